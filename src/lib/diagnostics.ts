@@ -19,3 +19,43 @@ export interface Diagnostic {
   readonly expected?: string;
   readonly received?: string;
 }
+
+/** Orders diagnostics by file, then line, then column. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
+  );
+}
+
+function detail(d: Diagnostic): string {
+  const parts = [
+    d.expected === undefined ? undefined : `expected ${d.expected}`,
+    d.received === undefined ? undefined : `got ${d.received}`,
+  ].filter((part) => part !== undefined);
+  return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
+}
+
+/** `path:line:col: error|warning: field.path: message (expected …, got …)` */
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}:${String(d.line)}:${String(d.column)}: ${d.severity}: ${d.path}: ${d.message}${detail(d)}`;
+}
+
+const escapeData = (text: string): string =>
+  text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (text: string): string =>
+  escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** A GitHub Actions workflow command that annotates the file inline. */
+export function formatAnnotation(d: Diagnostic): string {
+  const where = [`file=${escapeProperty(d.file)}`];
+  if (d.line > 0) where.push(`line=${String(d.line)}`, `col=${String(d.column)}`);
+  return `::${d.severity} ${where.join(',')},title=${escapeProperty(d.path)}::${escapeData(d.message + detail(d))}`;
+}
+
+/** `N files, E errors, W warnings` */
+export function summarize(files: number, diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const plural = (n: number, word: string): string => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(files, 'file')}, ${plural(errors, 'error')}, ${plural(diagnostics.length - errors, 'warning')}`;
+}

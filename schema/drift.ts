@@ -1,0 +1,186 @@
+/**
+ * Real-library drift: the one documented place where shapes that differ from
+ * the v7.1 reference are decided. Each rule either rewrites an unambiguous
+ * variant into the canonical shape (with a warning telling the author what to
+ * write instead) or reports an error where the meaning cannot be recovered.
+ * It runs on the raw YAML value before the strict schema.
+ *
+ * | Variant seen in the real library                  | Decision                               |
+ * | ------------------------------------------------- | -------------------------------------- |
+ * | relationship as a bare slug string                | → `{ slug }` (unweighted), warning      |
+ * | relationship as `{ id, weight, description }`     | → `{ slug: id, … }`, warning            |
+ * | graph-garden entity / community as a bare string  | → `{ id: slug(label), label }`, warning |
+ * | inferred link with `strength` in 0–1              | → `confidence`, warning                 |
+ * | inferred link with `strength` above 1             | error: not a 0–1 confidence             |
+ * | assessment as a list of `{dimension, score, …}`   | → pillar map, warning; unknown → error  |
+ * | assessment without `overall_score` but pillars    | → mean of the pillars, warning          |
+ * | provenance fields nested under `provenance:`      | → top level, warning; conflict → error  |
+ * | `lifecycle.version` as a YAML number (`1.2`)      | accepted as text by the schema itself   |
+ */
+import GithubSlugger from 'github-slugger';
+import { ASSESSMENT_PILLARS, type AssessmentPillar } from './ontology.ts';
+import { RELATIONSHIP_TYPES } from './relationships.ts';
+import type { FieldPath } from '../src/lib/positions.ts';
+
+export interface DriftNote {
+  readonly path: FieldPath;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+}
+
+type Dict = Record<string, unknown>;
+type Note = (path: FieldPath, message: string, severity?: DriftNote['severity']) => void;
+
+const isDict = (value: unknown): value is Dict =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const PROVENANCE_FIELDS = ['contributors', 'sources', 'license', 'attribution'] as const;
+
+/** Rewrites known drift in raw frontmatter; returns the canonical value and what it did. */
+export function normaliseDrift(raw: Dict): { data: Dict; notes: DriftNote[] } {
+  const notes: DriftNote[] = [];
+  const note: Note = (path, message, severity = 'warning') => {
+    notes.push({ path, message, severity });
+  };
+  const data: Dict = { ...raw };
+  liftProvenance(data, note);
+  if (isDict(data['relationships'])) {
+    data['relationships'] = normaliseRelationships(data['relationships'], note);
+  }
+  if (isDict(data['graph_garden'])) {
+    data['graph_garden'] = normaliseGraphGarden(data['graph_garden'], note);
+  }
+  const ontology = data['ontology'];
+  if (isDict(ontology) && 'commons_assessment' in ontology) {
+    data['ontology'] = {
+      ...ontology,
+      commons_assessment: normaliseAssessment(ontology['commons_assessment'], note),
+    };
+  }
+  return { data, notes };
+}
+
+function liftProvenance(data: Dict, note: Note): void {
+  const nested = data['provenance'];
+  if (!isDict(nested)) return;
+  delete data['provenance'];
+  note(['provenance'], 'provenance fields belong at the top level, as in the v7.1 reference');
+  for (const [key, value] of Object.entries(nested)) {
+    if (!(PROVENANCE_FIELDS as readonly string[]).includes(key)) {
+      note(['provenance', key], `unknown provenance field "${key}"`, 'error');
+    } else if (!(key in data)) {
+      data[key] = value;
+    } else if (JSON.stringify(data[key]) !== JSON.stringify(value)) {
+      note(['provenance', key], `"${key}" is given twice with different values`, 'error');
+    }
+  }
+}
+
+function normaliseRelationships(relationships: Dict, note: Note): Dict {
+  const out: Dict = { ...relationships };
+  for (const type of RELATIONSHIP_TYPES) {
+    const list = relationships[type];
+    if (!Array.isArray(list)) continue;
+    out[type] = list.map((item: unknown, index) => {
+      const path = ['relationships', type, index];
+      if (typeof item === 'string') {
+        note(path, `bare slug "${item}": write { slug: ${item}, weight: 0–1 }`);
+        return { slug: item };
+      }
+      if (isDict(item) && 'id' in item && !('slug' in item)) {
+        note(path, '"id" names the related pattern: write "slug" instead');
+        const { id, ...rest } = item;
+        return { slug: id, ...rest };
+      }
+      return item;
+    });
+  }
+  return out;
+}
+
+function normaliseGraphGarden(garden: Dict, note: Note): Dict {
+  const out: Dict = { ...garden };
+  const slugger = new GithubSlugger();
+  for (const key of ['entities', 'communities'] as const) {
+    const list = garden[key];
+    if (!Array.isArray(list)) continue;
+    out[key] = list.map((item: unknown, index) => {
+      if (typeof item !== 'string') return item;
+      note(['graph_garden', key, index], `bare label "${item}": write { id, label, … }`);
+      slugger.reset();
+      return { id: slugger.slug(item), label: item };
+    });
+  }
+  const links = garden['inferred_links'];
+  if (Array.isArray(links)) {
+    out['inferred_links'] = links.map((link: unknown, index) =>
+      normaliseInferredLink(link, ['graph_garden', 'inferred_links', index], note),
+    );
+  }
+  return out;
+}
+
+function normaliseInferredLink(link: unknown, path: FieldPath, note: Note): unknown {
+  if (!isDict(link) || !('strength' in link) || 'confidence' in link) return link;
+  const { strength, ...rest } = link;
+  if (typeof strength === 'number' && strength >= 0 && strength <= 1) {
+    note([...path, 'strength'], '"strength" is the old name of "confidence"');
+    return { ...rest, confidence: strength };
+  }
+  note(
+    [...path, 'strength'],
+    `strength ${JSON.stringify(strength)} is not a 0–1 confidence; write "confidence" (0–1)`,
+    'error',
+  );
+  return rest;
+}
+
+function normaliseAssessment(assessment: unknown, note: Note): unknown {
+  const path = ['ontology', 'commons_assessment'];
+  let out = assessment;
+  if (Array.isArray(assessment)) {
+    note(path, 'a list of {dimension, score}: write one "<pillar>: score" key per pillar');
+    out = assessmentFromList(assessment, path, note);
+  }
+  if (!isDict(out)) return out;
+  const scores = ASSESSMENT_PILLARS.map((pillar) => out[pillar]).filter(
+    (value): value is number => typeof value === 'number',
+  );
+  if (scores.length === 0) {
+    note(path, 'no pillar scores: only the overall score can be shown');
+  } else if (!('overall_score' in out) && scores.length === ASSESSMENT_PILLARS.length) {
+    const mean = Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10;
+    note([...path, 'overall_score'], `missing; using the mean of the pillar scores (${mean})`);
+    return { ...out, overall_score: mean };
+  }
+  return out;
+}
+
+function assessmentFromList(list: unknown[], path: FieldPath, note: Note): Dict {
+  const out: Dict = {};
+  list.forEach((entry, index) => {
+    const dimension = isDict(entry) ? entry['dimension'] : undefined;
+    const pillar = typeof dimension === 'string' ? toPillar(dimension) : undefined;
+    if (!isDict(entry) || pillar === undefined) {
+      note(
+        [...path, index, 'dimension'],
+        `unknown dimension ${JSON.stringify(dimension)} (expected one of ${ASSESSMENT_PILLARS.join(', ')})`,
+        'error',
+      );
+      return;
+    }
+    out[pillar] = entry['score'];
+    if (pillar === 'vitality' && typeof entry['rationale'] === 'string') {
+      out['vitality_reasoning'] = entry['rationale'];
+    }
+  });
+  return out;
+}
+
+function toPillar(dimension: string): AssessmentPillar | undefined {
+  const key = dimension
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+  return ASSESSMENT_PILLARS.find((pillar) => pillar === key);
+}

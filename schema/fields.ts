@@ -1,0 +1,25 @@
+/**
+ * Building blocks shared by the frontmatter groups. Each carries the
+ * one-line description that also lands in the generated JSON Schema.
+ */
+import { z } from 'zod';
+
+/** Lowercase ASCII kebab-case: letters and digits in groups joined by single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A kebab-case identifier such as a pattern slug, a domain or a lens key. */
+export const slug = z.string().max(120).regex(SLUG_PATTERN, {
+  message: 'must be lowercase kebab-case ASCII (a-z, 0-9, single hyphens)',
+});
+
+/** A string that is not blank. */
+export const text = z.string().trim().min(1, { message: 'must not be empty' });
+
+/** A commons-assessment score from 0 to 5. */
+export const score = z.number().min(0).max(5);
+
+/** A weight, relevance or confidence from 0 to 1. */
+export const unitInterval = z.number().min(0).max(1);
+
+/** An ISO 8601 calendar date (YYYY-MM-DD). */
+export const isoDate = z.iso.date({ message: 'must be a date written YYYY-MM-DD' });

@@ -1,0 +1,93 @@
+/**
+ * Lens and section report over a folder of pattern files:
+ *   node scripts/lens-report.ts [DIR]   (default ../shared/corpus/commons-os-sample)
+ *
+ * For every v7.1 file (frontmatter has `ontology:`) it finds the sections with parseBody, splits
+ * the Implementation section with attributeBlocks using the file's `context_labels` keys as
+ * lenses, and prints per lens how many files have guidance and how many top-level blocks were
+ * attributed, the files without any lens guidance, and which files miss canonical sections.
+ */
+
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseBody, SECTION_KEYS, SECTION_TITLES } from '../src/lib/body.ts';
+import { attributeBlocks } from '../src/lib/lens-guidance.ts';
+
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const CONTEXT_LABELS = /^context_labels:[ \t]*\r?\n((?:[ \t]+.*(?:\r?\n|$))+)/m;
+
+interface PatternFile {
+  readonly name: string;
+  readonly lenses: readonly string[];
+  readonly body: string;
+  readonly bodyLine: number;
+}
+
+/** The file's frontmatter split off, if it is a v7.1 pattern. */
+function readV71(name: string, text: string): PatternFile | undefined {
+  const frontmatter = FRONTMATTER.exec(text);
+  const yaml = frontmatter?.[1];
+  if (frontmatter === null || yaml === undefined || !/^ontology:/m.test(yaml)) return undefined;
+  const labels = CONTEXT_LABELS.exec(yaml)?.[1] ?? '';
+  const indent = /^[ \t]+/.exec(labels)?.[0] ?? '';
+  const lenses = [...labels.matchAll(/^([ \t]+)([\w-]+):/gm)]
+    .filter((match) => match[1] === indent)
+    .map((match) => match[2] ?? '');
+  return {
+    name,
+    lenses,
+    body: text.slice(frontmatter[0].length),
+    bodyLine: frontmatter[0].split('\n').length,
+  };
+}
+
+function main(dir: string): void {
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .flatMap((name) => readV71(name, readFileSync(path.join(dir, name), 'utf8')) ?? []);
+
+  const perLens = new Map<string, { files: number; blocks: number }>();
+  const withoutGuidance: string[] = [];
+  const missing: string[] = [];
+  for (const file of files) {
+    const body = parseBody(file.body, file.bodyLine);
+    const present = new Set(body.sections.map((section) => section.key));
+    const absent = SECTION_KEYS.filter((key) => !present.has(key));
+    if (absent.length > 0) {
+      missing.push(`  ${file.name}: ${absent.map((key) => SECTION_TITLES[key]).join(', ')}`);
+    }
+    const implementation = body.sections.find((section) => section.key === 'implementation');
+    const blocks = attributeBlocks(implementation?.markdown ?? '', file.lenses);
+    let anyLens = false;
+    for (const lens of file.lenses) {
+      const count = blocks.filter((block) => block.lenses.includes(lens)).length;
+      const stats = perLens.get(lens) ?? { files: 0, blocks: 0 };
+      perLens.set(lens, { files: stats.files + (count > 0 ? 1 : 0), blocks: stats.blocks + count });
+      anyLens ||= count > 0;
+    }
+    if (!anyLens)
+      withoutGuidance.push(`  ${file.name} (lenses: ${file.lenses.join(', ') || 'none'})`);
+  }
+
+  const declared = (lens: string): number =>
+    files.filter((file) => file.lenses.includes(lens)).length;
+  console.log(`v7.1 files: ${files.length} in ${dir}\n`);
+  console.log(
+    'Lens guidance in Implementation (files with guidance / files declaring the lens, blocks):',
+  );
+  for (const [lens, stats] of perLens) {
+    console.log(
+      `  ${lens.padEnd(12)} ${stats.files} / ${declared(lens)} files, ${stats.blocks} blocks`,
+    );
+  }
+  console.log(`\nFiles without any lens guidance: ${withoutGuidance.length}`);
+  console.log(withoutGuidance.join('\n'));
+  console.log(
+    `\nFiles with all eight sections: ${files.length - missing.length} / ${files.length}`,
+  );
+  console.log(`Files missing sections: ${missing.length}`);
+  console.log(missing.join('\n'));
+}
+
+main(process.argv[2] ?? '../shared/corpus/commons-os-sample');

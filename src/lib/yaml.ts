@@ -1,0 +1,205 @@
+/**
+ * Safe YAML for untrusted front matter, built on js-yaml 5's event parser.
+ *
+ * - Only the YAML 1.2 core schema: no `!!js/*` or other code-bearing tags.
+ * - Duplicate keys are errors (js-yaml's default).
+ * - Nesting is capped at {@link MAX_DEPTH} and the total size of the value,
+ *   with every alias counted as the size of what it repeats, at
+ *   {@link MAX_EXPANDED_NODES}: an alias bomb fails fast, before anything
+ *   walks the value.
+ * - Every key and value gets its source offset, so later stages can point at
+ *   the exact line and column of a field.
+ */
+import {
+  CORE_SCHEMA,
+  EVENT_ID,
+  constructFromEvents,
+  getScalarValue,
+  parseEvents,
+  type Event,
+} from 'js-yaml';
+
+/** Deepest nesting a pattern's front matter may use (the format needs 4). */
+export const MAX_DEPTH = 32;
+/** Most nodes the value may hold once aliases are expanded. */
+export const MAX_EXPANDED_NODES = 100_000;
+
+/** Source offsets of one field: its key (when it has one) and its value. */
+export interface FieldOffsets {
+  readonly key: number;
+  readonly value: number;
+}
+
+export interface ParsedYaml {
+  readonly value: unknown;
+  /** Offsets by field path formatted like `formatPath` (`a.b[0].c`); the root is `''`. */
+  readonly offsets: ReadonlyMap<string, FieldOffsets>;
+}
+
+/** A YAML problem at a source offset. */
+export class YamlProblem extends Error {
+  readonly offset: number;
+  constructor(message: string, offset: number) {
+    super(message);
+    this.offset = offset;
+  }
+}
+
+interface Frame {
+  readonly kind: 'map' | 'seq';
+  /** Formatted path of the collection (see {@link formatPath}). */
+  readonly path: string;
+  readonly anchor: string | undefined;
+  /** Expanded node count when the collection opened; its size is the difference at its end. */
+  readonly totalAtStart: number;
+  index: number;
+  key: string | undefined;
+  keyStart: number;
+}
+
+function eventStart(event: Event): number {
+  switch (event.type) {
+    case EVENT_ID.MAPPING:
+    case EVENT_ID.SEQUENCE:
+      return event.anchorStart >= 0 ? event.anchorStart - 1 : event.start;
+    case EVENT_ID.SCALAR: {
+      // An anchor or tag stands before the value; the earliest present one starts the node.
+      let start = event.valueStart;
+      if (event.anchorStart > 0 && event.anchorStart - 1 < start) start = event.anchorStart - 1;
+      if (event.tagStart > 0 && event.tagStart - 1 < start) start = event.tagStart - 1;
+      return start;
+    }
+    case EVENT_ID.ALIAS:
+      return event.anchorStart - 1;
+    default:
+      return 0;
+  }
+}
+
+/** Parses one YAML document safely; throws {@link YamlProblem} with an offset on any problem. */
+export function parseYaml(source: string): ParsedYaml {
+  let events: Event[];
+  let value: unknown;
+  try {
+    events = parseEvents(source, { maxDepth: MAX_DEPTH });
+  } catch (error) {
+    throw toProblem(error);
+  }
+  const offsets = indexEvents(source, events);
+  try {
+    [value] = constructFromEvents(events, { source, schema: CORE_SCHEMA });
+  } catch (error) {
+    throw toProblem(error);
+  }
+  return { value, offsets };
+}
+
+/** Friendlier words for js-yaml's terse reasons. */
+function explain(reason: string): string {
+  const tag = /^unknown \w+ tag !<tag:yaml\.org,2002:(.+)>$/.exec(reason)?.[1];
+  if (tag !== undefined) {
+    return `tag !!${tag} is not allowed: front matter is plain YAML (no tags that build values or run code)`;
+  }
+  if (reason.startsWith('nesting exceeded maxDepth')) {
+    return `nesting deeper than ${String(MAX_DEPTH)} levels`;
+  }
+  if (reason === 'duplicated mapping key') return 'duplicate key (each key may appear once)';
+  if (reason === 'deficient indentation') {
+    return 'bad indentation: this line is indented too little, or a bracket above is not closed';
+  }
+  return reason;
+}
+
+function toProblem(error: unknown): YamlProblem {
+  if (error instanceof Error && 'reason' in error && typeof error.reason === 'string') {
+    const mark = (error as { mark?: { position: number } }).mark;
+    return new YamlProblem(explain(error.reason), mark?.position ?? 0);
+  }
+  return new YamlProblem(error instanceof Error ? error.message : String(error), 0);
+}
+
+/** Walks the event stream once: records field offsets and bounds alias expansion. */
+function indexEvents(source: string, events: readonly Event[]): Map<string, FieldOffsets> {
+  const offsets = new Map<string, FieldOffsets>();
+  const anchorSizes = new Map<string, number>();
+  const stack: Frame[] = [];
+  let total = 0;
+
+  const count = (nodes: number, offset: number): void => {
+    total += nodes;
+    if (total > MAX_EXPANDED_NODES) {
+      throw new YamlProblem(
+        `YAML aliases expand to more than ${String(MAX_EXPANDED_NODES)} values; front matter must not repeat content through aliases like this`,
+        offset,
+      );
+    }
+  };
+  const anchorName = (start: number, end: number): string | undefined =>
+    start >= 0 ? source.slice(start, end) : undefined;
+
+  /** Claims the slot a new node fills: a mapping key, or a value at a (formatted) path. */
+  const place = (start: number): string | undefined => {
+    const parent = stack.at(-1);
+    if (!parent) {
+      offsets.set('', { key: start, value: start });
+      return '';
+    }
+    if (parent.kind === 'map' && parent.key === undefined) return undefined;
+    const path =
+      parent.kind === 'map'
+        ? parent.path === ''
+          ? (parent.key ?? '')
+          : `${parent.path}.${parent.key ?? ''}`
+        : `${parent.path}[${String(parent.index)}]`;
+    offsets.set(path, {
+      key: parent.kind === 'map' ? parent.keyStart : start,
+      value: start,
+    });
+    if (parent.kind === 'map') parent.key = undefined;
+    else parent.index += 1;
+    return path;
+  };
+
+  for (const event of events) {
+    if (event.type === EVENT_ID.DOCUMENT) continue;
+    if (event.type === EVENT_ID.POP) {
+      const frame = stack.pop();
+      if (frame?.anchor !== undefined) anchorSizes.set(frame.anchor, total - frame.totalAtStart);
+      continue;
+    }
+    const start = eventStart(event);
+    const slot = place(start);
+    if (event.type === EVENT_ID.ALIAS) {
+      if (slot === undefined) throw new YamlProblem('aliases cannot be used as keys', start);
+      const name = source.slice(event.anchorStart, event.anchorEnd);
+      count(anchorSizes.get(name) ?? 1, start);
+      continue;
+    }
+    count(1, start);
+    if (event.type === EVENT_ID.SCALAR) {
+      const anchor = anchorName(event.anchorStart, event.anchorEnd);
+      if (anchor !== undefined) anchorSizes.set(anchor, 1);
+      if (slot === undefined) {
+        const parent = stack.at(-1);
+        if (parent) {
+          parent.key = getScalarValue(source, event);
+          parent.keyStart = start;
+        }
+      }
+      continue;
+    }
+    if (slot === undefined) {
+      throw new YamlProblem('keys must be plain text, not lists or maps', start);
+    }
+    stack.push({
+      kind: event.type === EVENT_ID.MAPPING ? 'map' : 'seq',
+      path: slot,
+      anchor: anchorName(event.anchorStart, event.anchorEnd),
+      totalAtStart: total - 1,
+      index: 0,
+      key: undefined,
+      keyStart: start,
+    });
+  }
+  return offsets;
+}

@@ -1,0 +1,161 @@
+import { existsSync, readFileSync } from 'node:fs';
+import matter from 'gray-matter';
+import { describe, expect, it } from 'vitest';
+import { readPatternFile } from '../src/lib/pattern-file.ts';
+import { checkFixture, FIXTURES } from './helpers/fixtures.ts';
+
+describe('checking pattern files', () => {
+  it('accepts a minimal valid pattern without a single message', async () => {
+    expect(await checkFixture('valid')).toBe('');
+  });
+
+  it('names a missing field at its parent key', async () => {
+    expect(await checkFixture('missing-field')).toMatchInlineSnapshot(`
+      "missing-field/missing-field.md:2:1: error: title: required field is missing (expected string)
+      missing-field/missing-field.md:31:1: error: lifecycle.status: required field is missing (expected one of draft, review, published, deprecated)"
+    `);
+  });
+
+  it('points at a wrong type deep inside a list', async () => {
+    expect(await checkFixture('wrong-type-deep')).toMatchInlineSnapshot(
+      `"wrong-type-deep/wrong-type-deep.md:43:16: error: relationships.enables[0].weight: wrong type (expected number, got "high")"`,
+    );
+  });
+
+  it('reports scores outside 0–5 with the bound they break', async () => {
+    expect(await checkFixture('score-out-of-range')).toMatchInlineSnapshot(`
+      "score-out-of-range/score-out-of-range.md:24:17: error: ontology.commons_assessment.resilience: out of range (expected ≤ 5, got 7)
+      score-out-of-range/score-out-of-range.md:26:15: error: ontology.commons_assessment.autonomy: out of range (expected ≥ 0, got -1)"
+    `);
+  });
+
+  it('rejects a path-traversal slug', async () => {
+    expect(await checkFixture('bad-slug')).toMatchInlineSnapshot(`
+      "bad-slug/bad-slug.md:3:7: error: slug: must be lowercase kebab-case ASCII (a-z, 0-9, single hyphens) (got "../../etc/passwd")
+      bad-slug/bad-slug.md:42:13: error: relationships.enables[0].slug: must be lowercase kebab-case ASCII (a-z, 0-9, single hyphens) (got "../../etc/passwd")"
+    `);
+  });
+
+  it('requires the slug to equal the file name', async () => {
+    expect(await checkFixture('slug-mismatch')).toMatchInlineSnapshot(
+      `"slug-mismatch/slug-mismatch.md:3:7: error: slug: slug must equal the file name (expected "slug-mismatch", got "minimal-pattern")"`,
+    );
+  });
+
+  it('gives the exact line and column of a YAML syntax error', async () => {
+    expect(await checkFixture('yaml-syntax-error')).toMatchInlineSnapshot(
+      `"yaml-syntax-error/yaml-syntax-error.md:21:5: error: front matter: bad indentation: this line is indented too little, or a bracket above is not closed"`,
+    );
+  });
+
+  it('treats a duplicate key as an error at the second key', async () => {
+    expect(await checkFixture('duplicate-key')).toMatchInlineSnapshot(
+      `"duplicate-key/duplicate-key.md:13:3: error: front matter: duplicate key (each key may appear once)"`,
+    );
+  });
+
+  it('refuses ---js front matter without running it', async () => {
+    const marker = '/tmp/pattern-js-ran';
+    expect(await checkFixture('js-frontmatter')).toMatchInlineSnapshot(
+      `"js-frontmatter/js-frontmatter.md:1:4: error: front matter: front matter language "js" is not allowed: pattern front matter is YAML ("---" alone on the first line)"`,
+    );
+    expect(existsSync(marker)).toBe(false);
+    expect(Reflect.get(globalThis, '__patternSideEffect')).toBeUndefined();
+  });
+
+  it('uses a fixture that gray-matter on its own would execute', () => {
+    // The hazard the safe engines close: gray-matter 4 falls back to eval for `---js`
+    // even with `engines: { js: false }`. The fixture's code only sets a global here.
+    const source = '---js\n{ title: (globalThis.__grayMatterRan = true, "x") }\n---\n';
+    matter(source, { engines: { js: false } } as never);
+    expect(Reflect.get(globalThis, '__grayMatterRan')).toBe(true);
+    Reflect.deleteProperty(globalThis, '__grayMatterRan');
+  });
+
+  it('refuses the !!js/function tag', async () => {
+    expect(await checkFixture('js-function-tag')).toMatchInlineSnapshot(
+      `"js-function-tag/js-function-tag.md:4:8: error: front matter: tag !!js/function is not allowed: front matter is plain YAML (no tags that build values or run code)"`,
+    );
+  });
+
+  it('stops an alias bomb fast', async () => {
+    const started = performance.now();
+    expect(await checkFixture('alias-bomb')).toMatchInlineSnapshot(
+      `"alias-bomb/alias-bomb.md:7:8: error: front matter: YAML aliases expand to more than 100000 values; front matter must not repeat content through aliases like this"`,
+    );
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('stops 5,000-deep nesting fast', async () => {
+    const started = performance.now();
+    expect(await checkFixture('deep-nesting')).toMatchInlineSnapshot(
+      `"deep-nesting/deep-nesting.md:2:39: error: front matter: nesting deeper than 32 levels"`,
+    );
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('names both files that share a slug and an id', async () => {
+    expect(await checkFixture('duplicate-slug')).toMatchInlineSnapshot(`
+      "duplicate-slug/a/shared-name.md:2:5: error: id: duplicate id "pat_01khvcxdrrf2pafvy9q58wy30e", also used by tests/fixtures/duplicate-slug/b/shared-name.md
+      duplicate-slug/a/shared-name.md:3:7: error: slug: duplicate slug "shared-name", also used by tests/fixtures/duplicate-slug/b/shared-name.md
+      duplicate-slug/b/shared-name.md:2:5: error: id: duplicate id "pat_01khvcxdrrf2pafvy9q58wy30e", also used by tests/fixtures/duplicate-slug/a/shared-name.md
+      duplicate-slug/b/shared-name.md:3:7: error: slug: duplicate slug "shared-name", also used by tests/fixtures/duplicate-slug/a/shared-name.md"
+    `);
+  });
+
+  it('locates invalid UTF-8', async () => {
+    expect(await checkFixture('invalid-utf8')).toMatchInlineSnapshot(
+      `"invalid-utf8/invalid-utf8.md:66:5: error: file: invalid UTF-8 (byte 0xff at byte 1395); save the file as UTF-8"`,
+    );
+  });
+
+  it('explains an empty file and a file without front matter', async () => {
+    expect(await checkFixture('empty-file')).toMatchInlineSnapshot(
+      `"empty-file/empty-file.md:1:1: error: file: the file is empty"`,
+    );
+    expect(await checkFixture('no-frontmatter')).toMatchInlineSnapshot(
+      `"no-frontmatter/no-frontmatter.md:1:1: error: file: no front matter: a pattern file starts with a line "---""`,
+    );
+  });
+
+  it('answers the older format with one error that says what is missing', async () => {
+    expect(await checkFixture('older-format')).toMatchInlineSnapshot(
+      `"older-format/older-format.md:8:1: error: classification: older pattern format (classification:, no ontology:); convert it to v7.1 — missing context_labels, ontology, lifecycle, relationships, graph_garden"`,
+    );
+  });
+
+  it('reads a file with a byte-order mark and CRLF line endings like any other', async () => {
+    expect(await checkFixture('bom-crlf')).toBe('');
+    const file = `${FIXTURES}bom-crlf/bom-crlf.md`;
+    const { pattern } = readPatternFile(file, readFileSync(file));
+    expect(pattern?.frontmatter.title).toBe('Minimal Pattern');
+    expect(pattern?.body.sections).toHaveLength(8);
+  });
+
+  it('normalises the real library’s drift shapes with a warning each', async () => {
+    expect(await checkFixture('drift-shapes')).toMatchInlineSnapshot(`
+      "drift-shapes/drift-shapes.md:42:7: warning: relationships.enables[0]: bare slug "drift-shapes": write { slug: drift-shapes, weight: 0–1 }
+      drift-shapes/drift-shapes.md:43:7: warning: relationships.enables[1]: "id" names the related pattern: write "slug" instead
+      drift-shapes/drift-shapes.md:53:7: warning: graph_garden.entities[0]: bare label "Living System": write { id, label, … }
+      drift-shapes/drift-shapes.md:58:7: warning: graph_garden.inferred_links[0].strength: "strength" is the old name of "confidence""
+    `);
+    const file = `${FIXTURES}drift-shapes/drift-shapes.md`;
+    const { pattern } = readPatternFile(file, readFileSync(file));
+    expect(pattern?.frontmatter.relationships.enables).toEqual([
+      { slug: 'drift-shapes' },
+      { slug: 'drift-shapes', weight: 0.6, description: 'Old relationship shape.' },
+    ]);
+    expect(pattern?.frontmatter.graph_garden.entities).toEqual([
+      { id: 'living-system', label: 'Living System' },
+    ]);
+    expect(pattern?.frontmatter.graph_garden.inferred_links[0]?.confidence).toBe(0.7);
+  });
+
+  it('warns about wanted targets, missing sections and an overall score far from the mean', async () => {
+    expect(await checkFixture('library-warnings')).toMatchInlineSnapshot(`
+      "library-warnings/library-warnings.md:31:20: warning: ontology.commons_assessment.overall_score: far from the mean of the eight pillar scores (expected about 3.0, got 4.5)
+      library-warnings/library-warnings.md:42:13: warning: relationships.enables[0].slug: "not-yet-written" has no pattern file yet (a wanted pattern)
+      library-warnings/library-warnings.md:84:1: warning: body.sections.known-uses: missing section "Known Uses" (expected a heading like "### Section 6: Known Uses")"
+    `);
+  });
+});

@@ -1,0 +1,51 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+function check(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, ['scripts/check.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, GITHUB_ACTIONS: '', PATTERNS_DIR: '', ...env },
+  });
+  return { status: result.status, stdout: result.stdout.trim() };
+}
+
+describe('npm run check', () => {
+  it('checks patterns/ by default and exits 0 when there are only warnings', () => {
+    const { status, stdout } = check([], { PATTERNS_DIR: 'patterns' });
+    expect(status).toBe(0);
+    expect(stdout.split('\n').at(-1)).toBe('1 file, 0 errors, 7 warnings');
+  });
+
+  it('takes the folder from PATTERNS_DIR', () => {
+    const { status, stdout } = check([], { PATTERNS_DIR: 'tests/fixtures/library-warnings' });
+    expect(status).toBe(0);
+    expect(stdout.split('\n').at(-1)).toBe('1 file, 0 errors, 3 warnings');
+  });
+
+  it('prints every problem of every named path, then exits 1', () => {
+    const { status, stdout } = check([
+      'tests/fixtures/score-out-of-range',
+      'tests/fixtures/empty-file/empty-file.md',
+      'tests/fixtures/nowhere',
+    ]);
+    expect(status).toBe(1);
+    expect(stdout).toMatchInlineSnapshot(`
+      "tests/fixtures/empty-file/empty-file.md:1:1: error: file: the file is empty
+      tests/fixtures/nowhere:0:0: error: file: no such file or folder
+      tests/fixtures/score-out-of-range/score-out-of-range.md:24:17: error: ontology.commons_assessment.resilience: out of range (expected ≤ 5, got 7)
+      tests/fixtures/score-out-of-range/score-out-of-range.md:26:15: error: ontology.commons_assessment.autonomy: out of range (expected ≥ 0, got -1)
+      2 files, 4 errors, 0 warnings"
+    `);
+  });
+
+  it('adds GitHub annotations under GitHub Actions', () => {
+    const { stdout } = check(['tests/fixtures/wrong-type-deep'], { GITHUB_ACTIONS: 'true' });
+    expect(stdout.split('\n')[1]).toMatchInlineSnapshot(
+      `"::error file=tests/fixtures/wrong-type-deep/wrong-type-deep.md,line=43,col=16,title=relationships.enables[0].weight::wrong type (expected number, got "high")"`,
+    );
+  });
+});

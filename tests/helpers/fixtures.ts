@@ -1,0 +1,26 @@
+/** Shared test helpers: fixture paths and diagnostics rendered relative to the fixtures folder. */
+import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
+import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../../src/lib/diagnostics.ts';
+import { loadLibrary } from '../../src/lib/load.ts';
+
+export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+export const SAMPLE = fileURLToPath(
+  new URL('../../../shared/corpus/commons-os-sample/', import.meta.url),
+);
+export const SEED = fileURLToPath(
+  new URL('../../patterns/commons-based-peer-production.md', import.meta.url),
+);
+
+/** Formats diagnostics with paths relative to tests/fixtures, one per line. */
+export function render(diagnostics: readonly Diagnostic[]): string {
+  return sortDiagnostics(diagnostics)
+    .map((d) => formatDiagnostic({ ...d, file: relative(FIXTURES, d.file) }))
+    .join('\n');
+}
+
+/** Loads one fixture folder as a library and renders every diagnostic. */
+export async function checkFixture(name: string): Promise<string> {
+  const library = await loadLibrary([`${FIXTURES}${name}`]);
+  return render(library.diagnostics);
+}

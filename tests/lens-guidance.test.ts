@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseBody } from '../src/lib/body.ts';
+import { splitLensGuidance } from '../src/lib/lens-guidance.ts';
+
+const SEED = fileURLToPath(
+  new URL('../patterns/commons-based-peer-production.md', import.meta.url),
+);
+const FOUR = ['corporate', 'government', 'activist', 'tech'] as const;
+
+/** The lens each labelled paragraph of `markdown` lands in ("general" when none). */
+function lensOf(markdown: string, lenses: readonly string[] = FOUR): string[] {
+  const { byLens, general } = splitLensGuidance(markdown, lenses);
+  return Object.entries(byLens)
+    .map(([lens]) => lens)
+    .concat(general === '' ? [] : ['general']);
+}
+
+describe('splitting Implementation guidance by lens', () => {
+  it('gives each of the seed pattern’s four lenses its own paragraph, label included', () => {
+    const text = readFileSync(SEED, 'utf8');
+    const body = parseBody(text.slice(text.indexOf('\n---\n', 4) + 5), 1);
+    const implementation = body.sections.find((section) => section.key === 'implementation');
+    const guidance = splitLensGuidance(implementation?.markdown ?? '', FOUR);
+
+    expect(guidance.general).toBe('');
+    expect(Object.keys(guidance.byLens)).toEqual([...FOUR]);
+    const { corporate, government, activist, tech } = guidance.byLens;
+    expect(corporate).toMatch(/^\*\*In corporate contexts:\*\* Establish/);
+    expect(government).toMatch(/^\*\*In government:\*\* Redesign/);
+    expect(activist).toMatch(/^\*\*In activist movements:\*\* Build/);
+    expect(tech).toMatch(/^\*\*In tech \(product and platform\):\*\* Implement/);
+    expect(tech).not.toContain('In activist movements');
+  });
+
+  it.each([
+    ['**In corporate settings:** Do this.', 'corporate'],
+    ['**For corporate contexts:** Do this.', 'corporate'],
+    ['**Corporate context**: Do this.', 'corporate'],
+    ['**Corporate translation:** Do this.', 'corporate'],
+    ['**For organizations (corporate context):** Do this.', 'corporate'],
+    ['**Corporate context: End-of-Life Planning Programs.** A board does this.', 'corporate'],
+    ['**5. Corporate context:** If you work for a company, do this.', 'corporate'],
+    ['In corporate settings: do this.', 'corporate'],
+    ['**In government and public service:** Do this.', 'government'],
+    ['**For public service:** Do this.', 'government'],
+    ['**In Public Service:** Do this.', 'government'],
+    ['**In government**, embed apprenticeship into the career framework.', 'government'],
+    ['In **government** contexts: Name it as policy innovation.', 'government'],
+    ['**In activist spaces:** Do this.', 'activist'],
+    ['**For movements (activist context):** Do this.', 'activist'],
+    ['**For activist and movement contexts:** Do this.', 'activist'],
+    ['*Activist context*: Separate campaign logistics.', 'activist'],
+    ['**For tech product teams:** Do this.', 'tech'],
+    ['**For product teams:** Do this.', 'tech'],
+    ['**Tech callout:** Do this.', 'tech'],
+    ['**For tech/product contexts:** Do this.', 'tech'],
+    ['**Tech context—Mindful Eating AI Prompter:** Do this.', 'tech'],
+    ['In tech communities, add maintainer sustainability.', 'tech'],
+    ['#### In tech\n\nDo this.', 'tech'],
+  ])('reads %j as %s guidance', (markdown, lens) => {
+    expect(lensOf(markdown)).toEqual([lens]);
+  });
+
+  it.each([
+    ['**Across all contexts:** Do this.'],
+    ['**For all contexts:** Do this.'],
+    ['**For individuals:** Do this.'],
+    ['**Step 1:** Map the corporate landscape.'],
+    ['**Common Pitfalls:** Government agencies rush this.'],
+    ['**Movement 1: Trace Your Material Dependencies**'],
+    ['Map your organization’s real workflows: what do people ask?'],
+    ['**Create gathering spaces.** In corporate settings, establish a coffee hour.'],
+    ['Teams in corporate settings often skip this: they rush.'],
+    ['In most organizations, feedback is rare.'],
+  ])('keeps %j general', (markdown) => {
+    expect(lensOf(markdown)).toEqual(['general']);
+  });
+
+  it('keeps a paragraph that merely mentions corporate, government or tech mid-sentence general', () => {
+    const markdown =
+      'Start small. In corporate settings this means a pilot; in government, a trial; in tech, a flag.';
+
+    expect(splitLensGuidance(markdown, FOUR)).toEqual({ general: markdown, byLens: {} });
+  });
+
+  it('lets a lens label own the following unlabeled blocks until the next label', () => {
+    const markdown = [
+      'Intro for everyone.',
+      '**In corporate contexts:**',
+      '- first step\n- second step',
+      'More corporate detail.',
+      '**Across all contexts:** Shared advice.',
+      'Closing words.',
+    ].join('\n\n');
+    const guidance = splitLensGuidance(markdown, FOUR);
+
+    expect(guidance.byLens).toEqual({
+      corporate:
+        '**In corporate contexts:**\n\n- first step\n- second step\n\nMore corporate detail.',
+    });
+    expect(guidance.general).toBe(
+      'Intro for everyone.\n\n**Across all contexts:** Shared advice.\n\nClosing words.',
+    );
+  });
+
+  it('ends a lens block at a thematic break or heading', () => {
+    const markdown =
+      '**In government:** Do this.\n\n---\n\nAfter the rule.\n\n#### Notes\n\nNotes.';
+    const guidance = splitLensGuidance(markdown, FOUR);
+
+    expect(guidance.byLens).toEqual({ government: '**In government:** Do this.' });
+    expect(guidance.general).toBe('---\n\nAfter the rule.\n\n#### Notes\n\nNotes.');
+  });
+
+  it('gives a label naming several lenses to each of them', () => {
+    const markdown = '**For corporate and government contexts:** Do this.';
+
+    expect(splitLensGuidance(markdown, FOUR).byLens).toEqual({
+      corporate: markdown,
+      government: markdown,
+    });
+  });
+
+  it('splits a list whose items all lead with lens labels item by item', () => {
+    const markdown = [
+      '**Specific context callouts:**',
+      '- **Corporate**: Codify commitments.\n- **Government**: Stay consistent.\n- **Tech (Ethics AI Builder)**: Apply it.',
+    ].join('\n\n');
+    const guidance = splitLensGuidance(markdown, FOUR);
+
+    expect(guidance.byLens).toEqual({
+      corporate: '- **Corporate**: Codify commitments.',
+      government: '- **Government**: Stay consistent.',
+      tech: '- **Tech (Ethics AI Builder)**: Apply it.',
+    });
+    expect(guidance.general).toBe('**Specific context callouts:**');
+  });
+
+  it('keeps a list with some unlabeled items whole under the current owner', () => {
+    const markdown = '**In tech:**\n\n- **Corporate**: Not a lens list.\n- Plain item.';
+
+    expect(splitLensGuidance(markdown, FOUR)).toEqual({ general: '', byLens: { tech: markdown } });
+  });
+
+  it('matches an extra lens such as community by its own name', () => {
+    const lenses = [...FOUR, 'community'];
+
+    expect(lensOf('**In community contexts:** Do this.', lenses)).toEqual(['community']);
+    expect(lensOf('**For communities:** Do this.', lenses)).toEqual(['community']);
+    expect(lensOf('**In community contexts:** Do this.')).toEqual(['general']);
+  });
+
+  it('only reports lenses the pattern declares', () => {
+    expect(lensOf('**In government:** Do this.', ['corporate'])).toEqual(['general']);
+  });
+});

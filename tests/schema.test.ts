@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { patternJsonSchema } from '../schema/json-schema.ts';
+
+describe('the published JSON Schema', () => {
+  it('is up to date with the Zod schema (run `npm run schema` when this fails)', () => {
+    const committed = readFileSync(
+      new URL('../schema/pattern.schema.json', import.meta.url),
+      'utf8',
+    );
+    expect(committed).toBe(patternJsonSchema());
+  });
+
+  it('describes every field in one line', () => {
+    const schema = JSON.parse(patternJsonSchema()) as unknown;
+    const undescribed: string[] = [];
+    const walk = (node: unknown, path: string): void => {
+      if (typeof node !== 'object' || node === null) return;
+      const properties = (node as { properties?: Record<string, unknown> }).properties ?? {};
+      for (const [key, child] of Object.entries(properties)) {
+        const description = (child as { description?: string }).description;
+        if (!description || description.includes('\n')) undescribed.push(`${path}${key}`);
+        walk(child, `${path}${key}.`);
+        walk((child as { items?: unknown }).items, `${path}${key}[].`);
+      }
+    };
+    walk(schema, '');
+    expect(undescribed).toEqual([]);
+  });
+});
