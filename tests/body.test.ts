@@ -1,13 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseBody, SECTION_KEYS, SECTION_TITLES, type ParsedBody } from '../src/lib/body.ts';
+import { FIXTURES, SAMPLE, SEED } from './helpers/fixtures.ts';
 
-const BODY_FIXTURES = fileURLToPath(new URL('fixtures/body/', import.meta.url));
-const SEED = fileURLToPath(
-  new URL('../patterns/commons-based-peer-production.md', import.meta.url),
-);
-const SAMPLE = fileURLToPath(new URL('../../shared/corpus/commons-os-sample/', import.meta.url));
+const BODY_FIXTURES = `${FIXTURES}body/`;
 
 /** Splits a pattern file into its frontmatter and its body with the body's first file line. */
 function splitFile(text: string): { frontmatter: string; body: string; firstLine: number } {

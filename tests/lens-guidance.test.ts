@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseBody } from '../src/lib/body.ts';
 import { splitLensGuidance } from '../src/lib/lens-guidance.ts';
+import { SEED } from './helpers/fixtures.ts';
 
-const SEED = fileURLToPath(
-  new URL('../patterns/commons-based-peer-production.md', import.meta.url),
-);
 const FOUR = ['corporate', 'government', 'activist', 'tech'] as const;
 
 /** The lens each labelled paragraph of `markdown` lands in ("general" when none). */
