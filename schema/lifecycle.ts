@@ -16,9 +16,6 @@ export const ADOPTION_STAGES = ['early_adopters', 'growth', 'mature'] as const;
  */
 export const STATUSES = ['draft', 'review', 'published', 'deprecated'] as const;
 
-/** Confidence levels 1–3 and the words the confidence callout uses for them. */
-export const CONFIDENCE_LEVELS = { 1: 'Emerging', 2: 'Developing', 3: 'Established' } as const;
-
 export const lifecycleSchema = z
   .strictObject({
     usage_stage: z

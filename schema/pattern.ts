@@ -27,7 +27,5 @@ export const patternFrontmatterSchema = z
     description: 'YAML frontmatter of one pattern file in the v7.1 pattern format.',
   });
 
-/** Frontmatter as written (before defaults). */
-export type PatternFrontmatterInput = z.input<typeof patternFrontmatterSchema>;
 /** Frontmatter after validation and defaults: what the site works with. */
 export type PatternFrontmatter = z.output<typeof patternFrontmatterSchema>;

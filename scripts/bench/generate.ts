@@ -129,7 +129,7 @@ export function generatePattern(
     const body =
       key === 'implementation'
         ? lenses.map((lens) => `**In ${lens} contexts:** ${paragraph(6)}`).join('\n\n')
-        : Array.from({ length: 4 }, () => paragraph(6)).join('\n\n');
+        : Array.from({ length: 3 }, () => paragraph(7)).join('\n\n');
     return `### Section ${String(i + 1)}: ${SECTION_TITLES[key]}\n\n${body}\n\n---\n`;
   });
   const text = `${frontmatter}\n\n${sentence()} ${sentence()}\n\n> [!NOTE] Confidence Rating: ★★★ (Established)\n> ${sentence()}\n\n---\n\n${sections.join('\n')}`;

@@ -1,15 +1,15 @@
-/** Worker thread for {@link checkPatternFiles}: checks its share of files, reports progress. */
+/** Worker thread for {@link checkPatternFiles}: checks chunks from the shared queue. */
+import { enableCompileCache } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkBatch } from './load.ts';
+import type { WorkerInput } from './load.ts';
 
+enableCompileCache();
+const { checkQueue } = await import('./load.ts');
 const port = parentPort;
 if (port) {
-  const TICK_EVERY = 50;
-  let count = 0;
-  const result = checkBatch(workerData as string[], () => {
-    count += 1;
-    if (count % TICK_EVERY === 0) for (let i = 0; i < TICK_EVERY; i += 1) port.postMessage('tick');
+  const { files, cursor } = workerData as WorkerInput;
+  const result = checkQueue(files, cursor, () => {
+    port.postMessage('tick');
   });
-  for (let i = 0; i < count % TICK_EVERY; i += 1) port.postMessage('tick');
   port.postMessage(result);
 }

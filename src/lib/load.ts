@@ -98,10 +98,39 @@ export function checkBatch(files: readonly string[], tick?: () => void): Checked
 
 /** Below this many files a worker thread costs more than it saves. */
 const FILES_PER_WORKER = 400;
+/** Files claimed at a time from the shared queue. */
+const CHUNK = 32;
 
-function checkInWorker(files: readonly string[], tick: () => void): Promise<CheckedBatch> {
+/**
+ * Checks chunks of `files` claimed from a queue shared between threads: an
+ * atomic counter in shared memory hands out the next chunk, so a thread that
+ * started late (a worker loading its modules) simply takes fewer.
+ */
+export function checkQueue(
+  files: readonly string[],
+  cursor: Int32Array,
+  tick?: () => void,
+): CheckedBatch {
+  const diagnostics: Diagnostic[] = [];
+  const entries: LibraryEntry[] = [];
+  for (let chunk = Atomics.add(cursor, 0, 1); chunk * CHUNK < files.length;) {
+    const batch = checkBatch(files.slice(chunk * CHUNK, (chunk + 1) * CHUNK), tick);
+    diagnostics.push(...batch.diagnostics);
+    entries.push(...batch.entries);
+    chunk = Atomics.add(cursor, 0, 1);
+  }
+  return { diagnostics, entries };
+}
+
+/** The data a check worker starts with. */
+export interface WorkerInput {
+  readonly files: readonly string[];
+  readonly cursor: Int32Array;
+}
+
+function checkInWorker(input: WorkerInput, tick: () => void): Promise<CheckedBatch> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: files });
+    const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: input });
     worker.on('message', (message: 'tick' | CheckedBatch) => {
       if (message === 'tick') tick();
       else resolve(message);
@@ -123,11 +152,13 @@ export async function checkPatternFiles(
     1,
     Math.min(availableParallelism(), Math.floor(files.length / FILES_PER_WORKER)),
   );
-  const share = (i: number): string[] => files.filter((_, index) => index % threads === i);
-  // Workers take shares 1…n-1 while this thread checks share 0.
-  const workers = Array.from({ length: threads - 1 }, (_, i) => checkInWorker(share(i + 1), tick));
-  const batches = [checkBatch(share(0), tick), ...(await Promise.all(workers))];
-  const entries = batches.flatMap((batch) => batch.entries);
+  const cursor = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const workers = Array.from({ length: threads - 1 }, () => checkInWorker({ files, cursor }, tick));
+  const batches = [checkQueue(files, cursor, tick), ...(await Promise.all(workers))];
+  // Threads finish in any order; sort so messages naming other files are stable.
+  const entries = batches
+    .flatMap((batch) => batch.entries)
+    .sort((a, b) => (a.file < b.file ? -1 : 1));
   return {
     files,
     diagnostics: [

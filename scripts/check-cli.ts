@@ -1,0 +1,47 @@
+/**
+ * `npm run check [-- FILE_OR_DIR...]` — validates pattern files.
+ *
+ * Default target: `$PATTERNS_DIR`, else `patterns/`. When files are named, the
+ * pattern folder still serves as the library they are checked against
+ * (duplicates, wanted targets), but only the named files' problems are shown.
+ * Prints one line per problem, then `N files, E errors, W warnings`; exits 1
+ * when there is an error. With GITHUB_ACTIONS=true it also prints inline
+ * annotations.
+ */
+import { existsSync } from 'node:fs';
+import {
+  formatAnnotation,
+  formatDiagnostic,
+  sortDiagnostics,
+  summarize,
+} from '../src/lib/diagnostics.ts';
+import { checkPatternFiles, findPatternFiles, patternsDir } from '../src/lib/load.ts';
+
+const args = process.argv.slice(2);
+const targets = args.length > 0 ? args : [patternsDir()];
+const context =
+  args.length > 0 && existsSync(patternsDir()) ? [...targets, patternsDir()] : targets;
+
+const progress = (done: number, total: number): void => {
+  if (total < 200) return;
+  if (process.stderr.isTTY) {
+    process.stderr.write(`\rchecking ${String(done)}/${String(total)} files…`);
+    if (done === total) process.stderr.write('\r\x1b[K');
+  } else if (done % 1000 === 0 || done === total) {
+    process.stderr.write(`checked ${String(done)}/${String(total)} files\n`);
+  }
+};
+
+const [library, checked] = await Promise.all([
+  checkPatternFiles(context, progress),
+  findPatternFiles(targets),
+]);
+const shown = new Set([...checked.files, ...checked.diagnostics.map((d) => d.file)]);
+const diagnostics = sortDiagnostics(library.diagnostics.filter((d) => shown.has(d.file)));
+const annotate = process.env['GITHUB_ACTIONS'] === 'true';
+const lines = diagnostics.map((d) =>
+  annotate ? `${formatDiagnostic(d)}\n${formatAnnotation(d)}` : formatDiagnostic(d),
+);
+lines.push(summarize(checked.files.length, diagnostics));
+process.stdout.write(`${lines.join('\n')}\n`);
+process.exitCode = diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
