@@ -1,0 +1,212 @@
+/**
+ * The page model: what every page of the site is built from. Computed from
+ * the validated library (never from files), library-wide data once
+ * ({@link LibraryModel}), per-page data on demand ({@link PatternPageModel}).
+ * Components only display these values; they compute nothing.
+ */
+import type { PatternFrontmatter } from '../../../schema/pattern.ts';
+import type { RelationshipType } from '../../../schema/relationships.ts';
+import type { ParsedBody, SectionKey } from '../body.ts';
+
+/** What the content loader stores per pattern: validated frontmatter and body structure (Markdown, no HTML). */
+export interface StoredPattern {
+  readonly slug: string;
+  /** Repository-relative path of the source file. */
+  readonly file: string;
+  readonly frontmatter: PatternFrontmatter;
+  readonly body: Omit<ParsedBody, 'issues'>;
+}
+
+/** A lens: key and display name. Core lenses first in CORE_LENSES order, then extras alphabetically. */
+export interface Lens {
+  readonly key: string;
+  readonly name: string;
+}
+
+/** A link to another pattern, which may not be written yet. */
+export interface PatternLink {
+  readonly slug: string;
+  /** Title when the target exists; undefined for a wanted pattern. */
+  readonly title: string | undefined;
+  readonly exists: boolean;
+  readonly weight: number | undefined;
+  readonly description: string | undefined;
+}
+
+export interface RelationshipGroup {
+  readonly type: RelationshipType;
+  /** Heading for outgoing links, e.g. "Enables". */
+  readonly label: string;
+  readonly links: readonly PatternLink[];
+}
+
+export interface BacklinkGroup {
+  readonly type: RelationshipType;
+  /** Heading for incoming links, e.g. "Enabled by". */
+  readonly label: string;
+  readonly links: readonly PatternLink[];
+}
+
+/** One facet (e.g. domain) with its values and counts, most frequent first then alphabetical. */
+export interface Facet {
+  readonly key: FacetKey;
+  readonly label: string;
+  readonly values: readonly {
+    readonly value: string;
+    readonly label: string;
+    readonly count: number;
+  }[];
+}
+export type FacetKey =
+  | 'domain'
+  | 'cross_domains'
+  | 'commons_domain'
+  | 'status'
+  | 'usage_stage'
+  | 'adoption_stage'
+  | 'confidence';
+
+/** A relationship target that has no file, and who points to it. */
+export interface WantedPattern {
+  readonly slug: string;
+  /** Display title guessed from the slug ("peer-review" → "Peer Review"). */
+  readonly title: string;
+  readonly referencedBy: readonly {
+    readonly slug: string;
+    readonly title: string;
+    readonly type: RelationshipType;
+  }[];
+}
+
+/** Lightweight per-pattern record used by lists, browse, lens index and search filters. */
+export interface PatternSummary {
+  readonly slug: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly contextLabels: Readonly<Record<string, string>>;
+  readonly lenses: readonly Lens[];
+  readonly domain: string;
+  readonly crossDomains: readonly string[];
+  readonly commonsDomains: readonly string[];
+  readonly status: string;
+  readonly usageStage: string;
+  readonly adoptionStage: string;
+  readonly confidence: number;
+  readonly overallScore: number;
+  readonly vitality: number | undefined;
+}
+
+/** Node-link picture laid out at build time (coordinates in the SVG's user space). */
+export interface GraphPicture {
+  readonly width: number;
+  readonly height: number;
+  readonly nodes: readonly {
+    readonly slug: string;
+    readonly title: string;
+    readonly x: number;
+    readonly y: number;
+    readonly exists: boolean;
+    /** Group used for colour (domain for the library graph, relationship type for neighbourhoods). */
+    readonly group: string;
+  }[];
+  readonly edges: readonly {
+    readonly from: string;
+    readonly to: string;
+    readonly type: RelationshipType;
+    readonly weight: number | undefined;
+  }[];
+}
+
+/** Everything computed once from the whole library. */
+export interface LibraryModel {
+  readonly patterns: readonly PatternSummary[];
+  readonly bySlug: ReadonlyMap<string, StoredPattern>;
+  /** Incoming curated links per target slug (existing or wanted). */
+  readonly backlinks: ReadonlyMap<string, readonly BacklinkGroup[]>;
+  readonly facets: readonly Facet[];
+  readonly wanted: readonly WantedPattern[];
+  readonly lenses: readonly Lens[];
+  readonly graph: GraphPicture;
+}
+
+/** Radar chart of the eight pillar scores, drawn at build time. */
+export interface RadarChart {
+  readonly size: number;
+  /** Polygon points "x,y x,y …" of the scores; undefined when pillars are missing. */
+  readonly polygon: string | undefined;
+  /** Grid rings (scores 1–5) as polygon point strings. */
+  readonly rings: readonly string[];
+  readonly axes: readonly {
+    readonly pillar: string;
+    readonly label: string;
+    readonly score: number | undefined;
+    readonly x: number;
+    readonly y: number;
+    readonly labelX: number;
+    readonly labelY: number;
+    readonly anchor: 'start' | 'middle' | 'end';
+  }[];
+}
+
+export interface SectionModel {
+  readonly key: SectionKey;
+  readonly title: string;
+  /** Stable heading id, e.g. "known-uses". */
+  readonly id: string;
+  readonly html: string;
+}
+
+/** Everything one pattern page (and its lens pages) shows. */
+export interface PatternPageModel {
+  readonly summary: PatternSummary;
+  readonly aliases: readonly string[];
+  readonly summaryHtml: string;
+  readonly confidence: { readonly level: number; readonly stars: string; readonly words: string };
+  readonly version: string;
+  readonly sections: readonly SectionModel[];
+  /** Extra sections such as References, after the eight. */
+  readonly extras: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly html: string;
+  }[];
+  /** Implementation guidance per lens key (HTML), and what matched no lens. */
+  readonly lensGuidance: {
+    readonly general: string;
+    readonly byLens: Readonly<Record<string, string>>;
+  };
+  readonly assessment: {
+    readonly radar: RadarChart;
+    readonly scores: readonly {
+      readonly pillar: string;
+      readonly label: string;
+      readonly score: number | undefined;
+    }[];
+    readonly overall: number;
+    readonly mean: number | undefined;
+    /** True when overall differs from the mean by more than OVERALL_SCORE_TOLERANCE. */
+    readonly differs: boolean;
+    readonly vitalityReasoning: string | undefined;
+  };
+  readonly primaryTension: string;
+  readonly keywords: readonly string[];
+  readonly relationships: readonly RelationshipGroup[];
+  readonly backlinks: readonly BacklinkGroup[];
+  readonly garden: {
+    readonly lastPruned: string;
+    readonly entities: PatternFrontmatter['graph_garden']['entities'];
+    readonly communities: PatternFrontmatter['graph_garden']['communities'];
+    readonly inferredLinks: readonly (PatternLink & {
+      readonly type: string;
+      readonly confidence: number | undefined;
+      readonly reason: string;
+    })[];
+  };
+  readonly neighbourhood: GraphPicture;
+  readonly provenance: {
+    readonly contributors: readonly string[];
+    readonly sources: readonly string[];
+    readonly license: string;
+    readonly attribution: string;
+  };
+}
