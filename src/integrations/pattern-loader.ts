@@ -14,7 +14,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
 import { loadLibrary, patternsDir } from '../lib/load.ts';
 import { readPatternFile, type PatternFile } from '../lib/pattern-file.ts';
-import type { StoredPattern } from '../lib/site/types.ts';
+import { toStoredPattern } from '../lib/site/stored.ts';
 
 /** A file left out of the site under PATTERNS_ON_ERROR=skip, with its errors. */
 export interface SkippedFile {
@@ -22,23 +22,17 @@ export interface SkippedFile {
   readonly errors: readonly string[];
 }
 
-let skipped: readonly SkippedFile[] = [];
+// Astro evaluates this module once in the config context and again in the
+// build's own module graph; the skipped list lives on globalThis so the build
+// report (an integration hook) sees what the loader recorded.
+const SKIPPED = Symbol.for('pattern-loader.skipped');
+const shared = globalThis as { [SKIPPED]?: readonly SkippedFile[] };
 
 /** Files the last load left out (PATTERNS_ON_ERROR=skip), for the build report. */
-export const skippedFiles = (): readonly SkippedFile[] => skipped;
-
-const toStored = ({ file, frontmatter, body }: PatternFile): StoredPattern => {
-  const { summary, confidence, sections, extras } = body;
-  return {
-    slug: frontmatter.slug,
-    file,
-    frontmatter,
-    body: { summary, confidence, sections, extras },
-  };
-};
+export const skippedFiles = (): readonly SkippedFile[] => shared[SKIPPED] ?? [];
 
 function store(context: LoaderContext, pattern: PatternFile): void {
-  const data = toStored(pattern);
+  const data = toStoredPattern(pattern);
   context.store.set({
     id: data.slug,
     data: data as unknown as Record<string, unknown>,
@@ -71,7 +65,8 @@ async function load(context: LoaderContext): Promise<void> {
       `${String(byFile.size)} invalid pattern file(s); fix them or build with PATTERNS_ON_ERROR=skip:\n${errors.map(formatDiagnostic).join('\n')}`,
     );
   }
-  skipped = [...byFile].map(([file, list]) => ({ file, errors: list.map(formatDiagnostic) }));
+  const skipped = [...byFile].map(([file, list]) => ({ file, errors: list.map(formatDiagnostic) }));
+  shared[SKIPPED] = skipped;
   for (const { file, errors: reasons } of skipped) {
     context.logger.warn(`skipped ${file}:\n  ${reasons.join('\n  ')}`);
   }

@@ -106,7 +106,10 @@ export interface GraphPicture {
     readonly x: number;
     readonly y: number;
     readonly exists: boolean;
-    /** Group used for colour (domain for the library graph, relationship type for neighbourhoods). */
+    /**
+     * Group used for colour: the domain in the library graph; in a neighbourhood the type of the
+     * node's strongest link, and "centre" for the pattern itself.
+     */
     readonly group: string;
   }[];
   readonly edges: readonly {
@@ -115,6 +118,17 @@ export interface GraphPicture {
     readonly type: RelationshipType;
     readonly weight: number | undefined;
   }[];
+  /** Labelled clusters, one per domain in the library graph (none in neighbourhoods). */
+  readonly clusters: readonly {
+    readonly group: string;
+    readonly label: string;
+    /** Centre and radius of the circle holding the cluster's nodes. */
+    readonly x: number;
+    readonly y: number;
+    readonly radius: number;
+  }[];
+  /** Neighbours left out by the neighbourhood node cap (0 when every one is shown). */
+  readonly omitted: number;
 }
 
 /** Everything computed once from the whole library. */
@@ -132,6 +146,11 @@ export interface LibraryModel {
 /** Radar chart of the eight pillar scores, drawn at build time. */
 export interface RadarChart {
   readonly size: number;
+  /**
+   * SVG viewBox covering the size×size chart and its labels, estimated for labels drawn at
+   * RADAR_LABEL_FONT_SIZE user units (labels reach outside the square at the sides).
+   */
+  readonly viewBox: string;
   /** Polygon points "x,y x,y …" of the scores; undefined when pillars are missing. */
   readonly polygon: string | undefined;
   /** Grid rings (scores 1–5) as polygon point strings. */

@@ -1,0 +1,139 @@
+/**
+ * Display words of the site: lens names, relationship headings, pillar, facet and value labels,
+ * confidence words, and the one text order every list uses. Pure data and string functions.
+ */
+import { CORE_LENSES } from '../../../schema/context-labels.ts';
+import type { AssessmentPillar } from '../../../schema/ontology.ts';
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../../../schema/relationships.ts';
+import type { FacetKey, Lens } from './types.ts';
+
+const CORE_LENS_NAMES: Readonly<Record<string, string>> = {
+  corporate: 'Corporate',
+  government: 'Government',
+  activist: 'Activist',
+  tech: 'Tech',
+};
+
+/** Words kept lowercase inside a title guessed from a slug (never the first word). */
+const MINOR_WORDS = new Set(
+  'a an and as at but by for from in into of on or the to via vs with'.split(' '),
+);
+
+const capitalise = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+
+/** Title guessed from a slug: "peer-review" → "Peer Review", "theory-of-change" → "Theory of Change". */
+export function titleFromSlug(slug: string): string {
+  return slug
+    .split('-')
+    .filter((word) => word !== '')
+    .map((word, index) => (index > 0 && MINOR_WORDS.has(word) ? word : capitalise(word)))
+    .join(' ');
+}
+
+/** Label of a snake_case or kebab-case value in sentence case: "early_adopters" → "Early adopters". */
+export function valueLabel(value: string): string {
+  return capitalise(value.replace(/[_-]+/g, ' '));
+}
+
+/** Display name of a lens: the four core names, extras title-cased from their key. */
+export function lensName(key: string): string {
+  return CORE_LENS_NAMES[key] ?? titleFromSlug(key);
+}
+
+const coreRank = (key: string): number => {
+  const rank = (CORE_LENSES as readonly string[]).indexOf(key);
+  return rank === -1 ? CORE_LENSES.length : rank;
+};
+
+/** Lenses for the given keys (deduplicated): core lenses in CORE_LENSES order, then extras alphabetically. */
+export function orderLenses(keys: Iterable<string>): Lens[] {
+  return [...new Set(keys)]
+    .sort((a, b) => coreRank(a) - coreRank(b) || compareText(a, b))
+    .map((key) => ({ key, name: lensName(key) }));
+}
+
+/** The lenses a pattern speaks to, from its `context_labels`. */
+export function lensesOf(contextLabels: Readonly<Record<string, string>>): Lens[] {
+  return orderLenses(Object.keys(contextLabels));
+}
+
+/** Headings of each relationship type, seen from the pattern that lists it and from its target. */
+export const RELATIONSHIP_LABELS: Readonly<
+  Record<RelationshipType, { readonly outgoing: string; readonly incoming: string }>
+> = {
+  generalizes_from: { outgoing: 'Generalizes from', incoming: 'Generalization of' },
+  specializes_to: { outgoing: 'Specializes to', incoming: 'Specialized from' },
+  enables: { outgoing: 'Enables', incoming: 'Enabled by' },
+  requires: { outgoing: 'Requires', incoming: 'Required by' },
+  alternatives: { outgoing: 'Alternatives', incoming: 'Alternative to' },
+  complementary: { outgoing: 'Complementary', incoming: 'Complemented by' },
+  tools: { outgoing: 'Tools', incoming: 'Tool for' },
+};
+
+/** Display label of an assessment pillar: "stakeholder_architecture" → "Stakeholder architecture". */
+export const pillarLabel = (pillar: AssessmentPillar): string => valueLabel(pillar);
+
+/** Display label of each facet. */
+export const FACET_LABELS: Readonly<Record<FacetKey, string>> = {
+  domain: 'Domain',
+  cross_domains: 'Cross-domain',
+  commons_domain: 'Commons domain',
+  status: 'Status',
+  usage_stage: 'Usage stage',
+  adoption_stage: 'Adoption stage',
+  confidence: 'Confidence',
+};
+
+/**
+ * Confidence words per level. The corpus only ever shows ★★★ "Established"; "Emerging" (1) and
+ * "Developing" (2) are our choice, matching the schema's description of `lifecycle.confidence`.
+ */
+const CONFIDENCE_WORDS: Readonly<Record<number, string>> = {
+  1: 'Emerging',
+  2: 'Developing',
+  3: 'Established',
+};
+
+const MAX_CONFIDENCE = 3;
+
+/** Confidence as stars out of three ("★★☆") and words ("Developing"). */
+export function confidenceLabel(level: number): { stars: string; words: string } {
+  const filled = Math.max(0, Math.min(MAX_CONFIDENCE, Math.round(level)));
+  return {
+    stars: '★'.repeat(filled) + '☆'.repeat(MAX_CONFIDENCE - filled),
+    words: CONFIDENCE_WORDS[filled] ?? 'Unrated',
+  };
+}
+
+/** Display label of a facet value: domains title-cased, confidence in words, others in sentence case. */
+export function facetValueLabel(key: FacetKey, value: string): string {
+  switch (key) {
+    case 'domain':
+    case 'cross_domains':
+    case 'commons_domain':
+      return titleFromSlug(value);
+    case 'confidence':
+      return confidenceLabel(Number(value)).words;
+    default:
+      return valueLabel(value);
+  }
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** The site's text order: case- and accent-insensitive, numbers by value, then code points. */
+export function compareText(a: string, b: string): number {
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Position of a relationship type in RELATIONSHIP_TYPES, for sorting. */
+export const relationshipRank = (type: RelationshipType): number =>
+  RELATIONSHIP_TYPES.indexOf(type);
+
+/** Order of pattern lists: by title, then slug. */
+export function byTitle(
+  a: { readonly title: string; readonly slug: string },
+  b: { readonly title: string; readonly slug: string },
+): number {
+  return compareText(a.title, b.title) || compareText(a.slug, b.slug);
+}

@@ -1,0 +1,171 @@
+/**
+ * The library model: everything computed once from the whole library, in one pass over the
+ * patterns and their curated links (summaries, slug index, backlink index, facets, wanted
+ * patterns, lenses) plus the library graph. Pages look things up here; nothing loops over the
+ * library per pattern.
+ */
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../../../schema/relationships.ts';
+import { libraryGraph } from './graph.ts';
+import {
+  byTitle,
+  compareText,
+  FACET_LABELS,
+  facetValueLabel,
+  lensesOf,
+  orderLenses,
+  RELATIONSHIP_LABELS,
+  relationshipRank,
+  titleFromSlug,
+} from './labels.ts';
+import { curatedLinks } from './stored.ts';
+import type {
+  BacklinkGroup,
+  Facet,
+  FacetKey,
+  LibraryModel,
+  PatternLink,
+  PatternSummary,
+  StoredPattern,
+  WantedPattern,
+} from './types.ts';
+
+/** The list record of a pattern. */
+export function summarize(pattern: StoredPattern): PatternSummary {
+  const { title, summary, context_labels, ontology, lifecycle } = pattern.frontmatter;
+  return {
+    slug: pattern.slug,
+    title,
+    summary,
+    contextLabels: context_labels,
+    lenses: lensesOf(context_labels),
+    domain: ontology.domain,
+    crossDomains: ontology.cross_domains,
+    commonsDomains: ontology.commons_domain,
+    status: lifecycle.status,
+    usageStage: lifecycle.usage_stage,
+    adoptionStage: lifecycle.adoption_stage,
+    confidence: lifecycle.confidence,
+    overallScore: ontology.commons_assessment.overall_score,
+    vitality: ontology.commons_assessment.vitality,
+  };
+}
+
+/** The facet values of a pattern (each value once). */
+function facetValues(summary: PatternSummary): Record<FacetKey, readonly string[]> {
+  return {
+    domain: [summary.domain],
+    cross_domains: [...new Set(summary.crossDomains)],
+    commons_domain: [...new Set(summary.commonsDomains)],
+    status: [summary.status],
+    usage_stage: [summary.usageStage],
+    adoption_stage: [summary.adoptionStage],
+    confidence: [String(summary.confidence)],
+  };
+}
+
+const FACET_KEYS = Object.keys(FACET_LABELS) as FacetKey[];
+
+/** Counts facet values as patterns are added; `facets()` lists them most frequent first. */
+function facetCounter(): { add: (summary: PatternSummary) => void; facets: () => Facet[] } {
+  const counts = new Map(FACET_KEYS.map((key) => [key, new Map<string, number>()]));
+  return {
+    add: (summary) => {
+      const values = facetValues(summary);
+      for (const [key, tally] of counts) {
+        for (const value of values[key]) tally.set(value, (tally.get(value) ?? 0) + 1);
+      }
+    },
+    facets: () =>
+      [...counts].map(([key, tally]) => ({
+        key,
+        label: FACET_LABELS[key],
+        values: [...tally]
+          .sort(([a, countA], [b, countB]) => countB - countA || compareText(a, b))
+          .map(([value, count]) => ({ value, label: facetValueLabel(key, value), count })),
+      })),
+  };
+}
+
+/** A backlink: its source always exists, so it always has a title. */
+interface Backlink extends PatternLink {
+  readonly title: string;
+}
+
+/** Incoming links per target slug and type, each source once per type. */
+type BacklinkIndex = Map<string, Map<RelationshipType, Map<string, Backlink>>>;
+
+/** Indexes a pattern's curated links (self-links left out) under their targets. */
+function addBacklinks(index: BacklinkIndex, pattern: StoredPattern): void {
+  for (const { type, slug, weight, description } of curatedLinks(pattern)) {
+    if (slug === pattern.slug) continue;
+    const byType = index.get(slug) ?? new Map<RelationshipType, Map<string, Backlink>>();
+    index.set(slug, byType);
+    const sources = byType.get(type) ?? new Map<string, Backlink>();
+    byType.set(type, sources);
+    if (!sources.has(pattern.slug)) {
+      const { title } = pattern.frontmatter;
+      sources.set(pattern.slug, { slug: pattern.slug, title, exists: true, weight, description });
+    }
+  }
+}
+
+interface SourcedGroup extends BacklinkGroup {
+  readonly links: readonly Backlink[];
+}
+
+/** Backlink groups of one target, in RELATIONSHIP_TYPES order, links by title then slug. */
+function backlinkGroups(
+  byType: ReadonlyMap<RelationshipType, Map<string, Backlink>>,
+): SourcedGroup[] {
+  return RELATIONSHIP_TYPES.flatMap((type) => {
+    const sources = byType.get(type);
+    if (sources === undefined) return [];
+    const links = [...sources.values()].sort(byTitle);
+    return [{ type, label: RELATIONSHIP_LABELS[type].incoming, links }];
+  });
+}
+
+/** Targets without a file and who points to them, most referenced first. */
+function wantedPatterns(
+  backlinks: ReadonlyMap<string, readonly SourcedGroup[]>,
+  bySlug: ReadonlyMap<string, StoredPattern>,
+): WantedPattern[] {
+  return [...backlinks]
+    .filter(([slug]) => !bySlug.has(slug))
+    .map(([slug, groups]) => ({
+      slug,
+      title: titleFromSlug(slug),
+      referencedBy: groups
+        .flatMap(({ type, links }) =>
+          links.map(({ slug: source, title }) => ({ slug: source, title, type })),
+        )
+        .sort((a, b) => byTitle(a, b) || relationshipRank(a.type) - relationshipRank(b.type)),
+    }))
+    .sort((a, b) => b.referencedBy.length - a.referencedBy.length || compareText(a.slug, b.slug));
+}
+
+/** Builds the library model from every valid stored pattern (slugs are unique). */
+export function buildLibraryModel(patterns: readonly StoredPattern[]): LibraryModel {
+  const bySlug = new Map(patterns.map((pattern) => [pattern.slug, pattern]));
+  const summaries: PatternSummary[] = [];
+  const counter = facetCounter();
+  const index: BacklinkIndex = new Map();
+  const lensKeys = new Set<string>();
+  for (const pattern of patterns) {
+    const summary = summarize(pattern);
+    summaries.push(summary);
+    counter.add(summary);
+    for (const { key } of summary.lenses) lensKeys.add(key);
+    addBacklinks(index, pattern);
+  }
+  const backlinks = new Map([...index].map(([slug, byType]) => [slug, backlinkGroups(byType)]));
+  return {
+    patterns: summaries.sort(byTitle),
+    bySlug,
+    backlinks,
+    facets: counter.facets(),
+    wanted: wantedPatterns(backlinks, bySlug),
+    lenses: orderLenses(lensKeys),
+    graph: libraryGraph(patterns),
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * The pattern page model: one pattern's sections rendered to safe HTML, its lens guidance,
+ * assessment, relationships, backlinks (from the library's index), graph garden, neighbourhood
+ * graph and provenance. Frontmatter text stays plain strings (Astro escapes them); only Markdown
+ * goes through {@link renderMarkdown}.
+ */
+import GithubSlugger, { slug as slugOf } from 'github-slugger';
+import { RELATIONSHIP_TYPES } from '../../../schema/relationships.ts';
+import { SECTION_KEYS, SECTION_TITLES } from '../body.ts';
+import { splitLensGuidance } from '../lens-guidance.ts';
+import { renderMarkdown } from '../markdown.ts';
+import { OVERALL_SCORE_TOLERANCE } from '../validate.ts';
+import { neighbourhoodGraph } from './graph.ts';
+import { confidenceLabel, RELATIONSHIP_LABELS } from './labels.ts';
+import { summarize } from './library-model.ts';
+import { completeScores, pillarScores, radarChart } from './radar.ts';
+import { linkTo } from './stored.ts';
+import type {
+  Lens,
+  LibraryModel,
+  PatternPageModel,
+  RelationshipGroup,
+  SectionModel,
+  StoredPattern,
+} from './types.ts';
+
+/**
+ * Ids of the page's own blocks. Extra body sections never get one of these ids (nor a section
+ * key), so the page can use them as anchors.
+ */
+export const PAGE_IDS = [
+  'summary',
+  'lens-guidance',
+  'assessment',
+  'relationships',
+  'backlinks',
+  'graph-garden',
+  'neighbourhood',
+  'provenance',
+] as const;
+
+/** Fallback id stem for an extra section whose heading has no letters or digits. */
+const UNTITLED_ID = 'section';
+
+type Frontmatter = StoredPattern['frontmatter'];
+
+/** The eight sections present, in canonical order, with stable ids (the section keys). */
+function sections(body: StoredPattern['body']): SectionModel[] {
+  return [...body.sections]
+    .sort((a, b) => SECTION_KEYS.indexOf(a.key) - SECTION_KEYS.indexOf(b.key))
+    .map(({ key, markdown }) => ({
+      key,
+      title: SECTION_TITLES[key],
+      id: key,
+      html: renderMarkdown(markdown),
+    }));
+}
+
+/** Extra sections with github-slugger ids unique among themselves, section keys and page ids. */
+function extras(body: StoredPattern['body']): PatternPageModel['extras'] {
+  const slugger = new GithubSlugger();
+  for (const reserved of [...SECTION_KEYS, ...PAGE_IDS]) slugger.slug(reserved);
+  return body.extras.map(({ heading, markdown }) => ({
+    id: slugger.slug(slugOf(heading) || UNTITLED_ID),
+    title: heading,
+    html: renderMarkdown(markdown),
+  }));
+}
+
+/** Implementation guidance split by lens (keys in lens order), each part rendered. */
+function lensGuidance(
+  body: StoredPattern['body'],
+  lenses: readonly Lens[],
+): PatternPageModel['lensGuidance'] {
+  const implementation = body.sections.find(({ key }) => key === 'implementation');
+  const { general, byLens } = splitLensGuidance(
+    implementation?.markdown ?? '',
+    lenses.map(({ key }) => key),
+  );
+  return {
+    general: renderMarkdown(general),
+    byLens: Object.fromEntries(
+      Object.entries(byLens).map(([lens, markdown]) => [lens, renderMarkdown(markdown)]),
+    ),
+  };
+}
+
+function assessment(frontmatter: Frontmatter): PatternPageModel['assessment'] {
+  const values = frontmatter.ontology.commons_assessment;
+  const complete = completeScores(values);
+  const mean = complete && complete.reduce((sum, score) => sum + score, 0) / complete.length;
+  return {
+    radar: radarChart(values),
+    scores: pillarScores(values),
+    overall: values.overall_score,
+    mean,
+    differs: mean !== undefined && Math.abs(values.overall_score - mean) > OVERALL_SCORE_TOLERANCE,
+    vitalityReasoning: values.vitality_reasoning,
+  };
+}
+
+/** Curated relationships by type (RELATIONSHIP_TYPES order, non-empty only), as written. */
+function relationships(frontmatter: Frontmatter, library: LibraryModel): RelationshipGroup[] {
+  return RELATIONSHIP_TYPES.flatMap((type) => {
+    const list = frontmatter.relationships[type];
+    if (list.length === 0) return [];
+    const links = list.map(({ slug, weight, description }) =>
+      linkTo(library.bySlug, slug, weight, description),
+    );
+    return [{ type, label: RELATIONSHIP_LABELS[type].outgoing, links }];
+  });
+}
+
+function garden(frontmatter: Frontmatter, library: LibraryModel): PatternPageModel['garden'] {
+  const { last_pruned, entities, communities, inferred_links } = frontmatter.graph_garden;
+  return {
+    lastPruned: last_pruned,
+    entities,
+    communities,
+    inferredLinks: inferred_links.map(({ target, type, confidence, reason }) => ({
+      ...linkTo(library.bySlug, target),
+      type,
+      confidence,
+      reason,
+    })),
+  };
+}
+
+/** The model of one pattern page; throws when the library has no pattern `slug`. */
+export function buildPatternPage(library: LibraryModel, slug: string): PatternPageModel {
+  const pattern = library.bySlug.get(slug);
+  if (pattern === undefined) throw new Error(`no pattern "${slug}" in the library`);
+  const { frontmatter, body } = pattern;
+  const { ontology, lifecycle } = frontmatter;
+  const summary = summarize(pattern);
+  return {
+    summary,
+    aliases: frontmatter.aliases,
+    summaryHtml: renderMarkdown(frontmatter.summary),
+    confidence: { level: lifecycle.confidence, ...confidenceLabel(lifecycle.confidence) },
+    version: lifecycle.version,
+    sections: sections(body),
+    extras: extras(body),
+    lensGuidance: lensGuidance(body, summary.lenses),
+    assessment: assessment(frontmatter),
+    primaryTension: ontology.search_hints.primary_tension,
+    keywords: ontology.search_hints.vector_keywords,
+    relationships: relationships(frontmatter, library),
+    backlinks: library.backlinks.get(slug) ?? [],
+    garden: garden(frontmatter, library),
+    neighbourhood: neighbourhoodGraph(pattern, library),
+    provenance: {
+      contributors: frontmatter.contributors,
+      sources: frontmatter.sources,
+      license: frontmatter.license,
+      attribution: frontmatter.attribution,
+    },
+  };
+}

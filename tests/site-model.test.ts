@@ -1,0 +1,400 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ASSESSMENT_PILLARS } from '../schema/ontology.ts';
+import { SECTION_KEYS } from '../src/lib/body.ts';
+import { loadLibrary } from '../src/lib/load.ts';
+import { NEIGHBOURHOOD_CAP, neighbourhoodGraph } from '../src/lib/site/graph.ts';
+import { lensesOf, titleFromSlug, valueLabel } from '../src/lib/site/labels.ts';
+import { buildLibraryModel } from '../src/lib/site/library-model.ts';
+import { buildPatternPage } from '../src/lib/site/pattern-page.ts';
+import { radarChart } from '../src/lib/site/radar.ts';
+import { toStoredPattern } from '../src/lib/site/stored.ts';
+import type { LibraryModel, StoredPattern } from '../src/lib/site/types.ts';
+import { FIXTURES, SAMPLE, SEED } from './helpers/fixtures.ts';
+
+/** Valid patterns of the given files or folders, stored the way the content loader stores them. */
+async function storedPatterns(paths: readonly string[]): Promise<StoredPattern[]> {
+  const library = await loadLibrary(paths);
+  const invalid = new Set(
+    library.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file),
+  );
+  return library.patterns.filter(({ file }) => !invalid.has(file)).map(toStoredPattern);
+}
+
+const ALL_FIVES = Object.fromEntries(ASSESSMENT_PILLARS.map((pillar) => [pillar, 5])) as Record<
+  (typeof ASSESSMENT_PILLARS)[number],
+  number
+>;
+
+describe('the library model', () => {
+  let small: StoredPattern[];
+  let model: LibraryModel;
+  beforeAll(async () => {
+    small = await storedPatterns([`${FIXTURES}site/small`]);
+    model = buildLibraryModel(small);
+  });
+
+  it('lists summaries by title', () => {
+    expect(model.patterns.map(({ slug }) => slug)).toEqual(['alpha', 'beta', 'gamma']);
+  });
+
+  it('turns "A enables B" into an "Enabled by A" backlink of B', () => {
+    expect(model.backlinks.get('beta')).toEqual([
+      {
+        type: 'enables',
+        label: 'Enabled by',
+        links: [
+          { slug: 'alpha', title: 'Alpha', exists: true, weight: 0.9, description: undefined },
+        ],
+      },
+    ]);
+    expect(model.backlinks.get('alpha')?.map(({ label }) => label)).toEqual(['Required by']);
+  });
+
+  it('leaves self-links out of backlinks', () => {
+    expect(model.backlinks.get('gamma')?.map(({ label, links }) => [label, links.length])).toEqual([
+      ['Complemented by', 1],
+    ]);
+  });
+
+  it('lists wanted patterns with who points to them, most referenced first', () => {
+    expect(model.wanted).toEqual([
+      {
+        slug: 'wanted-one',
+        title: 'Wanted One',
+        referencedBy: [
+          { slug: 'alpha', title: 'Alpha', type: 'enables' },
+          { slug: 'beta', title: 'Beta', type: 'requires' },
+        ],
+      },
+      {
+        slug: 'wanted-two',
+        title: 'Wanted Two',
+        referencedBy: [{ slug: 'gamma', title: 'Gamma', type: 'tools' }],
+      },
+    ]);
+  });
+
+  it('counts facet values, most frequent first then alphabetical', () => {
+    const facet = (key: string): [string, string, number][] | undefined =>
+      model.facets
+        .find((candidate) => candidate.key === key)
+        ?.values.map(({ value, label, count }) => [value, label, count]);
+    expect(model.facets.map(({ key }) => key)).toEqual([
+      'domain',
+      'cross_domains',
+      'commons_domain',
+      'status',
+      'usage_stage',
+      'adoption_stage',
+      'confidence',
+    ]);
+    expect(facet('domain')).toEqual([
+      ['governance', 'Governance', 2],
+      ['ecology', 'Ecology', 1],
+    ]);
+    expect(facet('cross_domains')).toEqual([['ecology', 'Ecology', 1]]);
+    expect(facet('commons_domain')).toEqual([
+      ['life', 'Life', 3],
+      ['land', 'Land', 1],
+    ]);
+    expect(facet('confidence')).toEqual([
+      ['1', 'Emerging', 1],
+      ['2', 'Developing', 1],
+      ['3', 'Established', 1],
+    ]);
+    expect(facet('adoption_stage')).toEqual([['growth', 'Growth', 3]]);
+  });
+
+  it('orders lenses core first, then extra lenses such as community alphabetically', () => {
+    expect(model.lenses).toEqual([
+      { key: 'corporate', name: 'Corporate' },
+      { key: 'government', name: 'Government' },
+      { key: 'activist', name: 'Activist' },
+      { key: 'tech', name: 'Tech' },
+      { key: 'academic', name: 'Academic' },
+      { key: 'community', name: 'Community' },
+    ]);
+    expect(
+      lensesOf({ community: 'x', tech: 'x', corporate: 'x', activist: 'x', government: 'x' }).map(
+        ({ key }) => key,
+      ),
+    ).toEqual(['corporate', 'government', 'activist', 'tech', 'community']);
+  });
+
+  it('draws the same library graph from the same patterns in any order', () => {
+    const again = buildLibraryModel([...small].reverse());
+    expect(again.graph).toEqual(model.graph);
+    expect(buildLibraryModel(small).graph).toEqual(model.graph);
+  });
+
+  it('draws only edges between existing patterns, clustered by domain', () => {
+    const { nodes, edges, clusters } = model.graph;
+    expect(nodes.map(({ slug, group }) => [slug, group]).sort()).toEqual([
+      ['alpha', 'governance'],
+      ['beta', 'governance'],
+      ['gamma', 'ecology'],
+    ]);
+    expect(edges.map(({ from, to, type }) => `${from} ${type} ${to}`)).toEqual([
+      'alpha enables beta',
+      'alpha complementary gamma',
+      'beta requires alpha',
+    ]);
+    expect(clusters.map(({ group, label }) => [group, label])).toEqual([
+      ['governance', 'Governance'],
+      ['ecology', 'Ecology'],
+    ]);
+  });
+});
+
+describe('the pattern page model', () => {
+  let model: LibraryModel;
+  beforeAll(async () => {
+    model = buildLibraryModel(await storedPatterns([`${FIXTURES}site/small`, SEED]));
+  });
+
+  it('gives the eight sections their keys as stable ids, in canonical order', () => {
+    const page = buildPatternPage(model, 'commons-based-peer-production');
+    expect(page.sections.map(({ id }) => id)).toEqual([...SECTION_KEYS]);
+    expect(page.sections.find(({ id }) => id === 'known-uses')?.title).toBe('Known Uses');
+    expect(page.sections[0]?.html).toMatch(/^<p>Collective intelligence emerges/);
+  });
+
+  it('gives extra sections ids that never collide with section or page ids, or each other', () => {
+    const page = buildPatternPage(model, 'gamma');
+    expect(page.extras.map(({ id, title }) => [id, title])).toEqual([
+      ['references', 'References'],
+      ['references-1', 'References'],
+      ['known-uses-1', 'Known Uses'],
+      ['assessment-1', 'Assessment'],
+      ['section', '???'],
+    ]);
+  });
+
+  it('splits the seed’s Implementation guidance into its four lenses, rendered', () => {
+    const { lensGuidance } = buildPatternPage(model, 'commons-based-peer-production');
+    expect(lensGuidance.general).toBe('');
+    expect(Object.keys(lensGuidance.byLens)).toEqual([
+      'corporate',
+      'government',
+      'activist',
+      'tech',
+    ]);
+    expect(lensGuidance.byLens['corporate']).toMatch(
+      /^<p><strong>In corporate contexts:<\/strong> Establish/,
+    );
+    expect(lensGuidance.byLens['tech']).not.toContain('In activist movements');
+  });
+
+  it('gives an extra lens its own guidance and keeps unlabelled text general', () => {
+    expect(Object.keys(buildPatternPage(model, 'gamma').lensGuidance.byLens)).toEqual([
+      'activist',
+      'community',
+    ]);
+    expect(buildPatternPage(model, 'alpha').lensGuidance.general).toBe(
+      '<p>General advice first.</p>',
+    );
+  });
+
+  it('groups relationships by type and marks wanted targets', () => {
+    const page = buildPatternPage(model, 'alpha');
+    expect(
+      page.relationships.map(({ label, links }) => [label, links.map(({ slug }) => slug)]),
+    ).toEqual([
+      ['Enables', ['beta', 'wanted-one']],
+      ['Complementary', ['gamma']],
+    ]);
+    expect(page.relationships[0]?.links[1]).toEqual({
+      slug: 'wanted-one',
+      title: undefined,
+      exists: false,
+      weight: 0.5,
+      description: undefined,
+    });
+    expect(page.backlinks.map(({ label }) => label)).toEqual(['Required by']);
+    expect(
+      page.garden.inferredLinks.map(({ slug, exists, title }) => [slug, exists, title]),
+    ).toEqual([
+      ['beta', true, 'Beta'],
+      ['nowhere-yet', false, undefined],
+    ]);
+  });
+
+  it('shows confidence in stars and words, and the assessment with its mean', () => {
+    const seed = buildPatternPage(model, 'commons-based-peer-production');
+    expect(seed.confidence).toEqual({ level: 1, stars: '★☆☆', words: 'Emerging' });
+    expect(seed.assessment.mean).toBeCloseTo(3.625);
+    expect(seed.assessment.differs).toBe(false);
+    const gamma = buildPatternPage(model, 'gamma');
+    expect(gamma.assessment.mean).toBeUndefined();
+    expect(gamma.assessment.radar.polygon).toBeUndefined();
+  });
+
+  it('puts backlinks and wanted targets in the neighbourhood graph', () => {
+    const { nodes, edges, omitted } = buildPatternPage(model, 'beta').neighbourhood;
+    expect(nodes.map(({ slug, exists, group }) => [slug, exists, group])).toEqual([
+      ['beta', true, 'centre'],
+      ['alpha', true, 'enables'],
+      ['wanted-one', false, 'requires'],
+    ]);
+    expect(edges.map(({ from, to, type }) => `${from} ${type} ${to}`)).toEqual([
+      'beta requires alpha',
+      'beta requires wanted-one',
+      'alpha enables beta',
+    ]);
+    expect(omitted).toBe(0);
+  });
+
+  it('caps the neighbourhood at the strongest neighbours and counts the rest', () => {
+    const alpha = model.bySlug.get('alpha');
+    if (alpha === undefined) throw new Error('fixture missing');
+    const many = Array.from({ length: 30 }, (_, index) => ({
+      slug: `target-${String(index).padStart(2, '0')}`,
+      weight: index / 100,
+    }));
+    const crowded = {
+      ...alpha,
+      frontmatter: {
+        ...alpha.frontmatter,
+        relationships: { ...alpha.frontmatter.relationships, enables: many },
+      },
+    };
+    const graph = neighbourhoodGraph(crowded, model);
+    expect(graph.nodes).toHaveLength(NEIGHBOURHOOD_CAP + 1);
+    expect(graph.omitted).toBe(30 + 2 - NEIGHBOURHOOD_CAP);
+    expect(graph.nodes.map(({ slug }) => slug)).not.toContain('target-00');
+  });
+
+  it('throws for a slug the library does not have', () => {
+    expect(() => buildPatternPage(model, 'nowhere-yet')).toThrow('no pattern "nowhere-yet"');
+  });
+});
+
+describe('the radar chart', () => {
+  const size = 240;
+  const centre = size / 2;
+
+  it('draws the first axis straight up and goes clockwise', () => {
+    const { axes } = radarChart({ ...ALL_FIVES, overall_score: 5 }, size);
+    expect(axes.map(({ pillar }) => pillar)).toEqual([...ASSESSMENT_PILLARS]);
+    expect(axes[0]).toMatchObject({
+      x: centre,
+      anchor: 'middle',
+      label: 'Stakeholder architecture',
+    });
+    expect(axes[0]?.y).toBeLessThan(centre);
+    expect(axes[0]?.labelY).toBeLessThan(axes[0]?.y ?? 0);
+    expect(axes[2]).toMatchObject({ y: centre, anchor: 'start' });
+    expect(axes[2]?.x).toBeGreaterThan(centre);
+    expect(axes[6]).toMatchObject({ y: centre, anchor: 'end' });
+  });
+
+  it('puts a 5 on every pillar on the outer ring, and rings at 1 to 5', () => {
+    const radar = radarChart({ ...ALL_FIVES, overall_score: 5 }, size);
+    expect(radar.rings).toHaveLength(5);
+    expect(radar.polygon).toBe(radar.rings[4]);
+    expect(radarChart({ ...ALL_FIVES, resilience: 1, overall_score: 4.5 }).polygon).not.toBe(
+      radar.rings[4],
+    );
+  });
+
+  it('draws no polygon when a pillar is missing, but still every axis', () => {
+    const radar = radarChart({ ...ALL_FIVES, autonomy: undefined, overall_score: 5 }, size);
+    expect(radar.polygon).toBeUndefined();
+    expect(radar.axes.find(({ pillar }) => pillar === 'autonomy')?.score).toBeUndefined();
+    expect(radar.axes).toHaveLength(8);
+  });
+
+  it('widens the viewBox to hold the side labels', () => {
+    const { viewBox, axes } = radarChart({ ...ALL_FIVES, overall_score: 5 }, size);
+    const [left = 0, top = 0, width = 0, height = 0] = viewBox.split(' ').map(Number);
+    expect(left).toBeLessThan(0);
+    expect(left + width).toBeGreaterThan(size);
+    for (const { labelX, labelY } of axes) {
+      expect(labelX).toBeGreaterThan(left);
+      expect(labelX).toBeLessThan(left + width);
+      expect(labelY).toBeGreaterThan(top);
+      expect(labelY).toBeLessThan(top + height);
+    }
+  });
+
+  it('rounds every coordinate to two decimals', () => {
+    const radar = radarChart({ ...ALL_FIVES, overall_score: 5 }, 100);
+    const numbers = [radar.polygon, ...radar.rings].join(' ').split(/[ ,]/).map(Number);
+    expect(numbers.every((n) => Math.round(n * 100) / 100 === n)).toBe(true);
+  });
+});
+
+describe('display words', () => {
+  it('guesses titles from slugs and labels snake_case values', () => {
+    expect(titleFromSlug('peer-review')).toBe('Peer Review');
+    expect(titleFromSlug('theory-of-change')).toBe('Theory of Change');
+    expect(valueLabel('early_adopters')).toBe('Early adopters');
+  });
+});
+
+describe('the model of the real-library sample', () => {
+  let sample: StoredPattern[];
+  beforeAll(async () => {
+    sample = await storedPatterns([SAMPLE]);
+  });
+
+  it('builds the library model and every page model of the 239 valid v7.1 files', () => {
+    expect(sample).toHaveLength(239);
+    const start = performance.now();
+    const model = buildLibraryModel(sample);
+    const modelDone = performance.now();
+    const pages = model.patterns.map(({ slug }) => buildPatternPage(model, slug));
+    const end = performance.now();
+    expect(modelDone - start).toBeLessThan(500);
+    // Page models are dominated by Markdown rendering (about 10 ms a page on an idle machine).
+    expect(end - modelDone).toBeLessThan(20_000);
+    expect(pages).toHaveLength(239);
+    for (const { sections } of pages) {
+      const ids = sections.map(({ id }) => id);
+      expect(ids).toEqual(SECTION_KEYS.filter((key) => ids.includes(key)));
+    }
+    expect(model.wanted.length).toBeGreaterThan(0);
+    expect(model.lenses.map(({ key }) => key)).toEqual([
+      'corporate',
+      'government',
+      'activist',
+      'tech',
+      'community',
+    ]);
+  }, 30_000);
+
+  it('builds the library model of 5,000 patterns in well under a second', () => {
+    const copies = Math.ceil(5000 / sample.length);
+    const large = Array.from({ length: copies }, (_, copy) =>
+      sample.map((pattern) => renamed(pattern, copy)),
+    )
+      .flat()
+      .slice(0, 5000);
+    buildLibraryModel(large.slice(0, 500));
+    const start = performance.now();
+    const model = buildLibraryModel(large);
+    const elapsed = performance.now() - start;
+    expect(model.patterns).toHaveLength(5000);
+    expect(elapsed).toBeLessThan(1000);
+  });
+});
+
+/** A copy of a pattern whose slug and curated targets carry the suffix `-<copy>`. */
+function renamed(pattern: StoredPattern, copy: number): StoredPattern {
+  const suffix = (slug: string): string => `${slug}-${String(copy)}`;
+  const { relationships } = pattern.frontmatter;
+  return {
+    ...pattern,
+    slug: suffix(pattern.slug),
+    frontmatter: {
+      ...pattern.frontmatter,
+      slug: suffix(pattern.slug),
+      relationships: Object.fromEntries(
+        Object.entries(relationships).map(([type, links]) => [
+          type,
+          links.map((link) => ({ ...link, slug: suffix(link.slug) })),
+        ]),
+      ) as typeof relationships,
+    },
+  };
+}
