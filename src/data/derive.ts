@@ -1,0 +1,158 @@
+/**
+ * Pure helpers that derive display data from the page model, so that
+ * components only display. No Astro imports: easy to test.
+ */
+import type {
+  FacetKey,
+  GraphPicture,
+  LibraryModel,
+  PatternSummary,
+  WantedPattern,
+} from '../lib/site/types.ts';
+import { byTitle, compareText } from '../lib/site/labels.ts';
+import { patternUrl, wantedUrl, type Sort } from './urls.ts';
+
+/** The values a pattern has for one facet (most facets have exactly one). */
+export function facetValues(pattern: PatternSummary, key: FacetKey): readonly string[] {
+  switch (key) {
+    case 'domain':
+      return [pattern.domain];
+    case 'cross_domains':
+      return pattern.crossDomains;
+    case 'commons_domain':
+      return pattern.commonsDomains;
+    case 'status':
+      return [pattern.status];
+    case 'usage_stage':
+      return [pattern.usageStage];
+    case 'adoption_stage':
+      return [pattern.adoptionStage];
+    case 'confidence':
+      return [String(pattern.confidence)];
+  }
+}
+
+/** Patterns in one browse order: title A–Z, or score / vitality highest first (then title). */
+export function sortPatterns(
+  patterns: readonly PatternSummary[],
+  sort: Sort,
+): readonly PatternSummary[] {
+  const list = [...patterns];
+  if (sort === 'title') return list.sort(byTitle);
+  const value = (p: PatternSummary): number =>
+    (sort === 'score' ? p.overallScore : p.vitality) ?? -1;
+  return list.sort((a, b) => value(b) - value(a) || byTitle(a, b));
+}
+
+/** Patterns that have one facet value, by title. */
+export function patternsWithFacet(
+  library: LibraryModel,
+  key: FacetKey,
+  value: string,
+): readonly PatternSummary[] {
+  return sortPatterns(
+    library.patterns.filter((p) => facetValues(p, key).includes(value)),
+    'title',
+  );
+}
+
+/** A pattern under one lens: its context label as title (its own title when it lacks the lens). */
+export interface LensEntry {
+  readonly pattern: PatternSummary;
+  readonly label: string;
+  readonly hasLens: boolean;
+}
+
+/** The library under one lens, by context label; patterns without the lens come last. */
+export function patternsUnderLens(library: LibraryModel, lens: string): readonly LensEntry[] {
+  return library.patterns
+    .map((pattern) => {
+      const label = pattern.contextLabels[lens];
+      return { pattern, label: label ?? pattern.title, hasLens: label !== undefined };
+    })
+    .sort((a, b) => Number(b.hasLens) - Number(a.hasLens) || compareText(a.label, b.label));
+}
+
+/** Link target of a pattern link; under a lens, to the target's same-lens page when it has one. */
+export type PatternHref = (slug: string, exists: boolean) => string;
+
+export function patternHref(library: LibraryModel, lens?: string): PatternHref {
+  return (slug, exists) => {
+    if (!exists) return wantedUrl(slug);
+    const target = lens === undefined ? undefined : library.bySlug.get(slug);
+    const hasLens =
+      target !== undefined &&
+      lens !== undefined &&
+      Object.hasOwn(target.frontmatter.context_labels, lens);
+    return patternUrl(slug, hasLens ? lens : undefined);
+  };
+}
+
+/**
+ * Colour of each graph group (domain or relationship type) of existing nodes:
+ * distinct hues (golden-angle steps) at a lightness that reads on light and
+ * dark backgrounds. Groups follow `order` when given (so a group keeps its
+ * colour from page to page), else text order. Map order is legend order.
+ */
+export function graphColours(
+  picture: GraphPicture,
+  order?: readonly string[],
+): ReadonlyMap<string, string> {
+  const present = new Set(picture.nodes.filter((n) => n.exists).map((n) => n.group));
+  const groups = order ?? [...present].sort(compareText);
+  const hue = (i: number): string => String(Math.round((i * 137.508) % 360));
+  return new Map(
+    groups.flatMap((group, i) =>
+      present.has(group) ? [[group, `hsl(${hue(i)} 70% 45%)`] as const] : [],
+    ),
+  );
+}
+
+/** Graph edges with their end points, for drawing; edges to unknown nodes are left out. */
+export function graphLines(picture: GraphPicture) {
+  const at = new Map(picture.nodes.map((n) => [n.slug, n]));
+  return picture.edges.flatMap((edge) => {
+    const from = at.get(edge.from);
+    const to = at.get(edge.to);
+    return from && to ? [{ ...edge, x1: from.x, y1: from.y, x2: to.x, y2: to.y }] : [];
+  });
+}
+
+/** Where a node's text label goes: away from the picture's centre, so ring labels fan out. */
+export function labelPosition(
+  picture: GraphPicture,
+  node: { readonly x: number; readonly y: number },
+  radius: number,
+): { x: number; y: number; anchor: 'start' | 'middle' | 'end' } {
+  const dx = node.x - picture.width / 2;
+  const dy = node.y - picture.height / 2;
+  const gap = radius + 4;
+  if (Math.abs(dx) < picture.width * 0.05) {
+    return { x: node.x, y: node.y + (dy < 0 ? -gap : gap + 8), anchor: 'middle' };
+  }
+  return { x: node.x + (dx > 0 ? gap : -gap), y: node.y + 4, anchor: dx > 0 ? 'start' : 'end' };
+}
+
+/** Font size (user units) of cluster labels in the library graph. */
+export const CLUSTER_FONT = 11;
+
+/**
+ * A cluster label as the lines that fit above its circle (one line, else two
+ * split at a word); no lines when even two do not fit (the cluster still has
+ * a tooltip and the legend names its colour).
+ */
+export function clusterLabelLines(label: string, radius: number): readonly string[] {
+  const room = 2 * radius + 24;
+  const fits = (line: string): boolean => line.length * CLUSTER_FONT * 0.56 <= room;
+  if (fits(label)) return [label];
+  const words = label.split(' ');
+  for (let cut = Math.ceil(words.length / 2); cut > 0 && cut < words.length; cut -= 1) {
+    const lines = [words.slice(0, cut).join(' '), words.slice(cut).join(' ')];
+    if (lines.every(fits)) return lines;
+  }
+  return [];
+}
+
+/** How many distinct patterns link to a wanted pattern (one may link with several types). */
+export const referrerCount = (wanted: WantedPattern): number =>
+  new Set(wanted.referencedBy.map((r) => r.slug)).size;

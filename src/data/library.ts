@@ -1,0 +1,36 @@
+/**
+ * Astro-side glue between the content collection and the page model: the
+ * library model is computed once per build (module-level promise), pattern
+ * pages once per slug.
+ */
+import { getCollection } from 'astro:content';
+import { buildLibraryModel } from '../lib/site/library-model.ts';
+import { buildPatternPage } from '../lib/site/pattern-page.ts';
+import type { LibraryModel, PatternPageModel } from '../lib/site/types.ts';
+import { RESERVED_PATTERN_SLUGS } from './urls.ts';
+
+let library: Promise<LibraryModel> | undefined;
+const pages = new Map<string, PatternPageModel>();
+
+async function load(): Promise<LibraryModel> {
+  const entries = await getCollection('patterns');
+  const model = buildLibraryModel(entries.map((entry) => entry.data));
+  const clash = model.patterns.find((p) => RESERVED_PATTERN_SLUGS.has(p.slug));
+  if (clash) throw new Error(`pattern slug "${clash.slug}" is reserved for a site page`);
+  return model;
+}
+
+/** The library model, computed once. */
+export function getLibrary(): Promise<LibraryModel> {
+  library ??= load();
+  return library;
+}
+
+/** One pattern's page model (shared by its base page and its lens pages). */
+export async function getPage(slug: string): Promise<PatternPageModel> {
+  const cached = pages.get(slug);
+  if (cached) return cached;
+  const page = buildPatternPage(await getLibrary(), slug);
+  pages.set(slug, page);
+  return page;
+}
