@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { buildReport } from './src/integrations/build-report.ts';
 
 // Telemetry cannot be switched off here; every entry point (npm scripts, .ci/run)
 // sets ASTRO_TELEMETRY_DISABLED=1 instead.
@@ -18,4 +19,5 @@ export default defineConfig({
   build: {
     format: 'directory',
   },
+  integrations: [buildReport()],
 });

@@ -1,0 +1,110 @@
+/**
+ * `npm run build` — the full site build, all or nothing:
+ *
+ * 1. `astro build` (programmatic) into a temporary folder beside the output;
+ * 2. a Pagefind index of the pattern pages into `<tmp>/pagefind/` (see
+ *    {@link indexPatterns}: one index per shard of patterns, built in turn);
+ * 3. only when both succeeded, the temporary folder replaces the output
+ *    (old output renamed away, new one renamed in, old one removed), so a
+ *    failed build leaves the previous output exactly as it was.
+ *
+ * Environment: `PATTERNS_DIR` (pattern folder, default `patterns/`),
+ * `PATTERNS_ON_ERROR=skip` (build the valid patterns, list the skipped ones
+ * and write `build-report.json`), `BUILD_OUT_DIR` (output folder, default
+ * `dist/`), `PAGEFIND_SHARD_SIZE` (patterns per index shard).
+ *
+ * Exit code 1 with the validator's messages when a pattern is invalid.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { BuildReport } from '../src/integrations/build-report.ts';
+import { indexPatterns, DEFAULT_SHARD_SIZE } from './build/pagefind.ts';
+
+process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+
+const outDir = resolve(process.env['BUILD_OUT_DIR'] ?? 'dist');
+const partial = join(dirname(outDir), `.${basename(outDir)}.partial`);
+const previous = join(dirname(outDir), `.${basename(outDir)}.previous`);
+const shardSize = Number(process.env['PAGEFIND_SHARD_SIZE'] ?? DEFAULT_SHARD_SIZE);
+
+/** Marks an error whose message is the whole story (no stack trace wanted). */
+class BuildFailure extends Error {}
+
+async function astroBuild(): Promise<void> {
+  const { build } = await import('astro');
+  try {
+    await build({
+      root: process.cwd(),
+      outDir: partial,
+      // Separate outputs get separate caches, so concurrent builds (tests, benchmarks) cannot collide.
+      ...(process.env['BUILD_OUT_DIR'] ? { cacheDir: `${outDir}.astro-cache` } : {}),
+      logLevel: process.env['BUILD_VERBOSE'] ? 'info' : 'warn',
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const invalid = /\d+ invalid pattern file\(s\)[\s\S]*/.exec(message);
+    throw new BuildFailure(invalid ? invalid[0] : `astro build failed: ${message}`, {
+      cause: error,
+    });
+  }
+}
+
+/** Replaces `outDir` with `partial`; on failure puts the previous output back. */
+async function swapIntoPlace(): Promise<void> {
+  await rm(previous, { recursive: true, force: true });
+  const hadOutput = existsSync(outDir);
+  if (hadOutput) await rename(outDir, previous);
+  try {
+    await rename(partial, outDir);
+  } catch (error) {
+    if (hadOutput) await rename(previous, outDir);
+    throw error;
+  }
+  await rm(previous, { recursive: true, force: true });
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  await rm(partial, { recursive: true, force: true });
+  try {
+    await astroBuild();
+    const astroDone = performance.now();
+    const index = await indexPatterns(partial, shardSize);
+    const indexDone = performance.now();
+    await swapIntoPlace();
+    const report = JSON.parse(
+      await readFile(join(outDir, 'build-report.json'), 'utf8'),
+    ) as BuildReport;
+    const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+    if (report.skipped.length > 0) {
+      console.warn(
+        `${String(report.skipped.length)} invalid pattern file(s) skipped (PATTERNS_ON_ERROR=skip), listed in build-report.json:\n` +
+          report.skipped
+            .map(({ file, errors }) => `  ${file}\n    ${errors.join('\n    ')}`)
+            .join('\n'),
+      );
+    }
+    console.log(
+      `built ${outDir}: ${String(report.patterns)} patterns, ${String(index.records)} indexed in ` +
+        `${String(index.shards.length)} search shard(s); astro ${seconds(astroDone - started)}, ` +
+        `pagefind ${seconds(indexDone - astroDone)}`,
+    );
+  } catch (error) {
+    await rm(partial, { recursive: true, force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  if (error instanceof BuildFailure) {
+    console.error(`\nBuild failed: ${error.message}`);
+    if (process.env['BUILD_VERBOSE']) console.error(error.cause);
+  } else {
+    console.error('\nBuild failed:', error);
+  }
+  console.error(`${outDir} was left unchanged.`);
+  process.exitCode = 1;
+}

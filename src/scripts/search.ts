@@ -1,0 +1,145 @@
+/**
+ * The search page's behaviour: reads `?q=` and the filters from the URL,
+ * loads the sharded Pagefind index (the first shard's bundle, the others
+ * merged with `mergeIndex`), and lists results with title, summary and score.
+ * With a lens chosen, results link to the pattern's page under that lens.
+ *
+ * Everything from the index is put into the page as text (never as HTML):
+ * titles and summaries come from untrusted pattern files.
+ */
+
+/** The part of Pagefind's browser API used here (`pagefind/<shard>/pagefind.js`). */
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(
+    term: string | null,
+    options?: { filters?: Record<string, string> },
+  ): Promise<{ results: readonly PagefindResult[] }>;
+}
+interface PagefindResult {
+  readonly id: string;
+  data(): Promise<{ url: string; meta: Readonly<Record<string, string | undefined>> }>;
+}
+interface ShardManifest {
+  readonly shards: readonly string[];
+  readonly records: number;
+}
+
+const PAGE_SIZE = 20;
+
+const form = document.querySelector<HTMLFormElement>('#search-form');
+/** Filter selects: `name` is the query parameter, `data-filter` the Pagefind filter. */
+const selects = [...(form?.querySelectorAll<HTMLSelectElement>('select[data-filter]') ?? [])];
+const statusLine = document.querySelector<HTMLElement>('#search-status');
+const list = document.querySelector<HTMLOListElement>('#search-results');
+const more = document.querySelector<HTMLButtonElement>('#search-more');
+
+let pagefind: Promise<Pagefind> | undefined;
+
+async function loadPagefind(root: string, base: string): Promise<Pagefind> {
+  const response = await fetch(`${root}shards.json`);
+  if (!response.ok) throw new Error(`search index not found (${String(response.status)})`);
+  const manifest = (await response.json()) as ShardManifest;
+  const [first, ...rest] = manifest.shards;
+  if (first === undefined) throw new Error('the search index is empty');
+  const module = (await import(/* @vite-ignore */ `${root}${first}/pagefind.js`)) as Pagefind;
+  // Result URLs are indexed without the base path; Pagefind prefixes `baseUrl`.
+  await module.options({ baseUrl: base, excerptLength: 0 });
+  for (const shard of rest) await module.mergeIndex(`${root}${shard}/`, { baseUrl: base });
+  await module.init();
+  return module;
+}
+
+/** The result's page (`<base>patterns/<slug>/`), or its page under `lens`. */
+const resultUrl = (page: string, lens: string): string =>
+  lens === '' ? page : `${page}${encodeURIComponent(lens)}/`;
+
+function renderResult(
+  data: Awaited<ReturnType<PagefindResult['data']>>,
+  lens: string,
+): HTMLLIElement {
+  const item = document.createElement('li');
+  const heading = document.createElement('h2');
+  const link = document.createElement('a');
+  link.href = resultUrl(data.url, lens);
+  link.textContent = data.meta['title'] ?? data.url;
+  heading.append(link);
+  item.append(heading);
+  const summary = data.meta['summary'];
+  if (summary) {
+    const p = document.createElement('p');
+    p.textContent = summary;
+    item.append(p);
+  }
+  const score = data.meta['score'];
+  if (score) {
+    const p = document.createElement('p');
+    p.className = 'score';
+    p.textContent = `Overall score ${score} / 5`;
+    item.append(p);
+  }
+  return item;
+}
+
+function setStatus(text: string): void {
+  if (statusLine) statusLine.textContent = text;
+}
+
+async function run(): Promise<void> {
+  if (!form || !list || !more) return;
+  const params = new URLSearchParams(window.location.search);
+  const query = (params.get('q') ?? '').trim();
+  const filters: Record<string, string> = {};
+  for (const select of selects) {
+    const value = params.get(select.name) ?? '';
+    select.value = value;
+    const filter = select.dataset['filter'];
+    if (value !== '' && filter !== undefined) filters[filter] = value;
+  }
+  const input = form.elements.namedItem('q');
+  if (input instanceof HTMLInputElement) input.value = query;
+  if (query === '' && Object.keys(filters).length === 0) {
+    setStatus('Type words to search the patterns, or choose a filter.');
+    return;
+  }
+  const { base = '/', pagefindRoot = '/pagefind/' } = form.dataset;
+  setStatus('Searching…');
+  let results: readonly PagefindResult[];
+  try {
+    pagefind ??= loadPagefind(pagefindRoot, base);
+    ({ results } = await (await pagefind).search(query === '' ? null : query, { filters }));
+  } catch (error) {
+    setStatus(`Search is unavailable: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  const lens = params.get('lens') ?? '';
+  const described = query === '' ? 'matching the filters' : `for “${query}”`;
+  const count = `${String(results.length)} ${results.length === 1 ? 'pattern' : 'patterns'} ${described}`;
+  let shown = 0;
+  const showMore = async (): Promise<void> => {
+    const page = results.slice(shown, shown + PAGE_SIZE);
+    const data = await Promise.all(page.map((result) => result.data()));
+    list.append(...data.map((entry) => renderResult(entry, lens)));
+    shown += page.length;
+    more.hidden = shown >= results.length;
+    setStatus(shown < results.length ? `${count}, showing ${String(shown)}` : count);
+  };
+  list.replaceChildren();
+  more.onclick = () => {
+    const first = shown;
+    void showMore().then(() => {
+      list.querySelectorAll('a')[first]?.focus();
+    });
+  };
+  await showMore();
+}
+
+// A changed filter submits the form, so the URL always describes the results (shareable, back button).
+for (const select of selects) {
+  select.addEventListener('change', () => {
+    form?.requestSubmit();
+  });
+}
+void run();
