@@ -1,10 +1,10 @@
 /**
  * `npm run build` — the full site build, all or nothing:
  *
- * 1. `astro build` (programmatic) into a temporary folder beside the output;
- * 2. a Pagefind index of the pattern pages into `<tmp>/pagefind/` (see
- *    {@link indexPatterns}: one index per shard of patterns, built in turn);
- * 3. only when both succeeded, the temporary folder replaces the output
+ * 1. `astro build` (programmatic) into a temporary folder beside the output,
+ *    the Pagefind index included (`src/integrations/search-index.ts`: built
+ *    while the pages render, one index per shard of patterns);
+ * 2. only when it succeeded, the temporary folder replaces the output
  *    (old output renamed away, new one renamed in, old one removed), so a
  *    failed build leaves the previous output exactly as it was.
  *
@@ -19,14 +19,14 @@ import { existsSync } from 'node:fs';
 import { readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BuildReport } from '../src/integrations/build-report.ts';
-import { indexPatterns, DEFAULT_SHARD_SIZE } from './build/pagefind.ts';
+import { indexScratchDir, type ShardManifest } from '../src/integrations/search-index.ts';
 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 
 const outDir = resolve(process.env['BUILD_OUT_DIR'] ?? 'dist');
 const partial = join(dirname(outDir), `.${basename(outDir)}.partial`);
 const previous = join(dirname(outDir), `.${basename(outDir)}.previous`);
-const shardSize = Number(process.env['PAGEFIND_SHARD_SIZE'] ?? DEFAULT_SHARD_SIZE);
+const scratch = indexScratchDir(partial);
 
 /** Marks an error whose message is the whole story (no stack trace wanted). */
 class BuildFailure extends Error {}
@@ -66,16 +66,16 @@ async function swapIntoPlace(): Promise<void> {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  await rm(partial, { recursive: true, force: true });
+  const cleanUp = (): Promise<unknown> =>
+    Promise.all([partial, scratch].map((dir) => rm(dir, { recursive: true, force: true })));
+  await cleanUp();
   try {
     await astroBuild();
-    const astroDone = performance.now();
-    const index = await indexPatterns(partial, shardSize);
-    const indexDone = performance.now();
     await swapIntoPlace();
-    const report = JSON.parse(
-      await readFile(join(outDir, 'build-report.json'), 'utf8'),
-    ) as BuildReport;
+    const read = async <T>(file: string): Promise<T> =>
+      JSON.parse(await readFile(join(outDir, file), 'utf8')) as T;
+    const report = await read<BuildReport>('build-report.json');
+    const index = await read<ShardManifest>('pagefind/shards.json');
     const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
     if (report.skipped.length > 0) {
       console.warn(
@@ -87,11 +87,10 @@ async function main(): Promise<void> {
     }
     console.log(
       `built ${outDir}: ${String(report.patterns)} patterns, ${String(index.records)} indexed in ` +
-        `${String(index.shards.length)} search shard(s); astro ${seconds(astroDone - started)}, ` +
-        `pagefind ${seconds(indexDone - astroDone)}`,
+        `${String(index.shards.length)} search shard(s) in ${seconds(performance.now() - started)}`,
     );
   } catch (error) {
-    await rm(partial, { recursive: true, force: true }).catch(() => undefined);
+    await cleanUp().catch(() => undefined);
     throw error;
   }
 }
@@ -106,5 +105,6 @@ try {
     console.error('\nBuild failed:', error);
   }
   console.error(`${outDir} was left unchanged.`);
-  process.exitCode = 1;
+  // Exit now: a search indexer started by the failed build may still be running.
+  process.exit(1);
 }

@@ -1,12 +1,15 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { patternLoader } from './integrations/pattern-loader.ts';
-import type { StoredPattern } from './lib/site/types.ts';
+import type { PatternEntry } from './lib/site/types.ts';
 
-/** Entries are validated by the loader with the pattern schema; this only types them. */
+/**
+ * Entries are validated by the loader with the pattern schema; this only types them. Bodies and
+ * their HTML stay out of the store (see the loader).
+ */
 export const collections = {
   patterns: defineCollection({
     loader: patternLoader(),
-    schema: z.custom<StoredPattern>(),
+    schema: z.custom<PatternEntry>(),
   }),
 };

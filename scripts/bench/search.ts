@@ -1,7 +1,7 @@
 /**
  * `npm run bench:search` — what sharding the search index costs a reader.
- * Indexes the pattern pages of a built site (default `.bench/site-1000-dist`,
- * from `npm run bench`) with several shard sizes (`SHARD_SIZES`, default
+ * Indexes a generated library (default `.bench/site-1000`, from
+ * `npm run bench`) as the build does, with several shard sizes (`SHARD_SIZES`, default
  * `all,500,250`; `all` = one index), then runs the same queries through
  * Pagefind's own browser script, loaded in Node with `fetch` served from disk,
  * and reports per query: bytes and requests (first query includes start-up),
@@ -11,7 +11,12 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { indexPatterns, type ShardManifest } from '../build/pagefind.ts';
+import {
+  indexRecords,
+  searchRecords,
+  type ShardManifest,
+} from '../../src/integrations/search-index.ts';
+import { loadSite } from '../../src/lib/site/load-site.ts';
 
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
@@ -23,7 +28,7 @@ interface Pagefind {
   ): Promise<{ results: readonly { data(): Promise<{ url: string }> }[] }>;
 }
 
-const site = resolve(process.argv[2] ?? join('.bench', 'site-1000-dist'));
+const library = await loadSite(resolve(process.argv[2] ?? join('.bench', 'site-1000')));
 const sizes = (process.env['SHARD_SIZES'] ?? 'all,500,250').split(',');
 const QUERIES: readonly { term: string | null; filters?: Record<string, string> }[] = [
   { term: 'commons' },
@@ -84,10 +89,10 @@ for (const size of sizes) {
   const root = join(work, size);
   await rm(root, { recursive: true, force: true });
   await mkdir(root, { recursive: true });
-  const manifest = await indexPatterns(
-    site,
-    size === 'all' ? Number.MAX_SAFE_INTEGER : Number(size),
+  const manifest = await indexRecords(
+    searchRecords(library.patterns),
     join(root, 'pagefind'),
+    size === 'all' ? Number.MAX_SAFE_INTEGER : Number(size),
   );
   transferred = 0;
   requests = 0;

@@ -5,7 +5,9 @@
 import type {
   FacetKey,
   GraphPicture,
+  Lens,
   LibraryModel,
+  PatternPageModel,
   PatternSummary,
   WantedPattern,
 } from '../lib/site/types.ts';
@@ -156,3 +158,42 @@ export function clusterLabelLines(label: string, radius: number): readonly strin
 /** How many distinct patterns link to a wanted pattern (one may link with several types). */
 export const referrerCount = (wanted: WantedPattern): number =>
   new Set(wanted.referencedBy.map((r) => r.slug)).size;
+
+/** A block of a pattern page outside the sections: its anchor and heading. */
+export interface PageBlock {
+  readonly id: string;
+  readonly title: string;
+}
+
+/** The blocks after the sections on a pattern's base page, in page order. */
+export const DETAIL_BLOCKS: readonly PageBlock[] = [
+  { id: 'assessment', title: 'Commons assessment' },
+  { id: 'relationships', title: 'Related patterns' },
+  { id: 'backlinks', title: 'Linked from' },
+  { id: 'neighbourhood', title: 'Neighbourhood' },
+  { id: 'graph-garden', title: 'Graph garden' },
+  { id: 'provenance', title: 'Provenance' },
+];
+
+/** Heading of a lens page's own implementation guidance. */
+export const lensGuidanceTitle = (lens: Lens): string => `Implementation for ${lens.name}`;
+
+/**
+ * Table of contents of a pattern page. A lens page leads with its lens's
+ * guidance and, after the sections, carries the related patterns and a
+ * pointer to the detail blocks of the base page ("more").
+ */
+export function patternToc(page: PatternPageModel, lens: Lens | undefined): readonly PageBlock[] {
+  const body = [
+    ...page.sections.map(({ id, title }) => ({ id, title })),
+    ...page.extras.map(({ id, title }) => ({ id, title })),
+  ];
+  if (lens === undefined) return [{ id: 'summary', title: 'Summary' }, ...body, ...DETAIL_BLOCKS];
+  return [
+    { id: 'summary', title: 'Summary' },
+    { id: 'lens-guidance', title: lensGuidanceTitle(lens) },
+    ...body,
+    { id: 'relationships', title: 'Related patterns' },
+    { id: 'more', title: 'More about this pattern' },
+  ];
+}

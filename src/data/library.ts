@@ -1,20 +1,30 @@
 /**
  * Astro-side glue between the content collection and the page model: the
  * library model is computed once per build (module-level promise), pattern
- * pages once per slug.
+ * pages once per slug. Entries come from the collection, their bodies and
+ * rendered HTML from the loader's memory beside it.
  */
 import { getCollection } from 'astro:content';
+import { patternBody, type LoadedBody } from '../integrations/pattern-loader.ts';
 import { buildLibraryModel } from '../lib/site/library-model.ts';
 import { buildPatternPage } from '../lib/site/pattern-page.ts';
 import type { LibraryModel, PatternPageModel } from '../lib/site/types.ts';
 import { RESERVED_PATTERN_SLUGS } from './urls.ts';
 
 let library: Promise<LibraryModel> | undefined;
+
+function loadedBody(slug: string): LoadedBody {
+  const loaded = patternBody(slug);
+  if (loaded === undefined) throw new Error(`pattern "${slug}" has no loaded body`);
+  return loaded;
+}
 const pages = new Map<string, PatternPageModel>();
 
 async function load(): Promise<LibraryModel> {
   const entries = await getCollection('patterns');
-  const model = buildLibraryModel(entries.map((entry) => entry.data));
+  const model = buildLibraryModel(
+    entries.map(({ data }) => ({ ...data, body: loadedBody(data.slug).body })),
+  );
   const clash = model.patterns.find((p) => RESERVED_PATTERN_SLUGS.has(p.slug));
   if (clash) throw new Error(`pattern slug "${clash.slug}" is reserved for a site page`);
   return model;
@@ -30,7 +40,7 @@ export function getLibrary(): Promise<LibraryModel> {
 export async function getPage(slug: string): Promise<PatternPageModel> {
   const cached = pages.get(slug);
   if (cached) return cached;
-  const page = buildPatternPage(await getLibrary(), slug);
+  const page = buildPatternPage(await getLibrary(), slug, loadedBody(slug).rendered);
   pages.set(slug, page);
   return page;
 }

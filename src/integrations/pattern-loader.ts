@@ -1,20 +1,27 @@
 /**
  * Content-collection loader for patterns: the site's entries come from the
- * same reader, schema and body parser as `npm run check` (`loadLibrary`).
+ * same reader, schema and body parser as `npm run check` ({@link loadSite}).
  *
  * Any invalid pattern fails the build with the checker's messages. With
  * `PATTERNS_ON_ERROR=skip` every valid pattern is kept instead, and each
  * skipped file is listed with its reasons (logged, and handed to the build
- * report via {@link skippedFiles}). Entries hold validated frontmatter and
- * the body's Markdown structure, never HTML: pages render on demand.
+ * report via {@link skippedFiles}).
+ *
+ * Entries in Astro's data store hold the validated frontmatter only. Each
+ * body, its Markdown structure and its rendered HTML, is kept beside the
+ * store in memory ({@link patternBody}): the store is serialised into the
+ * build's bundle and parsed again, and thousands of bodies there would cost
+ * more time and memory than rendering them.
  */
 import { readFile } from 'node:fs/promises';
 import { basename, relative } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
-import { loadLibrary, patternsDir } from '../lib/load.ts';
-import { readPatternFile, type PatternFile } from '../lib/pattern-file.ts';
-import { toStoredPattern } from '../lib/site/stored.ts';
+import { patternsDir } from '../lib/load.ts';
+import { readPatternFile } from '../lib/pattern-file.ts';
+import { loadSite, toSitePattern, type SitePattern } from '../lib/site/load-site.ts';
+import type { RenderedBody } from '../lib/site/rendered.ts';
+import type { PatternBody, PatternEntry } from '../lib/site/types.ts';
 
 /** A file left out of the site under PATTERNS_ON_ERROR=skip, with its errors. */
 export interface SkippedFile {
@@ -22,23 +29,49 @@ export interface SkippedFile {
   readonly errors: readonly string[];
 }
 
-// Astro evaluates this module once in the config context and again in the
-// build's own module graph; the skipped list lives on globalThis so the build
-// report (an integration hook) sees what the loader recorded.
-const SKIPPED = Symbol.for('pattern-loader.skipped');
-const shared = globalThis as { [SKIPPED]?: readonly SkippedFile[] };
+// Astro evaluates this module once for the content layer and again in the
+// build's own module graph (pages, the build report): what they share lives
+// on globalThis.
+const SHARED = Symbol.for('pattern-loader');
+/** A pattern's body: its Markdown structure and that Markdown rendered. */
+export interface LoadedBody {
+  readonly body: PatternBody;
+  readonly rendered: RenderedBody;
+}
+interface Shared {
+  skipped: readonly SkippedFile[];
+  bodies: Map<string, LoadedBody>;
+  listeners: ((patterns: readonly SitePattern[]) => void)[];
+}
+const holder = globalThis as { [SHARED]?: Shared | undefined };
+const shared: Shared = (holder[SHARED] ??= { skipped: [], bodies: new Map(), listeners: [] });
 
 /** Files the last load left out (PATTERNS_ON_ERROR=skip), for the build report. */
-export const skippedFiles = (): readonly SkippedFile[] => shared[SKIPPED] ?? [];
+export const skippedFiles = (): readonly SkippedFile[] => shared.skipped;
 
-function store(context: LoaderContext, pattern: PatternFile): void {
-  const data = toStoredPattern(pattern);
+/** Calls `listener` with every pattern of the site each time the whole library is loaded. */
+export function onPatternsLoaded(listener: (patterns: readonly SitePattern[]) => void): void {
+  shared.listeners.push(listener);
+}
+
+/** The body of pattern `slug`, when this process loaded it. */
+export const patternBody = (slug: string): LoadedBody | undefined => shared.bodies.get(slug);
+
+function store(context: LoaderContext, { stored, rendered, digest }: SitePattern): void {
+  const { body, ...rest } = stored;
+  const entry: PatternEntry = rest;
+  shared.bodies.set(stored.slug, { body, rendered });
   context.store.set({
-    id: data.slug,
-    data: data as unknown as Record<string, unknown>,
-    filePath: relative(process.cwd(), pattern.file),
-    digest: context.generateDigest(pattern.source),
+    id: stored.slug,
+    data: { ...entry },
+    filePath: relative(process.cwd(), stored.file),
+    digest,
   });
+}
+
+function remove(context: LoaderContext, id: string): void {
+  context.store.delete(id);
+  shared.bodies.delete(id);
 }
 
 /** Dev: re-reads one changed file; a file that became invalid keeps its last good entry. */
@@ -46,18 +79,18 @@ async function reloadFile(context: LoaderContext, path: string, removed: boolean
   const file = relative(process.cwd(), path);
   for (const entry of context.store.values()) {
     if (entry.filePath === file && (removed || entry.id !== basename(file, '.md'))) {
-      context.store.delete(entry.id);
+      remove(context, entry.id);
     }
   }
   if (removed) return;
   const { pattern, diagnostics } = readPatternFile(file, await readFile(file));
   const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (pattern && errors.length === 0) store(context, pattern);
+  if (pattern && errors.length === 0) store(context, toSitePattern(pattern));
   else context.logger.error(`${file} is invalid:\n  ${errors.map(formatDiagnostic).join('\n  ')}`);
 }
 
 async function load(context: LoaderContext): Promise<void> {
-  const library = await loadLibrary([patternsDir()]);
+  const library = await loadSite(patternsDir());
   const errors = sortDiagnostics(library.diagnostics.filter((d) => d.severity === 'error'));
   const byFile = Map.groupBy(errors, (d: Diagnostic) => d.file);
   if (byFile.size > 0 && process.env['PATTERNS_ON_ERROR'] !== 'skip') {
@@ -65,15 +98,18 @@ async function load(context: LoaderContext): Promise<void> {
       `${String(byFile.size)} invalid pattern file(s); fix them or build with PATTERNS_ON_ERROR=skip:\n${errors.map(formatDiagnostic).join('\n')}`,
     );
   }
-  const skipped = [...byFile].map(([file, list]) => ({ file, errors: list.map(formatDiagnostic) }));
-  shared[SKIPPED] = skipped;
-  for (const { file, errors: reasons } of skipped) {
+  shared.skipped = [...byFile].map(([file, list]) => ({
+    file,
+    errors: list.map(formatDiagnostic),
+  }));
+  for (const { file, errors: reasons } of shared.skipped) {
     context.logger.warn(`skipped ${file}:\n  ${reasons.join('\n  ')}`);
   }
-  const valid = library.patterns.filter((pattern) => !byFile.has(pattern.file));
   context.store.clear();
-  for (const pattern of valid) store(context, pattern);
-  context.logger.info(`${String(valid.length)} patterns loaded from ${patternsDir()}`);
+  shared.bodies.clear();
+  for (const pattern of library.patterns) store(context, pattern);
+  for (const listener of shared.listeners) listener(library.patterns);
+  context.logger.info(`${String(library.patterns.length)} patterns loaded from ${patternsDir()}`);
 }
 
 /** The `patterns` collection's loader; in dev it reloads when a pattern file changes. */

@@ -2,21 +2,19 @@
  * The pattern page model: one pattern's sections rendered to safe HTML, its lens guidance,
  * assessment, relationships, backlinks (from the library's index), graph garden, neighbourhood
  * graph and provenance. Frontmatter text stays plain strings (Astro escapes them); only Markdown
- * goes through {@link renderMarkdown}.
+ * is rendered ({@link renderBody}).
  */
 import GithubSlugger, { slug as slugOf } from 'github-slugger';
 import { RELATIONSHIP_TYPES } from '../../../schema/relationships.ts';
 import { SECTION_KEYS, SECTION_TITLES } from '../body.ts';
-import { splitLensGuidance } from '../lens-guidance.ts';
-import { renderMarkdown } from '../markdown.ts';
 import { OVERALL_SCORE_TOLERANCE } from '../validate.ts';
 import { neighbourhoodGraph } from './graph.ts';
 import { confidenceLabel, RELATIONSHIP_LABELS } from './labels.ts';
 import { summarize } from './library-model.ts';
 import { completeScores, pillarScores, radarChart } from './radar.ts';
+import { renderBody, type RenderedBody } from './rendered.ts';
 import { linkTo } from './stored.ts';
 import type {
-  Lens,
   LibraryModel,
   PatternPageModel,
   RelationshipGroup,
@@ -37,6 +35,7 @@ export const PAGE_IDS = [
   'graph-garden',
   'neighbourhood',
   'provenance',
+  'more',
 ] as const;
 
 /** Fallback id stem for an extra section whose heading has no letters or digits. */
@@ -45,44 +44,24 @@ const UNTITLED_ID = 'section';
 type Frontmatter = StoredPattern['frontmatter'];
 
 /** The eight sections present, in canonical order, with stable ids (the section keys). */
-function sections(body: StoredPattern['body']): SectionModel[] {
-  return [...body.sections]
-    .sort((a, b) => SECTION_KEYS.indexOf(a.key) - SECTION_KEYS.indexOf(b.key))
-    .map(({ key, markdown }) => ({
-      key,
-      title: SECTION_TITLES[key],
-      id: key,
-      html: renderMarkdown(markdown),
-    }));
-}
-
-/** Extra sections with github-slugger ids unique among themselves, section keys and page ids. */
-function extras(body: StoredPattern['body']): PatternPageModel['extras'] {
-  const slugger = new GithubSlugger();
-  for (const reserved of [...SECTION_KEYS, ...PAGE_IDS]) slugger.slug(reserved);
-  return body.extras.map(({ heading, markdown }) => ({
-    id: slugger.slug(slugOf(heading) || UNTITLED_ID),
-    title: heading,
-    html: renderMarkdown(markdown),
+function sections(rendered: RenderedBody): SectionModel[] {
+  return rendered.sections.map(({ key, html }) => ({
+    key,
+    title: SECTION_TITLES[key],
+    id: key,
+    html,
   }));
 }
 
-/** Implementation guidance split by lens (keys in lens order), each part rendered. */
-function lensGuidance(
-  body: StoredPattern['body'],
-  lenses: readonly Lens[],
-): PatternPageModel['lensGuidance'] {
-  const implementation = body.sections.find(({ key }) => key === 'implementation');
-  const { general, byLens } = splitLensGuidance(
-    implementation?.markdown ?? '',
-    lenses.map(({ key }) => key),
-  );
-  return {
-    general: renderMarkdown(general),
-    byLens: Object.fromEntries(
-      Object.entries(byLens).map(([lens, markdown]) => [lens, renderMarkdown(markdown)]),
-    ),
-  };
+/** Extra sections with github-slugger ids unique among themselves, section keys and page ids. */
+function extras(body: StoredPattern['body'], rendered: RenderedBody): PatternPageModel['extras'] {
+  const slugger = new GithubSlugger();
+  for (const reserved of [...SECTION_KEYS, ...PAGE_IDS]) slugger.slug(reserved);
+  return body.extras.map(({ heading }, index) => ({
+    id: slugger.slug(slugOf(heading) || UNTITLED_ID),
+    title: heading,
+    html: rendered.extras[index] ?? '',
+  }));
 }
 
 function assessment(frontmatter: Frontmatter): PatternPageModel['assessment'] {
@@ -126,22 +105,30 @@ function garden(frontmatter: Frontmatter, library: LibraryModel): PatternPageMod
   };
 }
 
-/** The model of one pattern page; throws when the library has no pattern `slug`. */
-export function buildPatternPage(library: LibraryModel, slug: string): PatternPageModel {
+/**
+ * The model of one pattern page; throws when the library has no pattern `slug`. Its Markdown is
+ * rendered here unless `rendered` (from {@link renderBody}, e.g. on a worker thread) is given.
+ */
+export function buildPatternPage(
+  library: LibraryModel,
+  slug: string,
+  rendered?: RenderedBody,
+): PatternPageModel {
   const pattern = library.bySlug.get(slug);
   if (pattern === undefined) throw new Error(`no pattern "${slug}" in the library`);
+  const html = rendered ?? renderBody(pattern);
   const { frontmatter, body } = pattern;
   const { ontology, lifecycle } = frontmatter;
   const summary = summarize(pattern);
   return {
     summary,
     aliases: frontmatter.aliases,
-    summaryHtml: renderMarkdown(frontmatter.summary),
+    summaryHtml: html.summaryHtml,
     confidence: { level: lifecycle.confidence, ...confidenceLabel(lifecycle.confidence) },
     version: lifecycle.version,
-    sections: sections(body),
-    extras: extras(body),
-    lensGuidance: lensGuidance(body, summary.lenses),
+    sections: sections(html),
+    extras: extras(body, html),
+    lensGuidance: html.lensGuidance,
     assessment: assessment(frontmatter),
     primaryTension: ontology.search_hints.primary_tension,
     keywords: ontology.search_hints.vector_keywords,

@@ -9,15 +9,22 @@ import type { RelationshipType } from '../../../schema/relationships.ts';
 import type { ParsedBody, SectionKey } from '../body.ts';
 
 /** What the content loader stores per pattern: validated frontmatter and body structure (Markdown, no HTML). */
-export interface StoredPattern {
+export interface StoredPattern extends PatternEntry {
+  readonly body: PatternBody;
+}
+
+/** What a content-collection entry holds: a pattern without its body (kept beside the store). */
+export interface PatternEntry {
   readonly slug: string;
   /** Repository-relative path of the source file. */
   readonly file: string;
   readonly frontmatter: PatternFrontmatter;
-  readonly body: Omit<ParsedBody, 'issues'>;
 }
 
-/** A lens: key and display name. Core lenses first in CORE_LENSES order, then extras alphabetically. */
+/** A pattern's body structure: summary, confidence callout, sections and extra sections. */
+export type PatternBody = Omit<ParsedBody, 'issues'>;
+
+/** A lens: key and display name. Configured lenses come first, in their order; then the rest A–Z. */
 export interface Lens {
   readonly key: string;
   readonly name: string;

@@ -1,0 +1,164 @@
+/**
+ * The search index, built while the pages are rendered, in shards so memory
+ * stays bounded as the library grows.
+ *
+ * One record per pattern: the loader hands the loaded patterns over
+ * ({@link onPatternsLoaded}) and each becomes a small HTML document
+ * ({@link searchDocument}: title, metadata, filters, weighted names, the
+ * text). Lens pages, browse and the rest are not indexed. Pagefind runs in
+ * its own process, so indexing takes the second core while Astro renders
+ * pages on the first.
+ *
+ * Patterns are taken in file order and cut into shards of `shardSize`; each
+ * shard is its own Pagefind index written to `pagefind/<shard>/`, built in
+ * turn by a fresh Pagefind process, so peak memory is one shard's whatever
+ * the library's size. `pagefind/shards.json` lists the shards; the search
+ * page loads the first and merges the others (`mergeIndex`).
+ */
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+import { searchDocument } from '../lib/site/search-document.ts';
+import type { SitePattern } from '../lib/site/load-site.ts';
+import { onPatternsLoaded } from './pattern-loader.ts';
+
+/** Patterns per shard: measured as the best trade of memory against query cost (README). */
+export const DEFAULT_SHARD_SIZE = 1000;
+
+/** `pagefind/shards.json`: what the search page needs to load every shard. */
+export interface ShardManifest {
+  /** Shard folders under `pagefind/`, in order; the first is the primary index. */
+  readonly shards: readonly string[];
+  /** Number of indexed patterns. */
+  readonly records: number;
+}
+
+/** Pages sent to Pagefind at once: the service indexes them in parallel. */
+const CONCURRENCY = 8;
+/** Bundle files the search page does not use (Pagefind's own UIs), removed from every shard. */
+const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight)\.|^wasm\.unknown\./;
+/** Files only the primary shard needs: merged shards use its script, worker and WebAssembly. */
+const PRIMARY_ONLY = /^pagefind(-worker)?\.js$|^wasm\./;
+
+function check(what: string, errors: readonly string[]): void {
+  if (errors.length > 0) throw new Error(`pagefind ${what}: ${errors.join('; ')}`);
+}
+
+/** Builds one shard's index from `pages` in a fresh Pagefind process and writes it to `outputPath`. */
+async function writeShard(
+  pages: readonly SearchRecord[],
+  outputPath: string,
+  primary: boolean,
+): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  check('createIndex', errors);
+  if (!index) throw new Error('pagefind createIndex returned no index');
+  try {
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      for (let page = pages[next++]; page !== undefined; page = pages[next++]) {
+        check(`addHTMLFile ${page.url}`, (await index.addHTMLFile(page)).errors);
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    check('writeFiles', (await index.writeFiles({ outputPath })).errors);
+  } finally {
+    await index.deleteIndex();
+    // A fresh binary per shard: its memory goes back to the system, not to the next shard.
+    await pagefind.close();
+  }
+  for (const name of await readdir(outputPath)) {
+    if (UNUSED.test(name) || (!primary && PRIMARY_ONLY.test(name))) {
+      await rm(join(outputPath, name));
+    }
+  }
+}
+
+/** A record for Pagefind: the result's URL (below the base path) and the document to index. */
+export interface SearchRecord {
+  readonly url: string;
+  readonly content: string;
+}
+
+/** The search record of each pattern, made as it is indexed. */
+export function* searchRecords(patterns: Iterable<SitePattern>): Generator<SearchRecord> {
+  for (const { stored, rendered } of patterns) {
+    yield { url: `/patterns/${stored.slug}/`, content: searchDocument(stored, rendered) };
+  }
+}
+
+/**
+ * Indexes `records` into `outputDir`: shards of `shardSize` records, then
+ * `shards.json`. Records are made as they are indexed, so memory holds one
+ * shard's.
+ */
+export async function indexRecords(
+  records: Iterable<SearchRecord>,
+  outputDir: string,
+  shardSize: number,
+): Promise<ShardManifest> {
+  if (!Number.isInteger(shardSize) || shardSize < 1) {
+    throw new Error(`PAGEFIND_SHARD_SIZE must be a positive integer, got ${String(shardSize)}`);
+  }
+  const shards: string[] = [];
+  let indexed = 0;
+  let batch: SearchRecord[] = [];
+  const flush = async (): Promise<void> => {
+    const name = String(shards.length).padStart(3, '0');
+    await writeShard(batch, join(outputDir, name), shards.length === 0);
+    shards.push(name);
+    indexed += batch.length;
+    batch = [];
+  };
+  for (const record of records) {
+    batch.push(record);
+    if (batch.length === shardSize) await flush();
+  }
+  if (batch.length > 0) await flush();
+  const manifest: ShardManifest = { shards, records: indexed };
+  await mkdir(outputDir, { recursive: true });
+  await writeFile(join(outputDir, 'shards.json'), `${JSON.stringify(manifest)}\n`);
+  return manifest;
+}
+
+/** Where the index is made during a build into `outDir`, before it moves into place. */
+export const indexScratchDir = (outDir: string): string => `${outDir.replace(/\/+$/, '')}.pagefind`;
+
+/** Shard size: `PAGEFIND_SHARD_SIZE`, else {@link DEFAULT_SHARD_SIZE}. */
+const shardSize = (): number =>
+  Number(process.env['PAGEFIND_SHARD_SIZE'] ?? String(DEFAULT_SHARD_SIZE));
+
+/** Builds `pagefind/` of a static build from the patterns the loader loads. */
+export function searchIndex(): AstroIntegration {
+  let scratch = '';
+  let indexing: Promise<ShardManifest> | undefined;
+  return {
+    name: 'search-index',
+    hooks: {
+      'astro:config:setup': ({ command, config }) => {
+        if (command !== 'build') return;
+        scratch = indexScratchDir(fileURLToPath(config.outDir));
+        onPatternsLoaded((patterns) => {
+          indexing = rm(scratch, { recursive: true, force: true }).then(() =>
+            indexRecords(searchRecords(patterns), scratch, shardSize()),
+          );
+          // Awaited (and its error reported) when the build is done.
+          indexing.catch(() => undefined);
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        if (indexing === undefined) throw new Error('no patterns were loaded: no search index');
+        const manifest = await indexing;
+        const target = join(fileURLToPath(dir), 'pagefind');
+        await rm(target, { recursive: true, force: true });
+        await rename(scratch, target);
+        if (manifest.records === 0) logger.warn('no patterns: the search index is empty');
+        logger.info(
+          `${String(manifest.records)} patterns indexed in ${String(manifest.shards.length)} shard(s)`,
+        );
+      },
+    },
+  };
+}

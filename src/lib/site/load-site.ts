@@ -1,0 +1,83 @@
+/**
+ * Reading a library for the site: every file parsed, validated and its
+ * Markdown rendered on all cores ({@link parallelMap}), then the library-wide
+ * checks. Only plain data crosses threads: the stored pattern, its rendered
+ * HTML and a digest of its bytes.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Diagnostic } from '../diagnostics.ts';
+import { checkLibrary, toLibraryEntry, type LibraryEntry } from '../library.ts';
+import { findPatternFiles, FILES_PER_THREAD } from '../load.ts';
+import { parallelMap } from '../parallel.ts';
+import { readPatternFile, type PatternFile } from '../pattern-file.ts';
+import { renderBody, type RenderedBody } from './rendered.ts';
+import { toStoredPattern } from './stored.ts';
+import type { StoredPattern } from './types.ts';
+
+/** A valid pattern ready for the site. */
+export interface SitePattern {
+  readonly stored: StoredPattern;
+  readonly rendered: RenderedBody;
+  /** Changes whenever the file's bytes do. */
+  readonly digest: string;
+}
+
+/** One file read for the site: its problems, and the pattern when the file has no error. */
+export interface SiteFile {
+  readonly diagnostics: Diagnostic[];
+  readonly entry: LibraryEntry | undefined;
+  readonly pattern: SitePattern | undefined;
+}
+
+const hasError = (diagnostics: readonly Diagnostic[]): boolean =>
+  diagnostics.some((d) => d.severity === 'error');
+
+/** A parsed, valid pattern with its Markdown rendered. */
+export function toSitePattern(pattern: PatternFile): SitePattern {
+  return {
+    stored: toStoredPattern(pattern),
+    rendered: renderBody(pattern),
+    digest: createHash('sha256').update(pattern.source).digest('base64url'),
+  };
+}
+
+/** Reads, validates and (when it has no error) renders one file. */
+export function readSiteFile(file: string): SiteFile {
+  const { pattern, diagnostics } = readPatternFile(file, readFileSync(file));
+  return {
+    diagnostics,
+    entry: pattern && toLibraryEntry(pattern),
+    pattern: pattern && !hasError(diagnostics) ? toSitePattern(pattern) : undefined,
+  };
+}
+
+export interface SiteLibrary {
+  /** Patterns of files with no error, file-level or library-wide, in file order. */
+  readonly patterns: SitePattern[];
+  /** Every problem, per file and library-wide. */
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Reads the library under `dir` for the site. */
+export async function loadSite(dir: string): Promise<SiteLibrary> {
+  const found = await findPatternFiles([dir]);
+  const read = await parallelMap<SiteFile>(
+    found.files,
+    { module: import.meta.url, name: readSiteFile.name },
+    { itemsPerThread: FILES_PER_THREAD / 4 },
+  );
+  const entries = read.flatMap(({ entry }) => (entry ? [entry] : []));
+  const diagnostics = [
+    ...found.diagnostics,
+    ...read.flatMap((file) => file.diagnostics),
+    ...checkLibrary(entries, found.files),
+  ];
+  const failed = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+  return {
+    patterns: read.flatMap(({ pattern }) =>
+      pattern && !failed.has(pattern.stored.file) ? [pattern] : [],
+    ),
+    diagnostics,
+  };
+}
