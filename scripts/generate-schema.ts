@@ -1,7 +1,16 @@
-/** `npm run schema` — writes schema/pattern.schema.json from the Zod schema. */
-import { writeFileSync } from 'node:fs';
+/**
+ * `npm run schema` — writes what is generated from the Zod schema: schema/pattern.schema.json,
+ * and the format reference in CONTRIBUTING.md (between its marker lines). Tests fail when
+ * either is stale.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { patternJsonSchema } from '../schema/json-schema.ts';
+import { formatReference, withReference } from '../src/lib/format-reference.ts';
 
-const target = new URL('../schema/pattern.schema.json', import.meta.url);
-writeFileSync(target, patternJsonSchema());
-process.stdout.write(`wrote ${target.pathname}\n`);
+const schema = new URL('../schema/pattern.schema.json', import.meta.url);
+writeFileSync(schema, patternJsonSchema());
+process.stdout.write(`wrote ${schema.pathname}\n`);
+
+const guide = new URL('../CONTRIBUTING.md', import.meta.url);
+writeFileSync(guide, withReference(readFileSync(guide, 'utf8'), formatReference()));
+process.stdout.write(`wrote the format reference in ${guide.pathname}\n`);

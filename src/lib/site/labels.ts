@@ -2,17 +2,15 @@
  * Display words of the site: lens names, relationship headings, pillar, facet and value labels,
  * confidence words, and the one text order every list uses. Pure data and string functions.
  */
-import { CORE_LENSES } from '../../../schema/context-labels.ts';
 import type { AssessmentPillar } from '../../../schema/ontology.ts';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../../../schema/relationships.ts';
+import { SITE } from '../../config/site.ts';
 import type { FacetKey, Lens } from './types.ts';
 
-const CORE_LENS_NAMES: Readonly<Record<string, string>> = {
-  corporate: 'Corporate',
-  government: 'Government',
-  activist: 'Activist',
-  tech: 'Tech',
-};
+/** Display names of the configured lenses (src/config/site.ts). */
+const LENS_NAMES: ReadonlyMap<string, string> = new Map(
+  SITE.lenses.map(({ key, name }) => [key, name]),
+);
 
 /** Words kept lowercase inside a title guessed from a slug (never the first word). */
 const MINOR_WORDS = new Set(
@@ -35,20 +33,20 @@ export function valueLabel(value: string): string {
   return capitalise(value.replace(/[_-]+/g, ' '));
 }
 
-/** Display name of a lens: the four core names, extras title-cased from their key. */
+/** Display name of a lens: its configured name, else title-cased from its key. */
 export function lensName(key: string): string {
-  return CORE_LENS_NAMES[key] ?? titleFromSlug(key);
+  return LENS_NAMES.get(key) ?? titleFromSlug(key);
 }
 
-const coreRank = (key: string): number => {
-  const rank = (CORE_LENSES as readonly string[]).indexOf(key);
-  return rank === -1 ? CORE_LENSES.length : rank;
+const lensRank = (key: string): number => {
+  const rank = SITE.lenses.findIndex((lens) => lens.key === key);
+  return rank === -1 ? SITE.lenses.length : rank;
 };
 
-/** Lenses for the given keys (deduplicated): core lenses in CORE_LENSES order, then extras alphabetically. */
+/** Lenses for the given keys (deduplicated): configured lenses in their order, then others alphabetically. */
 export function orderLenses(keys: Iterable<string>): Lens[] {
   return [...new Set(keys)]
-    .sort((a, b) => coreRank(a) - coreRank(b) || compareText(a, b))
+    .sort((a, b) => lensRank(a) - lensRank(b) || compareText(a, b))
     .map((key) => ({ key, name: lensName(key) }));
 }
 

@@ -1,0 +1,61 @@
+/**
+ * The site's links into its repository (src/config/site.ts): a pattern's file, in the web
+ * editor too, a problem report about it, a wanted pattern's draft in the new-file editor, and
+ * the contributors' guide.
+ */
+import { SITE } from '../config/site.ts';
+import { patternsDir } from '../lib/load.ts';
+import { DRAFT_PLACEHOLDERS } from '../lib/draft-template.ts';
+import { draftPattern } from '../lib/scaffold.ts';
+import {
+  editUrl,
+  fileUrl,
+  newFileUrl,
+  newPatternPath,
+  repoPatternPath,
+  reportProblemUrl,
+} from '../lib/site/repo-links.ts';
+import { getLibrary } from './library.ts';
+
+const repo = SITE.repository;
+
+export interface PatternRepoLinks {
+  /** The pattern file's path in the repository. */
+  readonly path: string;
+  /** The file as the repository shows it. */
+  readonly view: string;
+  /** The file in the repository's web editor: "Edit this pattern". */
+  readonly edit: string;
+  /** A new issue about the file: "Report a problem". */
+  readonly report: string;
+}
+
+/** The repository links of the pattern read from `file`. */
+export function patternRepoLinks(file: string): PatternRepoLinks {
+  const path = repoPatternPath(repo, file, patternsDir());
+  return {
+    path,
+    view: fileUrl(repo, path),
+    edit: editUrl(repo, path),
+    report: reportProblemUrl(repo, path),
+  };
+}
+
+/** The repository links of pattern `slug`; undefined when the library has no such pattern. */
+export async function repoLinksOf(slug: string): Promise<PatternRepoLinks | undefined> {
+  const file = (await getLibrary()).bySlug.get(slug)?.file;
+  return file === undefined ? undefined : patternRepoLinks(file);
+}
+
+/**
+ * "Write this pattern": the new-file editor with the file named. The wanted page's script adds
+ * the draft (from {@link draftTemplate}) when the link is followed.
+ */
+export const writePatternUrl = (slug: string): string =>
+  newFileUrl(repo, newPatternPath(repo, slug), '');
+
+/** The draft of every new pattern, with placeholders for title, slug, id and date. */
+export const draftTemplate = (): string => draftPattern(DRAFT_PLACEHOLDERS);
+
+/** The contributors' guide (CONTRIBUTING.md) in the repository. */
+export const contributingUrl = (): string => fileUrl(repo, 'CONTRIBUTING.md');

@@ -1,0 +1,165 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PATTERN_ID } from '../schema/identity.ts';
+import { SLUG_PATTERN } from '../schema/fields.ts';
+import { SECTION_KEYS } from '../src/lib/body.ts';
+import { checkLibrary, toLibraryEntry } from '../src/lib/library.ts';
+import { readPatternFile } from '../src/lib/pattern-file.ts';
+import { newPatternId, type Entropy } from '../src/lib/pattern-id.ts';
+import { draftPattern, newDraft, slugFromTitle } from '../src/lib/scaffold.ts';
+
+/** A fixed clock and a random source that always returns `byte`. */
+const fixed = (now: number, byte = 0): Entropy => ({
+  now: () => now,
+  random: (length) => new Uint8Array(length).fill(byte),
+});
+
+/** Every diagnostic of one file read on its own and as a library of one. */
+function check(file: string, text: string) {
+  const { pattern, diagnostics } = readPatternFile(file, new TextEncoder().encode(text));
+  const library = pattern ? checkLibrary([toLibraryEntry(pattern)], [file]) : [];
+  return { pattern, diagnostics: [...diagnostics, ...library] };
+}
+
+describe('new pattern ids', () => {
+  it('are "pat_" and a lowercase ULID the schema accepts', () => {
+    for (let i = 0; i < 100; i++) expect(newPatternId()).toMatch(PATTERN_ID);
+    expect(newPatternId(fixed(2 ** 48 - 1, 255))).toMatch(PATTERN_ID);
+  });
+
+  it('encode the time in the first ten characters, as ULIDs do', () => {
+    // The ULID specification's example: ulid(1469918176385) starts 01ARYZ6S41.
+    expect(newPatternId(fixed(1469918176385))).toBe('pat_01aryz6s410000000000000000');
+    expect(newPatternId(fixed(0, 255))).toBe('pat_0000000000zzzzzzzzzzzzzzzz');
+  });
+
+  it('sort in the order they were made, whatever the random part', () => {
+    const ids = [1, 2, 1000, 1_700_000_000_000, 1_700_000_000_001].map((now, i) =>
+      newPatternId(fixed(now, 255 - i)),
+    );
+    expect([...ids].sort()).toEqual(ids);
+  });
+
+  it('refuse a time a ULID cannot hold', () => {
+    expect(() => newPatternId(fixed(2 ** 48))).toThrow(RangeError);
+    expect(() => newPatternId(fixed(-1))).toThrow(RangeError);
+  });
+});
+
+describe('slugs made from titles', () => {
+  it.each([
+    ['Pattern Title', 'pattern-title'],
+    ['Commons-Based Peer Production', 'commons-based-peer-production'],
+    ["Don't Panic: A Field Guide", 'dont-panic-a-field-guide'],
+    ['Ünïcode  Café — 2.0', 'unicode-cafe-2-0'],
+    ['  --Leading and trailing--  ', 'leading-and-trailing'],
+  ])('turn %j into %j', (title, slug) => {
+    expect(slugFromTitle(title)).toBe(slug);
+  });
+
+  it('are empty when the title has no Latin letter or digit', () => {
+    expect(slugFromTitle('!!!')).toBe('');
+    expect(slugFromTitle('共有地')).toBe('');
+  });
+
+  it('are cut at a hyphen to the schema’s 120 characters', () => {
+    const slug = slugFromTitle('word '.repeat(40));
+    expect(slug.length).toBeLessThanOrEqual(120);
+    expect(slug).toMatch(SLUG_PATTERN);
+    expect(slug.endsWith('word')).toBe(true);
+  });
+});
+
+describe('a new pattern’s draft', () => {
+  const draft = draftPattern({
+    title: 'Pattern Title: "Quoted" \\ Back',
+    slug: 'pattern-title-quoted-back',
+    id: 'pat_01arz3ndektsv4rrffq69g5fav',
+    date: '2026-01-31',
+  });
+
+  it('passes the check without an error or a warning', () => {
+    const { pattern, diagnostics } = check('patterns/pattern-title-quoted-back.md', draft);
+    expect(diagnostics).toEqual([]);
+    expect(pattern?.frontmatter).toMatchObject({
+      id: 'pat_01arz3ndektsv4rrffq69g5fav',
+      slug: 'pattern-title-quoted-back',
+      title: 'Pattern Title: "Quoted" \\ Back',
+      graph_garden: { last_pruned: '2026-01-31' },
+      lifecycle: { status: 'draft', confidence: 1 },
+    });
+  });
+
+  it('has every section heading, in order, each with a line of guidance', () => {
+    const { pattern } = check('patterns/pattern-title-quoted-back.md', draft);
+    expect(pattern?.body.sections.map(({ key }) => key)).toEqual([...SECTION_KEYS]);
+    for (const section of pattern?.body.sections ?? []) {
+      expect(section.heading).toMatch(/^Section \d: /);
+      expect(section.markdown.split('\n')).toHaveLength(1);
+    }
+    expect(pattern?.body.summary).toBeTruthy();
+    expect(pattern?.body.confidence).toMatchObject({ stars: 1, label: 'Emerging' });
+  });
+
+  it('takes a fresh id and today’s date from the clock', () => {
+    const { id, text } = newDraft('Pattern Title', 'pattern-title', fixed(Date.UTC(2026, 4, 17)));
+    expect(id).toBe(newPatternId(fixed(Date.UTC(2026, 4, 17))));
+    expect(text).toContain(`id: ${id}\n`);
+    expect(text).toContain('last_pruned: 2026-05-17\n');
+  });
+});
+
+// Each case runs the CLI in a fresh Node process.
+describe('npm run new', { timeout: 30_000 }, () => {
+  mkdirSync('.tmp', { recursive: true });
+  const root = mkdtempSync(join('.tmp', 'new-test-'));
+  afterAll(() => {
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const run = (script: string, args: string[], dir: string) =>
+    spawnSync(process.execPath, [script, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, PATTERNS_DIR: dir, GITHUB_ACTIONS: '' },
+    });
+
+  it('writes <slug>.md, prints what to fill in next, and the file passes npm run check', () => {
+    const dir = join(root, 'library');
+    const created = run('scripts/new.ts', ['Shared', 'Stewardship', 'Rota'], dir);
+    expect(created.stderr).toBe('');
+    expect(created.status).toBe(0);
+    const file = join(dir, 'shared-stewardship-rota.md');
+    expect(created.stdout).toContain(`Created ${file} (id pat_`);
+    expect(created.stdout).toContain(`npm run check -- ${file}`);
+    expect(readFileSync(file, 'utf8')).toContain('title: "Shared Stewardship Rota"\n');
+    const checked = run('scripts/check.ts', [file], dir);
+    expect(checked.stdout.trim()).toBe('1 file, 0 errors, 0 warnings');
+    expect(checked.status).toBe(0);
+  });
+
+  it('refuses to overwrite a pattern with the same slug, even in a sub-folder', () => {
+    const dir = join(root, 'taken');
+    mkdirSync(join(dir, 'governance'), { recursive: true });
+    const existing = join(dir, 'governance', 'shared-stewardship-rota.md');
+    writeFileSync(existing, 'mine');
+    const refused = run('scripts/new.ts', ['Shared Stewardship Rota'], dir);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`exists already: ${existing} (not overwritten)`);
+    expect(readFileSync(existing, 'utf8')).toBe('mine');
+  });
+
+  it('explains what is wrong with a missing or unusable title', () => {
+    const dir = join(root, 'titles');
+    expect(run('scripts/new.ts', [], dir).stderr).toContain(
+      'Usage: npm run new -- "Pattern Title"',
+    );
+    const symbols = run('scripts/new.ts', ['!!!'], dir);
+    expect(symbols.status).toBe(1);
+    expect(symbols.stderr).toContain('no letter or digit');
+    const long = run('scripts/new.ts', ['x'.repeat(201)], dir);
+    expect(long.status).toBe(1);
+    expect(long.stderr).toContain('title');
+  });
+});
