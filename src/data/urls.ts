@@ -21,10 +21,25 @@ export const lensesUrl = (): string => url('lenses/');
 export const graphUrl = (): string => url('graph/');
 export const wantedIndexUrl = (): string => url('wanted/');
 export const searchUrl = (): string => url('search/');
+export const contributeUrl = (): string => url('contribute/');
+
+/** The published JSON Schema of pattern frontmatter. */
+export const patternSchemaUrl = (): string => url('schema/pattern.schema.json');
 
 /** A pattern's base page, or its page under one lens. */
 export const patternUrl = (slug: string, lens?: string): string =>
   url(`patterns/${seg(slug)}/${lens === undefined ? '' : `${seg(lens)}/`}`);
+
+/** A pattern's source file as written, and its data as JSON. */
+export const patternMarkdownUrl = (slug: string): string => url(`patterns/${seg(slug)}.md`);
+export const patternJsonUrl = (slug: string): string => url(`api/patterns/${seg(slug)}.json`);
+
+/** Library-wide data exports (see README, "Data exports"). */
+export const patternsJsonUrl = (): string => url('api/patterns.json');
+export const graphJsonUrl = (): string => url('api/graph.json');
+export const llmsFullTxtUrl = (): string => url('llms-full.txt');
+export const rssUrl = (): string => url('rss.xml');
+export const sitemapUrl = (): string => url('sitemap-index.xml');
 
 /** The whole library under one lens. */
 export const lensUrl = (lens: string): string => url(`lenses/${seg(lens)}/`);

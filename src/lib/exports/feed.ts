@@ -1,0 +1,25 @@
+/**
+ * `/rss.xml`: the most recently changed patterns, newest first (ties by slug, so the same
+ * library and dates always give the same feed). Rendered by @astrojs/rss.
+ */
+import type { RSSFeedItem } from '@astrojs/rss';
+import { facetValueLabel } from '../site/labels.ts';
+import type { LibraryModel } from '../site/types.ts';
+import { patternsBySlug, type ExportSite } from './site.ts';
+
+/** How many patterns the feed lists. */
+export const FEED_SIZE = 50;
+
+export function feedItems(library: Pick<LibraryModel, 'bySlug'>, site: ExportSite): RSSFeedItem[] {
+  return patternsBySlug(library)
+    .map((pattern) => ({ pattern, updated: site.updated(pattern.slug) }))
+    .sort((a, b) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : 0))
+    .slice(0, FEED_SIZE)
+    .map(({ pattern: { slug, frontmatter }, updated }) => ({
+      title: frontmatter.title,
+      link: site.page(slug),
+      pubDate: new Date(updated),
+      description: frontmatter.summary,
+      categories: [facetValueLabel('domain', frontmatter.ontology.domain)],
+    }));
+}

@@ -1,0 +1,69 @@
+/**
+ * `/api/graph.json`: the library as a graph. Nodes are the patterns plus every link target that
+ * has no file (`wanted` when a curated relationship names it, `suggested` when only the graph
+ * garden does); human-curated edges and machine-suggested ones are kept in separate lists, each
+ * as written in the frontmatter (self-links and repeats included).
+ */
+import { compareText, titleFromSlug } from '../site/labels.ts';
+import { curatedLinks } from '../site/stored.ts';
+import type { LibraryModel } from '../site/types.ts';
+import { EXPORT_VERSION, type GraphExport, type GraphNode } from './shapes.ts';
+import { patternsBySlug, type ExportSite } from './site.ts';
+
+type Edges = GraphExport['edges'];
+
+export function graphExport(
+  library: Pick<LibraryModel, 'bySlug' | 'wanted'>,
+  site: ExportSite,
+): GraphExport {
+  const patterns = patternsBySlug(library);
+  const curated: Edges['curated'] = patterns.flatMap((pattern) =>
+    curatedLinks(pattern).map(({ type, slug, weight, description }) => ({
+      source: pattern.slug,
+      target: slug,
+      type,
+      ...(weight === undefined ? {} : { weight }),
+      ...(description === undefined ? {} : { description }),
+    })),
+  );
+  const suggested: Edges['suggested'] = patterns.flatMap(({ slug, frontmatter }) =>
+    frontmatter.graph_garden.inferred_links.map(({ target, type, confidence, reason }) => ({
+      source: slug,
+      target,
+      type,
+      confidence,
+      reason,
+    })),
+  );
+  const wanted = new Set(library.wanted.map(({ slug }) => slug));
+  const suggestedOnly = new Set(
+    suggested
+      .map(({ target }) => target)
+      .filter((slug) => !library.bySlug.has(slug) && !wanted.has(slug)),
+  );
+  const nodes: GraphNode[] = [
+    ...patterns.map(({ slug, frontmatter }): GraphNode => ({
+      kind: 'pattern',
+      slug,
+      title: frontmatter.title,
+      domain: frontmatter.ontology.domain,
+      url: site.page(slug),
+    })),
+    ...library.wanted.map(({ slug, title }): GraphNode => ({
+      kind: 'wanted',
+      slug,
+      title,
+      url: site.wanted(slug),
+    })),
+    ...[...suggestedOnly].map((slug): GraphNode => ({
+      kind: 'suggested',
+      slug,
+      title: titleFromSlug(slug),
+    })),
+  ];
+  return {
+    version: EXPORT_VERSION,
+    nodes: nodes.sort((a, b) => compareText(a.slug, b.slug)),
+    edges: { curated, suggested },
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * The shapes of the JSON data exports, as Zod schemas: the documentation of each file, the types
+ * the builders return (inferred, so they cannot drift apart) and what the tests parse real build
+ * output with. Field names follow the pattern format's snake_case. Optional fields are left out
+ * when absent, as in the frontmatter. Every file carries `version`, raised when a shape changes
+ * incompatibly.
+ *
+ * - `/api/patterns.json`: {@link patternsIndexSchema}
+ * - `/api/patterns/<slug>.json`: {@link patternExportSchema}
+ * - `/api/graph.json`: {@link graphExportSchema}
+ */
+import { z } from 'zod';
+import { commonsAssessmentSchema, ontologySchema } from '../../../schema/ontology.ts';
+import { lifecycleSchema } from '../../../schema/lifecycle.ts';
+import { patternFrontmatterSchema } from '../../../schema/pattern.ts';
+import { RELATIONSHIP_TYPES } from '../../../schema/relationships.ts';
+import { SECTION_KEYS } from '../body.ts';
+
+/** Version of the export shapes. */
+export const EXPORT_VERSION = 1;
+
+const version = z.literal(EXPORT_VERSION).meta({ description: 'Version of this file’s shape.' });
+const absoluteUrl = z.url({ protocol: /^https?$/ });
+const dateTime = z.iso
+  .datetime()
+  .meta({ description: 'When the pattern file last changed: its last commit, else its mtime.' });
+const { slug, id, title, summary, context_labels } = patternFrontmatterSchema.shape;
+
+/** One pattern in `/api/patterns.json`. */
+export const patternEntrySchema = z.strictObject({
+  slug,
+  id,
+  title,
+  summary,
+  context_labels,
+  domain: ontologySchema.shape.domain,
+  scores: commonsAssessmentSchema.omit({ vitality_reasoning: true }).meta({
+    description: 'The eight pillar scores (0–5, absent when unscored) and overall_score.',
+  }),
+  lifecycle: lifecycleSchema,
+  updated: dateTime,
+  url: absoluteUrl.meta({ description: 'The pattern’s page.' }),
+  json_url: absoluteUrl.meta({
+    description: 'The pattern’s full data (/api/patterns/<slug>.json).',
+  }),
+  markdown_url: absoluteUrl.meta({
+    description: 'The source file as written (/patterns/<slug>.md).',
+  }),
+});
+export type PatternEntry = z.infer<typeof patternEntrySchema>;
+
+/** `/api/patterns.json`: every pattern, in slug order. */
+export const patternsIndexSchema = z.strictObject({
+  version,
+  count: z.int().nonnegative(),
+  patterns: z.array(patternEntrySchema),
+});
+export type PatternsIndex = z.infer<typeof patternsIndexSchema>;
+
+/** `/api/patterns/<slug>.json`: one pattern's frontmatter, sections and lens guidance. */
+export const patternExportSchema = z.strictObject({
+  version,
+  slug,
+  url: absoluteUrl,
+  markdown_url: absoluteUrl,
+  updated: dateTime,
+  frontmatter: patternFrontmatterSchema.meta({
+    description: 'The frontmatter after validation: drift normalised, defaults filled in.',
+  }),
+  sections: z
+    .array(
+      z.strictObject({
+        key: z.enum(SECTION_KEYS),
+        title: z.string().meta({ description: 'Canonical title, e.g. "Known Uses".' }),
+        heading: z.string().meta({ description: 'Heading text as written in the file.' }),
+        markdown: z.string().meta({ description: 'The section as written, heading left out.' }),
+        html: z.string().meta({ description: 'The section rendered to sanitised HTML.' }),
+      }),
+    )
+    .meta({ description: 'The canonical sections the file has, in canonical order.' }),
+  extra_sections: z
+    .array(
+      z.strictObject({
+        id: z.string().meta({ description: 'Anchor of the section on the pattern’s page.' }),
+        title: z.string(),
+        markdown: z.string(),
+        html: z.string(),
+      }),
+    )
+    .meta({ description: 'Other top-level sections (e.g. References), in file order.' }),
+  lens_guidance: z
+    .strictObject({
+      general: z.string().meta({ description: 'Implementation guidance naming no lens (HTML).' }),
+      by_lens: z
+        .record(z.string(), z.string())
+        .meta({ description: 'Implementation guidance per lens key (HTML).' }),
+    })
+    .meta({ description: 'The Implementation section split by lens, as the lens pages show it.' }),
+});
+export type PatternExport = z.infer<typeof patternExportSchema>;
+
+/** A node of `/api/graph.json`: a pattern, or a target that has no file yet. */
+export const graphNodeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('pattern'),
+    slug,
+    title,
+    domain: ontologySchema.shape.domain,
+    url: absoluteUrl,
+  }),
+  z
+    .strictObject({
+      kind: z.literal('wanted'),
+      slug,
+      title: z.string().meta({ description: 'Guessed from the slug.' }),
+      url: absoluteUrl.meta({ description: 'Its entry on the wanted page.' }),
+    })
+    .meta({ description: 'Target of a curated relationship that has no file yet.' }),
+  z
+    .strictObject({
+      kind: z.literal('suggested'),
+      slug,
+      title: z.string().meta({ description: 'Guessed from the slug.' }),
+    })
+    .meta({ description: 'Target of machine-suggested links only, with no file.' }),
+]);
+export type GraphNode = z.infer<typeof graphNodeSchema>;
+
+/** `/api/graph.json`: every pattern and link target, curated and suggested edges apart. */
+export const graphExportSchema = z.strictObject({
+  version,
+  nodes: z.array(graphNodeSchema).meta({ description: 'Every node, in slug order.' }),
+  edges: z.strictObject({
+    curated: z
+      .array(
+        z.strictObject({
+          source: slug,
+          target: slug,
+          type: z.enum(RELATIONSHIP_TYPES),
+          weight: z.number().min(0).max(1).optional(),
+          description: z.string().optional(),
+        }),
+      )
+      .meta({
+        description: 'Human-curated relationships (frontmatter `relationships`), as written.',
+      }),
+    suggested: z
+      .array(
+        z.strictObject({
+          source: slug,
+          target: slug,
+          type: z.string(),
+          confidence: z.number().min(0).max(1),
+          reason: z.string(),
+        }),
+      )
+      .meta({
+        description: 'Machine-suggested links (`graph_garden.inferred_links`), as written.',
+      }),
+  }),
+});
+export type GraphExport = z.infer<typeof graphExportSchema>;

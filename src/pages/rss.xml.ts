@@ -1,0 +1,16 @@
+/** RSS feed of the most recently changed patterns. */
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { getExportSite } from '../data/exports.ts';
+import { getLibrary } from '../data/library.ts';
+import { feedItems } from '../lib/exports/feed.ts';
+
+export const GET: APIRoute = async () => {
+  const site = await getExportSite();
+  return rss({
+    title: site.title,
+    description: site.description,
+    site: site.home,
+    items: feedItems(await getLibrary(), site),
+  });
+};

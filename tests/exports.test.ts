@@ -1,0 +1,339 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FEED_SIZE, feedItems } from '../src/lib/exports/feed.ts';
+import { graphExport } from '../src/lib/exports/graph-json.ts';
+import { patternJsonLd, serializeJsonLd } from '../src/lib/exports/jsonld.ts';
+import { llmsFullTxt, llmsTxt } from '../src/lib/exports/llms.ts';
+import { patternExport } from '../src/lib/exports/pattern-json.ts';
+import { patternsIndex } from '../src/lib/exports/patterns-index.ts';
+import { robotsTxt } from '../src/lib/exports/robots.ts';
+import {
+  graphExportSchema,
+  patternExportSchema,
+  patternsIndexSchema,
+} from '../src/lib/exports/shapes.ts';
+import type { ExportSite } from '../src/lib/exports/site.ts';
+import { inSitemap } from '../src/integrations/sitemap.ts';
+import { loadLibrary } from '../src/lib/load.ts';
+import { buildLibraryModel } from '../src/lib/site/library-model.ts';
+import { buildPatternPage } from '../src/lib/site/pattern-page.ts';
+import { toStoredPattern } from '../src/lib/site/stored.ts';
+import type { LibraryModel, StoredPattern } from '../src/lib/site/types.ts';
+import { FIXTURES } from './helpers/fixtures.ts';
+
+const ORIGIN = 'https://example.org/lib/';
+
+/** An export site under a base path, with a fixed last change per slug. */
+function exportSite(dates: Readonly<Record<string, string>> = {}): ExportSite {
+  return {
+    title: 'Test Library',
+    description: 'Patterns for testing.',
+    home: ORIGIN,
+    page: (slug) => `${ORIGIN}patterns/${slug}/`,
+    wanted: (slug) => `${ORIGIN}wanted/#${slug}`,
+    markdown: (slug) => `${ORIGIN}patterns/${slug}.md`,
+    json: (slug) => `${ORIGIN}api/patterns/${slug}.json`,
+    patternsJson: `${ORIGIN}api/patterns.json`,
+    graphJson: `${ORIGIN}api/graph.json`,
+    llmsFullTxt: `${ORIGIN}llms-full.txt`,
+    updated: (slug) => dates[slug] ?? '2026-01-01T00:00:00.000Z',
+  };
+}
+
+let library: LibraryModel;
+let ledger: StoredPattern;
+const site = exportSite({ 'open-ledger': '2026-03-04T05:06:07.000Z' });
+
+beforeAll(async () => {
+  const loaded = await loadLibrary([`${FIXTURES}exports`]);
+  library = buildLibraryModel(loaded.patterns.map(toStoredPattern));
+  const stored = library.bySlug.get('open-ledger');
+  if (stored === undefined) throw new Error('fixture open-ledger missing');
+  ledger = stored;
+});
+
+describe('/api/patterns.json', () => {
+  it('lists every pattern once, in slug order, in the documented shape', () => {
+    const index = patternsIndexSchema.parse(
+      JSON.parse(JSON.stringify(patternsIndex(library, site))),
+    );
+    expect(index.count).toBe(2);
+    expect(index.patterns.map(({ slug }) => slug)).toEqual(['open-ledger', 'shared-stewardship']);
+  });
+
+  it('gives each entry its identity, labels, domain, scores, lifecycle, date and URLs', () => {
+    const [entry] = patternsIndex(library, site).patterns;
+    expect(entry).toEqual({
+      slug: 'open-ledger',
+      id: 'pat_00000000000000000000000kdg',
+      title: 'Open Ledger [draft] </script><!--',
+      summary: 'Keep the books where everyone can read them.',
+      context_labels: {
+        corporate: 'Open Books',
+        government: 'Open Budget',
+        activist: 'Open Treasury',
+        tech: 'Public Ledger',
+        community: 'Street Ledger',
+      },
+      domain: 'economic-systems',
+      // fractal_value is unscored, and the vitality reasoning is left out.
+      scores: {
+        stakeholder_architecture: 4,
+        value_creation: 4,
+        resilience: 3,
+        ownership: 4,
+        autonomy: 3,
+        composability: 4,
+        vitality: 4,
+        overall_score: 3.7,
+      },
+      lifecycle: {
+        usage_stage: 'application',
+        adoption_stage: 'growth',
+        status: 'review',
+        version: '1.2',
+        confidence: 3,
+      },
+      updated: '2026-03-04T05:06:07.000Z',
+      url: 'https://example.org/lib/patterns/open-ledger/',
+      json_url: 'https://example.org/lib/api/patterns/open-ledger.json',
+      markdown_url: 'https://example.org/lib/patterns/open-ledger.md',
+    });
+  });
+});
+
+describe('/api/patterns/<slug>.json', () => {
+  it('holds the normalised frontmatter and parses in the documented shape', () => {
+    const data = patternExport(ledger, buildPatternPage(library, 'open-ledger'), site);
+    const parsed = patternExportSchema.parse(JSON.parse(JSON.stringify(data)));
+    expect(parsed.frontmatter).toEqual(ledger.frontmatter);
+    expect(parsed.frontmatter.lifecycle.version).toBe('1.2');
+    expect(parsed.updated).toBe('2026-03-04T05:06:07.000Z');
+  });
+
+  it('gives the eight sections as written and as HTML, the extra sections and the lens guidance', () => {
+    const data = patternExport(ledger, buildPatternPage(library, 'open-ledger'), site);
+    expect(data.sections.map(({ key }) => key)).toEqual([
+      'context',
+      'problem',
+      'solution',
+      'implementation',
+      'consequences',
+      'known-uses',
+      'cognitive-era',
+      'vitality',
+    ]);
+    expect(data.sections[0]).toEqual({
+      key: 'context',
+      title: 'Context',
+      heading: 'Section 1: Context (100-200 words)',
+      markdown: 'Money moves in the dark.',
+      html: '<p>Money moves in the dark.</p>',
+    });
+    expect(data.sections[2]?.markdown).toBe('Publish the *ledger*.');
+    expect(data.sections[2]?.html).toBe('<p>Publish the <em>ledger</em>.</p>');
+    expect(data.extra_sections).toEqual([
+      {
+        id: 'references',
+        title: 'References',
+        markdown: '- A book about books.',
+        html: '<ul>\n<li>A book about books.</li>\n</ul>',
+      },
+    ]);
+    expect(data.lens_guidance.general).toBe('<p>Start small.</p>');
+    expect(Object.keys(data.lens_guidance.by_lens)).toEqual(['corporate', 'community']);
+    expect(data.lens_guidance.by_lens['community']).toContain('Pin the ledger');
+  });
+});
+
+describe('/api/graph.json', () => {
+  it('parses in the documented shape', () => {
+    expect(() =>
+      graphExportSchema.parse(JSON.parse(JSON.stringify(graphExport(library, site)))),
+    ).not.toThrow();
+  });
+
+  it('marks patterns, wanted targets and targets only the machine suggests, in slug order', () => {
+    expect(graphExport(library, site).nodes).toEqual([
+      { kind: 'suggested', slug: 'ghost-pattern', title: 'Ghost Pattern' },
+      {
+        kind: 'wanted',
+        slug: 'missing-target',
+        title: 'Missing Target',
+        url: 'https://example.org/lib/wanted/#missing-target',
+      },
+      {
+        kind: 'pattern',
+        slug: 'open-ledger',
+        title: 'Open Ledger [draft] </script><!--',
+        domain: 'economic-systems',
+        url: 'https://example.org/lib/patterns/open-ledger/',
+      },
+      {
+        kind: 'pattern',
+        slug: 'shared-stewardship',
+        title: 'Shared Stewardship',
+        domain: 'governance',
+        url: 'https://example.org/lib/patterns/shared-stewardship/',
+      },
+    ]);
+  });
+
+  it('keeps human-curated edges, as written with their weights, apart from suggested ones', () => {
+    const { curated, suggested } = graphExport(library, site).edges;
+    expect(curated).toEqual([
+      {
+        source: 'open-ledger',
+        target: 'shared-stewardship',
+        type: 'enables',
+        weight: 0.8,
+        description: 'Readable books make stewardship possible.',
+      },
+      { source: 'open-ledger', target: 'missing-target', type: 'requires' },
+      { source: 'open-ledger', target: 'open-ledger', type: 'complementary', weight: 0.1 },
+    ]);
+    expect(suggested.map(({ target, type, confidence }) => [target, type, confidence])).toEqual([
+      ['shared-stewardship', 'complementary', 0.9],
+      ['ghost-pattern', 'enables', 0.5],
+      ['missing-target', 'requires', 0.7],
+    ]);
+  });
+});
+
+describe('/llms.txt and /llms-full.txt', () => {
+  it('follows the llmstxt.org layout: title, summary, then a link to each pattern’s Markdown', () => {
+    const text = llmsTxt(library, site);
+    expect(text).toMatch(/^# Test Library\n\n> Patterns for testing\.\n\n/);
+    const patterns = /\n## Patterns\n\n([\s\S]*?)\n\n## Optional\n/.exec(text)?.[1];
+    expect(patterns?.split('\n')).toEqual([
+      '- [Open Ledger \\[draft\\] </script><!--](https://example.org/lib/patterns/open-ledger.md): Keep the books where everyone can read them.',
+      '- [Shared Stewardship](https://example.org/lib/patterns/shared-stewardship.md): Look after it together.',
+    ]);
+    expect(text).toContain('(https://example.org/lib/llms-full.txt)');
+    expect(text).toContain('(https://example.org/lib/api/graph.json)');
+    expect(text.endsWith('\n')).toBe(true);
+  });
+
+  it('holds every pattern’s title, page, summary and sections in one file', () => {
+    const text = [...llmsFullTxt(library, site)].join('');
+    expect(text).toMatch(/^# Test Library\n\n> Patterns for testing\.\n\n# Open Ledger/);
+    expect(text).toContain(
+      '# Open Ledger [draft] </script><!--\n\nPage: https://example.org/lib/patterns/open-ledger/\n\n' +
+        'Keep the books where everyone can read them.\n\n## Context\n\nMoney moves in the dark.\n\n',
+    );
+    expect(text).toContain('## References\n\n- A book about books.\n\n# Shared Stewardship\n');
+    expect(text.match(/^## Vitality$/gm)).toHaveLength(2);
+  });
+});
+
+describe('the RSS feed items', () => {
+  it('list the most recently changed patterns first, ties in slug order', () => {
+    const items = feedItems(
+      library,
+      exportSite({
+        'open-ledger': '2026-01-01T00:00:00.000Z',
+        'shared-stewardship': '2026-02-01T00:00:00.000Z',
+      }),
+    );
+    expect(items).toEqual([
+      {
+        title: 'Shared Stewardship',
+        link: 'https://example.org/lib/patterns/shared-stewardship/',
+        pubDate: new Date('2026-02-01T00:00:00.000Z'),
+        description: 'Look after it together.',
+        categories: ['Governance'],
+      },
+      {
+        title: 'Open Ledger [draft] </script><!--',
+        link: 'https://example.org/lib/patterns/open-ledger/',
+        pubDate: new Date('2026-01-01T00:00:00.000Z'),
+        description: 'Keep the books where everyone can read them.',
+        categories: ['Economic Systems'],
+      },
+    ]);
+    expect(feedItems(library, exportSite()).map(({ title }) => title)).toEqual([
+      'Open Ledger [draft] </script><!--',
+      'Shared Stewardship',
+    ]);
+  });
+
+  it(`stop at the ${String(FEED_SIZE)} most recent`, () => {
+    const many = buildLibraryModel(
+      Array.from({ length: FEED_SIZE + 5 }, (_, n) => ({
+        ...ledger,
+        slug: `p${String(n).padStart(3, '0')}`,
+      })),
+    );
+    const items = feedItems(many, exportSite());
+    expect(items).toHaveLength(FEED_SIZE);
+    expect(items.at(-1)?.link).toBe(
+      `${ORIGIN}patterns/p${String(FEED_SIZE - 1).padStart(3, '0')}/`,
+    );
+  });
+});
+
+describe('the JSON-LD of a pattern page', () => {
+  it('describes the pattern as a schema.org Article with its names, licence, authors and date', () => {
+    expect(patternJsonLd(buildPatternPage(library, 'open-ledger'), site)).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'Article',
+      '@id': 'https://example.org/lib/patterns/open-ledger/',
+      url: 'https://example.org/lib/patterns/open-ledger/',
+      mainEntityOfPage: 'https://example.org/lib/patterns/open-ledger/',
+      headline: 'Open Ledger [draft] </script><!--',
+      name: 'Open Ledger [draft] </script><!--',
+      alternateName: ['Public Book'],
+      description: 'Keep the books where everyone can read them.',
+      keywords: ['transparency', 'accounting'],
+      articleSection: 'Economic Systems',
+      author: [
+        { '@type': 'Person', name: 'ada' },
+        { '@type': 'Person', name: 'grace' },
+      ],
+      license: 'https://spdx.org/licenses/CC-BY-SA-4.0.html',
+      creditText: 'exports fixture',
+      dateModified: '2026-03-04T05:06:07.000Z',
+      version: '1.2',
+      creativeWorkStatus: 'review',
+      encoding: {
+        '@type': 'MediaObject',
+        encodingFormat: 'text/markdown',
+        contentUrl: 'https://example.org/lib/patterns/open-ledger.md',
+      },
+      isPartOf: { '@type': 'WebSite', name: 'Test Library', url: 'https://example.org/lib/' },
+    });
+  });
+
+  it('leaves out empty aliases and keywords', () => {
+    const data = patternJsonLd(buildPatternPage(library, 'shared-stewardship'), site);
+    expect(data).not.toHaveProperty('alternateName');
+    expect(data).not.toHaveProperty('keywords');
+  });
+
+  it('is serialised so that a title holding </script> or <!-- cannot end the script element', () => {
+    const data = patternJsonLd(buildPatternPage(library, 'open-ledger'), site);
+    const json = serializeJsonLd(data);
+    expect(json).not.toMatch(/[<>&]/);
+    expect(json).toContain('Open Ledger [draft] \\u003c/script\\u003e\\u003c!--');
+    expect(JSON.parse(json)).toEqual(data);
+  });
+});
+
+describe('the sitemap and robots.txt', () => {
+  it('list base pattern pages and other pages but not lens pages, under any base path', () => {
+    for (const base of ['/', '/lib/', '/lib']) {
+      const root = `https://example.org${base.endsWith('/') ? base : `${base}/`}`;
+      expect(inSitemap(root, base)).toBe(true);
+      expect(inSitemap(`${root}patterns/`, base)).toBe(true);
+      expect(inSitemap(`${root}patterns/open-ledger/`, base)).toBe(true);
+      expect(inSitemap(`${root}patterns/by-score/`, base)).toBe(true);
+      expect(inSitemap(`${root}stages/usage/design/`, base)).toBe(true);
+      expect(inSitemap(`${root}patterns/open-ledger/corporate/`, base)).toBe(false);
+    }
+  });
+
+  it('point crawlers at the sitemap index by its absolute URL', () => {
+    expect(robotsTxt('https://example.org/lib/sitemap-index.xml')).toBe(
+      'User-agent: *\nAllow: /\n\nSitemap: https://example.org/lib/sitemap-index.xml\n',
+    );
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * The data exports of the built fixture library (built once by the `site` project's global
+ * setup), parsed and checked against their documented shapes (src/lib/exports/shapes.ts).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import {
+  graphExportSchema,
+  patternExportSchema,
+  patternsIndexSchema,
+} from '../../src/lib/exports/shapes.ts';
+import { SITE_FIXTURE } from './build.ts';
+
+const { dir } = inject('site');
+const read = (path: string): string => readFileSync(join(dir, path), 'utf8');
+
+/** The output file an absolute URL of the site is served from. */
+const fileOf = (url: string): string => {
+  const { pathname } = new URL(url);
+  return join(dir, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
+};
+
+const slugs = readdirSync(SITE_FIXTURE)
+  .filter((name) => name.endsWith('.md'))
+  .map((name) => basename(name, '.md'))
+  .sort();
+
+/** The JSON-LD script of a page, if any, as written. */
+const jsonLd = (html: string): string | undefined =>
+  /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)?.[1];
+
+describe('the built data exports', () => {
+  it('list every pattern in /api/patterns.json, with links that resolve to built files', () => {
+    const index = patternsIndexSchema.parse(JSON.parse(read('api/patterns.json')));
+    expect(index.patterns.map(({ slug }) => slug)).toEqual(slugs);
+    expect(index.count).toBe(slugs.length);
+    for (const entry of index.patterns) {
+      for (const url of [entry.url, entry.json_url, entry.markdown_url]) {
+        expect(existsSync(fileOf(url)), url).toBe(true);
+      }
+    }
+  });
+
+  it('give each pattern its full data in /api/patterns/<slug>.json', () => {
+    for (const slug of slugs) {
+      const data = patternExportSchema.parse(JSON.parse(read(`api/patterns/${slug}.json`)));
+      expect(data.frontmatter.slug).toBe(slug);
+      expect(data.sections).toHaveLength(8);
+      expect(data.sections.every(({ markdown, html }) => markdown !== '' && html !== '')).toBe(
+        true,
+      );
+    }
+  });
+
+  it('write the graph with every edge end a node, and the wanted target marked', () => {
+    const graph = graphExportSchema.parse(JSON.parse(read('api/graph.json')));
+    const nodes = new Map(graph.nodes.map((node) => [node.slug, node.kind]));
+    for (const { source, target } of [...graph.edges.curated, ...graph.edges.suggested]) {
+      expect(nodes.has(source) && nodes.has(target), `${source} → ${target}`).toBe(true);
+    }
+    expect(nodes.get('missing-pattern')).toBe('wanted');
+    expect(graph.nodes.filter(({ kind }) => kind === 'pattern')).toHaveLength(slugs.length);
+    expect(graph.edges.suggested.length).toBeGreaterThan(0);
+  });
+
+  it('serve each pattern’s source file byte for byte at /patterns/<slug>.md', () => {
+    for (const slug of slugs) {
+      expect(readFileSync(join(dir, 'patterns', `${slug}.md`))).toEqual(
+        readFileSync(join(SITE_FIXTURE, `${slug}.md`)),
+      );
+    }
+  });
+
+  it('link every pattern’s Markdown from /llms.txt and hold every pattern in /llms-full.txt', () => {
+    const llms = read('llms.txt');
+    expect(llms).toMatch(/^# .+\n\n> .+\n/);
+    const links = [...llms.matchAll(/^- \[.*\]\((\S+)\)/gm)].map((match) => match[1] ?? '');
+    expect(links.filter((url) => url.endsWith('.md'))).toHaveLength(slugs.length);
+    for (const url of links) expect(existsSync(fileOf(url)), url).toBe(true);
+    const full = read('llms-full.txt');
+    const index = patternsIndexSchema.parse(JSON.parse(read('api/patterns.json')));
+    for (const { title } of index.patterns) expect(full).toContain(`\n# ${title}\n`);
+  });
+
+  it('write an RSS 2.0 feed of the patterns, most recently changed first', () => {
+    const rss = read('rss.xml');
+    expect(rss).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?><rss version="2\.0">/);
+    const items = [...rss.matchAll(/<item>([\s\S]*?)<\/item>/g)].map((match) => match[1] ?? '');
+    expect(items).toHaveLength(slugs.length);
+    const dates = items.map((item) =>
+      Date.parse(/<pubDate>(.*?)<\/pubDate>/.exec(item)?.[1] ?? ''),
+    );
+    expect(dates.every((date) => !Number.isNaN(date))).toBe(true);
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+    for (const item of items) {
+      expect(existsSync(fileOf(/<link>(.*?)<\/link>/.exec(item)?.[1] ?? '')), item).toBe(true);
+    }
+  });
+
+  it('list base pattern pages but not lens pages in the sitemap, which robots.txt names', () => {
+    const robots = read('robots.txt');
+    const sitemap = /^Sitemap: (\S+)$/m.exec(robots)?.[1] ?? '';
+    expect(existsSync(fileOf(sitemap))).toBe(true);
+    const parts = [...readFileSync(fileOf(sitemap), 'utf8').matchAll(/<loc>(.*?)<\/loc>/g)];
+    const pages = parts.flatMap(([, part]) => [
+      ...readFileSync(fileOf(part ?? ''), 'utf8').matchAll(/<loc>(.*?)<\/loc>/g),
+    ]);
+    const paths = pages.map(([, url]) => new URL(url ?? '').pathname);
+    for (const slug of slugs) expect(paths).toContain(`/patterns/${slug}/`);
+    expect(paths).toContain('/');
+    expect(paths.filter((path) => /^\/patterns\/[^/]+\/[^/]+\/$/.test(path))).toEqual([]);
+  });
+
+  it('put schema.org JSON-LD on base pattern pages only, where no title can end the script', () => {
+    for (const slug of slugs) {
+      const script = jsonLd(read(`patterns/${slug}/index.html`));
+      expect(script, slug).toBeDefined();
+      expect(script).not.toMatch(/</);
+      const data = JSON.parse(script ?? '') as Record<string, unknown>;
+      expect(data['@type']).toBe('Article');
+      expect(data['url']).toMatch(new RegExp(`/patterns/${slug}/$`));
+    }
+    const hostile = JSON.parse(jsonLd(read('patterns/hostile-pattern/index.html')) ?? '') as {
+      name: string;
+    };
+    expect(hostile.name).toBe('<script>alert(1)</script> Hostile');
+    expect(jsonLd(read('patterns/alpha-commons/corporate/index.html'))).toBeUndefined();
+  });
+});
