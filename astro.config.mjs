@@ -1,23 +1,55 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { SITE } from './src/config/site.ts';
 import { buildReport } from './src/integrations/build-report.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
+import { siteMap } from './src/integrations/sitemap.ts';
 
 // Telemetry cannot be switched off here; every entry point (npm scripts, .ci/run)
 // sets ASTRO_TELEMETRY_DISABLED=1 instead.
 
-/** Canonical origin of the deployed site (used for absolute URLs, sitemap, canonical links). */
-const site = process.env['SITE_URL'] ?? 'http://localhost:4321';
-
-/** Path prefix the site is served under, e.g. `/patterns/` on GitHub Pages project sites. */
-const base = process.env['BASE_PATH'] ?? '/';
-
 export default defineConfig({
   output: 'static',
-  site,
-  base,
+  // Canonical origin and path prefix (e.g. `/patterns/` on a GitHub Pages project site):
+  // src/config/site.ts, overridden by SITE_URL and BASE_PATH.
+  site: SITE.url,
+  base: SITE.base,
   trailingSlash: 'always',
   build: {
     format: 'directory',
+    // One cached stylesheet for every page instead of the same CSS inlined into thousands.
+    inlineStylesheets: 'never',
   },
-  integrations: [buildReport()],
+  // Scoped styles by class (` astro-xxxx` in the class list) rather than a
+  // `data-astro-cid-xxxx` attribute on every element: smaller pages.
+  scopedStyleStrategy: 'class',
+  // Pattern Markdown is rendered by src/lib/markdown.ts, not by Astro; Astro's highlighter
+  // (Shiki) would need inline styles the CSP refuses.
+  markdown: { syntaxHighlight: false },
+  // Content-Security-Policy meta tag on every page: Astro adds the hashes of the scripts and
+  // styles it emits (BaseLayout adds its inline theme script's). Pagefind compiles WebAssembly
+  // ('wasm-unsafe-eval') and runs a worker; the graph's `style="min-width:…"` needs inline style
+  // attributes (no script can run from one). public/_headers adds what a meta tag cannot carry.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: [{ resource: "'unsafe-inline'", kind: 'attribute' }] },
+    },
+  },
+  vite: {
+    // Scripts as files, never inlined: cached across pages, and the search
+    // page's `import()` of Pagefind works (inlined, Vite leaves its preload
+    // wrapper's `__VITE_PRELOAD__` placeholder unresolved).
+    build: { assetsInlineLimit: 0 },
+  },
+  integrations: [buildReport(), searchIndex(), siteMap(SITE.base)],
 });

@@ -25,6 +25,41 @@ function renderIssues(body: ParsedBody): string {
 }
 
 describe('parsing a pattern body', () => {
+  it('reports Markdown nested 5,000 levels deep as an error at its line, fast', () => {
+    const seed = splitFile(readFileSync(SEED, 'utf8'));
+    const context = seed.body.indexOf('### Section 1');
+    const body = `${seed.body.slice(0, context)}${'>'.repeat(5000)} deep\n\n${seed.body.slice(context)}`;
+    const line = seed.firstLine + body.slice(0, context).split('\n').length - 1;
+    const started = performance.now();
+    const errors = parseBody(body, seed.firstLine).issues.filter((i) => i.severity === 'error');
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(errors).toEqual([
+      {
+        line,
+        column: 33,
+        path: 'body',
+        message:
+          'Markdown nested deeper than 32 levels (lists, block quotes, emphasis or brackets); it would not be rendered',
+        severity: 'error',
+      },
+    ]);
+  });
+
+  it('accepts the nesting real patterns use: lists in quotes, fenced code indented at will', () => {
+    const body = [
+      '> - quoted list',
+      '>   - nested',
+      '>     1. deeper',
+      '',
+      '```',
+      `${' '.repeat(400)}code indented far`,
+      '```',
+      '',
+      '**bold _and italic_** [a link](https://example.org) ~~struck~~',
+    ].join('\n');
+    expect(parseBody(body, 1).issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
   it('finds the summary, the callout and all eight sections of the seed pattern at file lines', () => {
     const text = readFileSync(SEED, 'utf8');
     const { body, firstLine } = splitFile(text);

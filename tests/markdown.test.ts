@@ -38,6 +38,26 @@ describe('rendering untrusted Markdown', () => {
     expect(renderMarkdown('[click](javascript:alert(1))')).toBe('<p><a>click</a></p>');
   });
 
+  it.each([
+    ['block quotes', `${'>'.repeat(5000)} x`],
+    ['list items on one line', `${'- '.repeat(5000)}x`],
+    [
+      'indented list items',
+      Array.from({ length: 200 }, (_, i) => `${' '.repeat(i * 4)}- item`).join('\n'),
+    ],
+    ['emphasis', `${'*'.repeat(5000)}x${'*'.repeat(5000)}`],
+    ['link brackets', `${'['.repeat(5000)}x${'](y)'.repeat(5000)}`],
+  ])('shows %s nested thousands deep as plain text, fast', (_, markdown) => {
+    const started = performance.now();
+    const html = renderMarkdown(markdown);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(html).toMatch(/^<pre>[^<]*<\/pre>$/);
+  });
+
+  it('renders an image whose URL was removed as its alt text', () => {
+    expect(renderMarkdown('![a picture](javascript:alert(1))')).toBe('<p>a picture</p>');
+  });
+
   it('keeps the text of an autolink with a javascript: scheme but gives it no href', () => {
     expect(renderMarkdown('<javascript:alert(1)>')).toBe('<p><a>javascript:alert(1)</a></p>');
   });

@@ -13,6 +13,7 @@
  */
 
 import type { Diagnostic } from './diagnostics.ts';
+import { excessiveNesting, MAX_MARKDOWN_NESTING } from './nesting.ts';
 
 /** Canonical section keys, in the order the sections must appear. */
 export const SECTION_KEYS = [
@@ -444,6 +445,16 @@ export function parseBody(markdown: string, firstLine: number): ParsedBody {
   });
 
   const issues = [...preamble.issues, ...sectionIssues(found, lineOf(texts.length - 1))];
+  const nesting = excessiveNesting(markdown);
+  if (nesting) {
+    issues.push({
+      line: firstLine + nesting.line,
+      column: nesting.column + 1,
+      path: 'body',
+      message: `Markdown nested deeper than ${String(MAX_MARKDOWN_NESTING)} levels (lists, block quotes, emphasis or brackets); it would not be rendered`,
+      severity: 'error',
+    });
+  }
   issues.sort((a, b) => a.line - b.line);
   return {
     summary: preamble.summary,

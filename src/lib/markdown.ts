@@ -22,16 +22,52 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { excessiveNesting } from './nesting.ts';
+
+/** The part of a hast node the image fix below reads. */
+interface HastNode {
+  type: string;
+  tagName?: string;
+  properties?: Record<string, unknown>;
+  children?: HastNode[];
+  value?: string;
+}
+
+/**
+ * An image whose URL the sanitizer removed (`![x](javascript:…)`) would be an `<img>` without
+ * `src`: invalid HTML that shows nothing. It becomes its alt text instead.
+ */
+function imagesWithoutSourceAsText() {
+  const visit = (node: HastNode): void => {
+    if (node.children === undefined) return;
+    node.children = node.children.map((child) => {
+      if (child.tagName !== 'img' || child.properties?.['src'] !== undefined) return child;
+      const alt = child.properties?.['alt'];
+      return { type: 'text', value: typeof alt === 'string' ? alt : '' };
+    });
+    node.children.forEach(visit);
+  };
+  return visit;
+}
 
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkRehype)
   .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: '' })
+  .use(imagesWithoutSourceAsText)
   .use(rehypeStringify)
   .freeze();
 
-/** Renders untrusted Markdown to safe HTML (raw HTML dropped, URLs and attributes sanitized). */
+/**
+ * Renders untrusted Markdown to safe HTML (raw HTML dropped, URLs and attributes sanitized).
+ * Markdown nested too deeply to parse safely (src/lib/nesting.ts; the pattern check reports it as
+ * an error) is shown as its plain text instead.
+ */
 export function renderMarkdown(markdown: string): string {
+  if (excessiveNesting(markdown)) {
+    const text = markdown.replace(/[&<>]/g, (char) => `&#${String(char.charCodeAt(0))};`);
+    return `<pre>${text}</pre>`;
+  }
   return String(processor.processSync(markdown));
 }

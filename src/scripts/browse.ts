@@ -4,7 +4,7 @@
  * (?domain=a&domain=b&status=draft&sort=score), read on load. Within a facet
  * values are OR-ed, across facets AND-ed.
  */
-const form = document.querySelector<HTMLFormElement>('#facet-filters');
+const filters = document.querySelector<HTMLElement>('#facet-filters');
 const list = document.querySelector<HTMLOListElement>('#pattern-list');
 const count = document.querySelector<HTMLElement>('#browse-count');
 const empty = document.querySelector<HTMLElement>('#no-results');
@@ -17,7 +17,7 @@ function items(): HTMLLIElement[] {
 
 function checked(): Map<string, Set<string>> {
   const chosen = new Map<string, Set<string>>();
-  for (const box of form?.querySelectorAll<HTMLInputElement>('input:checked') ?? []) {
+  for (const box of filters?.querySelectorAll<HTMLInputElement>('input:checked') ?? []) {
     const values = chosen.get(box.name) ?? new Set<string>();
     values.add(box.value);
     chosen.set(box.name, values);
@@ -62,27 +62,25 @@ function apply(sort: string): void {
   history.replaceState(null, '', search ? `?${search}` : location.pathname);
 }
 
-if (form && list) {
+if (filters && list) {
   const params = new URLSearchParams(location.search);
   const initial = document.querySelector<HTMLElement>('[data-sort]:not(a)')?.dataset['sort'];
   let sort = params.get('sort') ?? initial ?? 'title';
   if (!SORTS.includes(sort)) sort = 'title';
-  for (const box of form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
+  for (const box of filters.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
     box.hidden = false;
     box.checked = params.getAll(box.name).includes(box.value);
-    const label = form.querySelector<HTMLLabelElement>(`label[for="${CSS.escape(box.id)}"]`);
+    const label = filters.querySelector<HTMLLabelElement>(`label[for="${CSS.escape(box.id)}"]`);
     if (label) label.hidden = false;
     const link = label?.nextElementSibling;
     if (link instanceof HTMLAnchorElement) link.hidden = true;
   }
-  form.addEventListener('change', () => {
+  filters.addEventListener('change', () => {
     apply(sort);
   });
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-  });
   clear?.addEventListener('click', () => {
-    for (const box of form.querySelectorAll<HTMLInputElement>('input:checked')) box.checked = false;
+    for (const box of filters.querySelectorAll<HTMLInputElement>('input:checked'))
+      box.checked = false;
     apply(sort);
   });
   for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-sort]')) {

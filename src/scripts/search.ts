@@ -1,7 +1,8 @@
 /**
- * The search page's behaviour: reads `?q=` and the filters from the URL,
- * loads the sharded Pagefind index (the first shard's bundle, the others
- * merged with `mergeIndex`), and lists results with title, summary and score.
+ * The search page's behaviour: reads `?q=` and the filters from the URL (on
+ * load, after an in-page search, on back and forward), loads the sharded
+ * Pagefind index (the first shard's bundle, the others merged with
+ * `mergeIndex`), and lists results with title, summary and score.
  * With a lens chosen, results link to the pattern's page under that lens.
  *
  * Everything from the index is put into the page as text (never as HTML):
@@ -87,8 +88,12 @@ function setStatus(text: string): void {
   if (statusLine) statusLine.textContent = text;
 }
 
+/** Counts runs: a run whose search was overtaken by a newer one (typing fast, back button) stops. */
+let latest = 0;
+
 async function run(): Promise<void> {
   if (!form || !list || !more) return;
+  const current = ++latest;
   const params = new URLSearchParams(window.location.search);
   const query = (params.get('q') ?? '').trim();
   const filters: Record<string, string> = {};
@@ -101,6 +106,8 @@ async function run(): Promise<void> {
   const input = form.elements.namedItem('q');
   if (input instanceof HTMLInputElement) input.value = query;
   if (query === '' && Object.keys(filters).length === 0) {
+    list.replaceChildren();
+    more.hidden = true;
     setStatus('Type words to search the patterns, or choose a filter.');
     return;
   }
@@ -114,6 +121,7 @@ async function run(): Promise<void> {
     setStatus(`Search is unavailable: ${error instanceof Error ? error.message : String(error)}`);
     return;
   }
+  if (current !== latest) return;
   const lens = params.get('lens') ?? '';
   const described = query === '' ? 'matching the filters' : `for “${query}”`;
   const count = `${String(results.length)} ${results.length === 1 ? 'pattern' : 'patterns'} ${described}`;
@@ -121,6 +129,7 @@ async function run(): Promise<void> {
   const showMore = async (): Promise<void> => {
     const page = results.slice(shown, shown + PAGE_SIZE);
     const data = await Promise.all(page.map((result) => result.data()));
+    if (current !== latest) return;
     list.append(...data.map((entry) => renderResult(entry, lens)));
     shown += page.length;
     more.hidden = shown >= results.length;
@@ -142,4 +151,18 @@ for (const select of selects) {
     form?.requestSubmit();
   });
 }
+// Submitting searches in place: the URL changes (pushState) but the page, and the search
+// engine it has loaded, stay; only new index chunks are fetched. Back and forward re-run.
+form?.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const params = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) {
+    if (typeof value === 'string' && value.trim() !== '') params.append(name, value.trim());
+  }
+  history.pushState(null, '', `${window.location.pathname}?${params.toString()}`);
+  void run();
+});
+window.addEventListener('popstate', () => {
+  void run();
+});
 void run();

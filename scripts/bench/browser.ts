@@ -1,0 +1,165 @@
+/**
+ * `npm run bench:browser [site]` — what a reader's browser transfers and waits
+ * for, measured in Chromium (scripts/lib/chromium.ts) on a built site served
+ * from 127.0.0.1 with gzip, as a static host serves it. Default site:
+ * `.bench/site-5000-dist`, from `npm run bench` (5,000 synthetic patterns).
+ *
+ * - Pattern page: bytes of HTML, CSS and JS (target ≤ 30 KB).
+ * - Search: the first search typed on the search page (loads the engine and
+ *   the index shards; target ≤ 300 KB), then later queries in the same page
+ *   (only new index chunks and result fragments; target ≤ 60 KB each), each
+ *   with the time from pressing Enter to the first result shown; and a cold
+ *   load of `/search/?q=…` from navigation to first result.
+ *
+ * Bytes are as transferred (compressed bodies and headers), split by kind
+ * (Pagefind's engine, metadata, index chunks, result fragments). Exit code 1
+ * when a target is missed.
+ */
+import { readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page, Request } from 'playwright-core';
+import { launchChromium } from '../lib/chromium.ts';
+import { serveStatic } from '../lib/static-server.ts';
+
+const site = resolve(process.argv[2] ?? join('.bench', 'site-5000-dist'));
+const KB = 1024;
+const TARGET = { patternPage: 30 * KB, firstSearch: 300 * KB, laterQuery: 60 * KB };
+const QUERIES = [
+  'commons',
+  'stewardship covenant',
+  'resilience feedback',
+  'synthetic pattern 42',
+  'trust legitimacy',
+];
+
+/** Which part of Pagefind's files a URL is, if any. */
+function pagefindPart(url: string): string | undefined {
+  if (!url.includes('/pagefind/')) return undefined;
+  if (url.endsWith('.pf_index')) return 'index chunks';
+  if (url.endsWith('.pf_fragment')) return 'result fragments';
+  if (url.endsWith('.pf_filter')) return 'filters';
+  if (/\.pf_meta$|\.json(\?|$)/.test(url)) return 'metadata';
+  return 'engine';
+}
+
+/** Counts what the context transfers; `settled()` waits until the network has been quiet. */
+function meter(context: BrowserContext): {
+  take: () => { bytes: number; requests: number; byType: Map<string, number> };
+  settled: () => Promise<void>;
+} {
+  let byType = new Map<string, number>();
+  let requests = 0;
+  let inflight = 0;
+  const sizing: Promise<void>[] = [];
+  context.on('request', () => (inflight += 1));
+  context.on('requestfailed', () => (inflight -= 1));
+  context.on('requestfinished', (request: Request) => {
+    inflight -= 1;
+    sizing.push(
+      request.sizes().then(({ responseBodySize, responseHeadersSize }) => {
+        const type = pagefindPart(request.url()) ?? request.resourceType();
+        byType.set(type, (byType.get(type) ?? 0) + responseBodySize + responseHeadersSize);
+        requests += 1;
+      }),
+    );
+  });
+  const settled = async (): Promise<void> => {
+    for (let quiet = 0; quiet < 5; quiet = inflight === 0 ? quiet + 1 : 0) {
+      await new Promise((done) => setTimeout(done, 50));
+    }
+    await Promise.all(sizing.splice(0));
+  };
+  const take = (): { bytes: number; requests: number; byType: Map<string, number> } => {
+    const taken = { bytes: [...byType.values()].reduce((a, b) => a + b, 0), requests, byType };
+    byType = new Map();
+    requests = 0;
+    return taken;
+  };
+  return { take, settled };
+}
+
+const kb = (bytes: number): string => `${(bytes / KB).toFixed(1)} KB`;
+let missed = 0;
+const verdict = (bytes: number, target: number): string => {
+  if (bytes > target) missed += 1;
+  return `target ≤ ${kb(target)}: ${bytes <= target ? 'ok' : 'MISSED'}`;
+};
+
+/** Waits until the results for `query` are shown; returns the milliseconds since `started`. */
+async function firstResult(page: Page, query: string, started: number): Promise<number> {
+  await page.waitForFunction(
+    (done) => document.querySelector('#search-status')?.textContent.includes(done) === true,
+    `for “${query}”`,
+    { timeout: 60_000, polling: 10 },
+  );
+  return performance.now() - started;
+}
+
+const server = await serveStatic(site);
+const browser = await launchChromium();
+try {
+  const context = await browser.newContext();
+  const { take, settled } = meter(context);
+  const page = await context.newPage();
+  const url = (path: string): string => new URL(path, server.url).href;
+
+  const { records, shards } = (await (await fetch(url('/pagefind/shards.json'))).json()) as {
+    records: number;
+    shards: string[];
+  };
+  console.log(`${site}: ${String(records)} patterns, ${String(shards.length)} search shard(s)`);
+
+  const slugs = (await readdir(join(site, 'patterns'), { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('by-'))
+    .map((entry) => entry.name)
+    .sort();
+  const patternPath = `/patterns/${slugs[Math.floor(slugs.length / 2)] ?? ''}/`;
+  await page.goto(url(patternPath));
+  await settled();
+  const pattern = take();
+  const parts = ['document', 'stylesheet', 'script']
+    .map((type) => `${type} ${kb(pattern.byType.get(type) ?? 0)}`)
+    .join(', ');
+  const weight = ['document', 'stylesheet', 'script'].reduce(
+    (sum, type) => sum + (pattern.byType.get(type) ?? 0),
+    0,
+  );
+  console.log(
+    `pattern page ${patternPath}: ${kb(weight)} (${parts}) — ${verdict(weight, TARGET.patternPage)}`,
+  );
+
+  await page.goto(url('/search/'));
+  await settled();
+  console.log(`search page, before searching: ${kb(take().bytes)}`);
+  for (const [i, query] of QUERIES.entries()) {
+    await page.locator('#search-q').fill(query);
+    const started = performance.now();
+    await page.locator('#search-q').press('Enter');
+    const ms = await firstResult(page, query, started);
+    await settled();
+    const { bytes, requests, byType } = take();
+    const target = i === 0 ? TARGET.firstSearch : TARGET.laterQuery;
+    const split = [...byType].map(([part, size]) => `${part} ${kb(size)}`).join(', ');
+    console.log(
+      `${i === 0 ? 'first search' : 'later query '} ${JSON.stringify(query)}: ${kb(bytes)} in ` +
+        `${String(requests)} requests (${split}), first result after ${ms.toFixed(0)} ms — ` +
+        verdict(bytes, target),
+    );
+  }
+
+  const cold = await browser.newContext();
+  const coldMeter = meter(cold);
+  const coldPage = await cold.newPage();
+  const started = performance.now();
+  await coldPage.goto(url(`/search/?q=${encodeURIComponent(QUERIES[0] ?? '')}`));
+  const ms = await firstResult(coldPage, QUERIES[0] ?? '', started);
+  await coldMeter.settled();
+  console.log(
+    `cold /search/?q=${QUERIES[0] ?? ''} (page and search): ${kb(coldMeter.take().bytes)}, ` +
+      `first result ${ms.toFixed(0)} ms after navigation`,
+  );
+} finally {
+  await browser.close();
+  await server.close();
+}
+if (missed > 0) process.exitCode = 1;

@@ -1,0 +1,83 @@
+/**
+ * A cheap guard against Markdown nested so deeply that parsing or rendering
+ * it would hang or overflow the stack: nested lists cost the parser time
+ * growing with the square of their depth (400 levels: seconds; 5,000: hours),
+ * and 5,000 nested block quotes or emphasis markers overflow the stack.
+ *
+ * One pass over the lines, outside fenced code: the container prefix of each
+ * line (block quote `>` and list markers, and indentation at four columns a
+ * level), runs of emphasis delimiters (`*`, `_`, `~`), and brackets opened
+ * and not yet closed within a paragraph. Real patterns nest a few levels.
+ */
+
+/** Deepest nesting accepted, as for front matter. */
+export const MAX_MARKDOWN_NESTING = 32;
+
+/** Where Markdown nests too deeply: 0-based line and column in the text checked. */
+export interface NestingProblem {
+  readonly line: number;
+  readonly column: number;
+}
+
+const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/;
+const FENCE = /^(`{3,}|~{3,})/;
+
+/**
+ * A line's container prefix: where it ends, and where its depth first goes
+ * past {@link MAX_MARKDOWN_NESTING} (undefined if it never does).
+ */
+function containerPrefix(text: string): { end: number; tooDeep: number | undefined } {
+  let markers = 0;
+  let columns = 0;
+  let position = 0;
+  let tooDeep: number | undefined;
+  for (;;) {
+    const start = position;
+    const char = text.charAt(position);
+    if (char === ' ' || char === '\t') {
+      columns += char === '\t' ? 4 : 1;
+      position += 1;
+    } else if (char === '>') {
+      markers += 1;
+      position += 1;
+    } else {
+      const marker = LIST_MARKER.exec(text.slice(position, position + 11));
+      if (!marker) break;
+      markers += 1;
+      position += marker[0].length;
+    }
+    if (tooDeep === undefined && markers + Math.floor(columns / 4) > MAX_MARKDOWN_NESTING) {
+      tooDeep = start;
+    }
+  }
+  return { end: position, tooDeep };
+}
+
+/** The first place `markdown` nests deeper than {@link MAX_MARKDOWN_NESTING}, if any. */
+export function excessiveNesting(markdown: string): NestingProblem | undefined {
+  let fence: string | undefined;
+  let brackets = 0;
+  for (const [line, text] of markdown.split('\n').entries()) {
+    const { end, tooDeep } = containerPrefix(text);
+    const fenceMark = FENCE.exec(text.slice(end))?.[1];
+    if (fence !== undefined) {
+      if (fenceMark?.startsWith(fence)) fence = undefined;
+      continue;
+    }
+    if (tooDeep !== undefined) return { line, column: tooDeep };
+    if (fenceMark !== undefined) {
+      fence = fenceMark;
+      continue;
+    }
+    if (text.slice(end).trim() === '') brackets = 0;
+    let run = 0;
+    for (let column = end; column < text.length; column += 1) {
+      const char = text.charAt(column);
+      run = char === '*' || char === '_' || char === '~' ? run + 1 : 0;
+      if (char === '[') brackets += 1;
+      else if (char === ']') brackets = Math.max(0, brackets - 1);
+      if (run > MAX_MARKDOWN_NESTING || brackets > MAX_MARKDOWN_NESTING) return { line, column };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,194 @@
+/**
+ * What readers do, in Chromium, on the fixture site: browse and filter, read
+ * a pattern through a lens and come back, search (with filters, in place,
+ * back button included), use the keyboard alone, switch to dark mode, print.
+ * The harness fails any test whose pages log an error, open a dialog, break
+ * the Content-Security-Policy or reach beyond 127.0.0.1.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { siteUrl, useBrowser } from './harness.ts';
+
+const { open } = useBrowser();
+
+const path = (page: Page): string => {
+  const url = new URL(page.url());
+  return `${url.pathname}${url.search}`;
+};
+
+/** Titles of the search results shown, in order. */
+const resultTitles = (page: Page): Promise<string[]> =>
+  page.locator('#search-results li h2').allTextContents();
+
+/** Polls until `value` settles on what the test expects (loading the search engine takes a moment). */
+const eventually = <T>(value: () => T | Promise<T>) => expect.poll(value, { timeout: 15_000 });
+
+describe('reader journeys', () => {
+  it('goes from home to browse, filters by domain, opens a pattern, switches to the government lens and back', async () => {
+    const page = await open('/');
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Browse' })
+      .click();
+    await page.waitForURL(siteUrl('/patterns/'));
+
+    await page
+      .getByRole('group', { name: 'Domain' })
+      .getByRole('checkbox', { name: 'Governance' })
+      .check();
+    await page.waitForURL(siteUrl('/patterns/?domain=governance'));
+    await expect.poll(() => page.locator('#browse-count').textContent()).toBe('2 of 5 patterns');
+    const shown = page.locator('#pattern-list > li:not([hidden])');
+    expect(await shown.locator('a').first().textContent()).toBe('Alpha Commons');
+    expect(await shown.count()).toBe(2);
+
+    await shown.getByRole('link', { name: 'Alpha Commons' }).click();
+    await page.waitForURL(siteUrl('/patterns/alpha-commons/'));
+    const lenses = page.getByRole('navigation', { name: 'Lens' });
+    await lenses.getByRole('link', { name: 'Government' }).click();
+    await page.waitForURL(siteUrl('/patterns/alpha-commons/government/'));
+    expect(await page.locator('h1').textContent()).toContain('alpha-commons in Public Service');
+    expect(
+      await lenses.getByRole('link', { name: 'Government' }).getAttribute('aria-current'),
+    ).toBe('page');
+
+    // Coming back another way, the base page offers the lens just read.
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Browse' })
+      .click();
+    await page.getByRole('link', { name: 'Alpha Commons' }).click();
+    const offer = page.getByRole('link', { name: 'View in the Government lens' });
+    expect(await offer.getAttribute('href')).toBe(siteUrl('/patterns/alpha-commons/government/'));
+
+    // "All lenses" from a lens page goes back to the base page and forgets the lens.
+    await offer.click();
+    await page.waitForURL(siteUrl('/patterns/alpha-commons/government/'));
+    await page.waitForLoadState(); // the lens memory's script has run
+    await lenses.getByRole('link', { name: 'All lenses' }).click();
+    await page.waitForURL(siteUrl('/patterns/alpha-commons/'));
+    expect(await page.locator('h1').textContent()).toContain('Alpha Commons');
+    expect(await page.locator('#lens-memory').isHidden()).toBe(true);
+  });
+
+  it('finds the seed pattern when searching “peer production” from the header', async () => {
+    const page = await open('/patterns/');
+    await page.getByRole('searchbox', { name: 'Search patterns' }).fill('peer production');
+    await page.keyboard.press('Enter');
+    await page.locator('#search-results li').first().waitFor();
+    await page.waitForURL(siteUrl('/search/?q=peer+production'));
+    expect((await resultTitles(page))[0]).toBe('Commons-Based Peer Production');
+    expect(await page.locator('#search-status').textContent()).toMatch(/for “peer production”$/);
+    await page.locator('#search-results a').first().click();
+    await page.waitForURL(siteUrl('/patterns/commons-based-peer-production/'));
+  });
+
+  it('narrows a search with filters in place, links results to the chosen lens, and goes back', async () => {
+    const page = await open('/search/?q=commons');
+    await eventually(() => resultTitles(page)).toEqual([
+      'Alpha Commons',
+      'Commons-Based Peer Production',
+    ]);
+    const loaded = await page.evaluate(() => performance.getEntriesByType('navigation').length);
+
+    await page.getByLabel('Domain').selectOption('governance');
+    await eventually(() => resultTitles(page)).toEqual(['Alpha Commons']);
+    await page.waitForURL(siteUrl('/search/?q=commons&domain=governance'));
+
+    await page.getByLabel('Lens').selectOption('community');
+    await eventually(() => path(page)).toBe('/search/?q=commons&domain=governance&lens=community');
+    await eventually(() => page.locator('#search-results a').first().getAttribute('href')).toBe(
+      '/patterns/alpha-commons/community/',
+    );
+
+    // All of it without reloading the page; the back button restores the previous results.
+    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(
+      loaded,
+    );
+    await page.goBack();
+    await page.goBack();
+    await eventually(() => resultTitles(page)).toEqual([
+      'Alpha Commons',
+      'Commons-Based Peer Production',
+    ]);
+    expect(await page.getByLabel('Domain').inputValue()).toBe('');
+  });
+
+  it('works with the keyboard alone: skip link first, visible focus, into the page and on to a lens', async () => {
+    const page = await open('/patterns/alpha-commons/');
+    const focused = (): Promise<{ text: string; outline: string; tag: string; id: string }> =>
+      page.evaluate(() => {
+        const element = document.activeElement as HTMLElement;
+        const style = getComputedStyle(element);
+        return {
+          text: element.textContent.trim(),
+          outline: `${style.outlineStyle} ${style.outlineWidth}`,
+          tag: element.tagName,
+          id: element.id,
+        };
+      });
+
+    await page.keyboard.press('Tab');
+    const skip = await focused();
+    expect(skip.text).toBe('Skip to content');
+    expect(skip.outline).toBe('solid 3px');
+    const box = await page.getByRole('link', { name: 'Skip to content' }).boundingBox();
+    expect(box?.y).toBeGreaterThanOrEqual(0);
+
+    await page.keyboard.press('Enter');
+    expect(await focused()).toMatchObject({ tag: 'MAIN', id: 'main' });
+
+    // From the main content, Tab reaches the lens switcher; every stop shows its focus.
+    let stop = await focused();
+    for (let tabs = 0; tabs < 40 && stop.text !== 'Government'; tabs += 1) {
+      await page.keyboard.press('Tab');
+      stop = await focused();
+      expect(stop.outline, `focus on “${stop.text}”`).toBe('solid 3px');
+    }
+    await page.keyboard.press('Enter');
+    await page.waitForURL(siteUrl('/patterns/alpha-commons/government/'));
+  });
+
+  it('switches to dark mode with the toggle, with the system’s dark palette, and remembers it', async () => {
+    const background = (page: Page): Promise<string> =>
+      page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const systemDark = await background(await open('/', { colorScheme: 'dark' }));
+
+    const page = await open('/', { colorScheme: 'light' });
+    const toggle = page.getByRole('button', { name: 'Dark mode' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    const light = await background(page);
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await background(page)).toBe(systemDark);
+    expect(systemDark).not.toBe(light);
+
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Browse' })
+      .click();
+    await page.waitForLoadState('load');
+    expect(await background(page)).toBe(systemDark);
+    await page.getByRole('button', { name: 'Dark mode' }).click();
+    expect(await background(page)).toBe(light);
+  });
+
+  it('prints a pattern without navigation, search or toggle, in black on white even in dark mode', async () => {
+    const page = await open('/patterns/commons-based-peer-production/', { colorScheme: 'dark' });
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => ({
+      hidden: ['.site-header nav', 'form[role="search"]', '.theme-toggle'].map((selector) => {
+        const element = document.querySelector(selector);
+        return element ? getComputedStyle(element).display : 'missing';
+      }),
+      colour: getComputedStyle(document.body).color,
+      background: getComputedStyle(document.body).backgroundColor,
+    }));
+    expect(printed).toEqual({
+      hidden: ['none', 'none', 'none'],
+      colour: 'rgb(0, 0, 0)',
+      background: 'rgb(255, 255, 255)',
+    });
+    expect(await page.locator('h1').isVisible()).toBe(true);
+  });
+});

@@ -1,0 +1,34 @@
+/** Runs the real build (`scripts/build.ts`) of a pattern folder into an output folder, as CI does. */
+import { spawn } from 'node:child_process';
+import { FIXTURES } from '../helpers/fixtures.ts';
+
+/** The fixture library every build-based test uses: small patterns, the seed and hostile input. */
+export const SITE_FIXTURE = `${FIXTURES}site-build`;
+
+export interface BuildResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Builds `patternsDir` into `outDir`; resolves when the build process has exited. */
+export function buildSite(
+  patternsDir: string,
+  outDir: string,
+  env: Record<string, string> = {},
+): Promise<BuildResult> {
+  const child = spawn(process.execPath, ['scripts/build.ts'], {
+    env: { ...process.env, PATTERNS_DIR: patternsDir, BUILD_OUT_DIR: outDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => {
+      resolve({ status, stdout, stderr });
+    });
+  });
+}

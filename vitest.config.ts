@@ -1,0 +1,30 @@
+/**
+ * Two projects, one command (`npm test`): `unit` (parser, schema, model, CLI)
+ * needs nothing built; `site` (the built output and the browser tests) shares
+ * one build of the fixture library, made by its global setup, and gets
+ * longer timeouts for building and driving Chromium.
+ */
+import { defineConfig } from 'vitest/config';
+
+const SITE_TESTS = ['tests/build.test.ts', 'tests/site/**/*.test.ts', 'tests/browser/**/*.test.ts'];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/*.test.ts'], exclude: SITE_TESTS },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'site',
+          include: SITE_TESTS,
+          globalSetup: ['tests/site/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
