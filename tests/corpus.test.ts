@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { render, SAMPLE, SEED } from './helpers/fixtures.ts';
+import { HAS_SAMPLE, render, SAMPLE, SEED } from './helpers/fixtures.ts';
 import { readPatternFile } from '../src/lib/pattern-file.ts';
 import { loadLibrary } from '../src/lib/load.ts';
 
-const files = readdirSync(SAMPLE).filter((name) => name.endsWith('.md'));
+const files = HAS_SAMPLE ? readdirSync(SAMPLE).filter((name) => name.endsWith('.md')) : [];
 const isV71 = (name: string): boolean =>
   /^ontology:/m.test(readFileSync(`${SAMPLE}${name}`, 'utf8').split('\n---')[0] ?? '');
 
@@ -31,7 +31,7 @@ describe('the reference pattern and the real-library sample', () => {
     ]);
   });
 
-  it('holds 240 v7.1 files and 60 in the older format', () => {
+  it.skipIf(!HAS_SAMPLE)('holds 240 v7.1 files and 60 in the older format', () => {
     expect(files.filter(isV71)).toHaveLength(240);
     expect(files.filter((name) => !isV71(name))).toHaveLength(60);
   });
@@ -48,7 +48,7 @@ describe('the reference pattern and the real-library sample', () => {
     }
   });
 
-  it('answers every older-format file with exactly one error', async () => {
+  it.skipIf(!HAS_SAMPLE)('answers every older-format file with exactly one error', async () => {
     const library = await loadLibrary([SAMPLE]);
     const older = files.filter((name) => !isV71(name));
     for (const name of older) {

@@ -9,7 +9,7 @@ import { buildPatternPage } from '../src/lib/site/pattern-page.ts';
 import { radarChart } from '../src/lib/site/radar.ts';
 import { toStoredPattern } from '../src/lib/site/stored.ts';
 import type { LibraryModel, StoredPattern } from '../src/lib/site/types.ts';
-import { FIXTURES, SAMPLE, SEED } from './helpers/fixtures.ts';
+import { FIXTURES, HAS_SAMPLE, SAMPLE, SEED } from './helpers/fixtures.ts';
 
 /** Valid patterns of the given files or folders, stored the way the content loader stores them. */
 async function storedPatterns(paths: readonly string[]): Promise<StoredPattern[]> {
@@ -332,7 +332,7 @@ describe('display words', () => {
   });
 });
 
-describe('the model of the real-library sample', () => {
+describe.skipIf(!HAS_SAMPLE)('the model of the real-library sample', () => {
   let sample: StoredPattern[];
   beforeAll(async () => {
     sample = await storedPatterns([SAMPLE]);

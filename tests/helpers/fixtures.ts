@@ -1,4 +1,5 @@
 /** Shared test helpers: fixture paths and diagnostics rendered relative to the fixtures folder. */
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../../src/lib/diagnostics.ts';
@@ -8,6 +9,12 @@ export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 export const SAMPLE = fileURLToPath(
   new URL('../../../shared/corpus/commons-os-sample/', import.meta.url),
 );
+
+/**
+ * Whether the real-library sample is beside the repository (`../shared/`, as in `.ci/run`,
+ * which fails without it). Elsewhere, e.g. a fork's pull-request workflow, its tests are skipped.
+ */
+export const HAS_SAMPLE = existsSync(SAMPLE);
 export const SEED = fileURLToPath(
   new URL('../../patterns/commons-based-peer-production.md', import.meta.url),
 );
