@@ -38,7 +38,8 @@ const QUERIES: readonly { term: string | null; filters?: Record<string, string> 
   { term: 'trust', filters: { domain: 'governance' } },
   { term: null, filters: { lens: 'community' } },
 ];
-const TOP = 20;
+/** Results per page, as the search page shows them (src/scripts/search.ts). */
+const TOP = 10;
 
 let transferred = 0;
 let requests = 0;

@@ -24,8 +24,12 @@ import { searchDocument } from '../lib/site/search-document.ts';
 import type { SitePattern } from '../lib/site/load-site.ts';
 import { onPatternsLoaded } from './pattern-loader.ts';
 
-/** Patterns per shard: measured as the best trade of memory against query cost (README). */
-export const DEFAULT_SHARD_SIZE = 1000;
+/**
+ * Patterns per shard. Records are small (names, summary, the Problem's and Solution's leads), so
+ * one index holds 5,000 patterns in bounded memory; merged shards rank results differently from
+ * one index and cost a request per shard and word, so a library splits only beyond that (README).
+ */
+export const DEFAULT_SHARD_SIZE = 5000;
 
 /** `pagefind/shards.json`: what the search page needs to load every shard. */
 export interface ShardManifest {

@@ -28,7 +28,7 @@ interface ShardManifest {
   readonly records: number;
 }
 
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 10;
 
 const form = document.querySelector<HTMLFormElement>('#search-form');
 /** Filter selects: `name` is the query parameter, `data-filter` the Pagefind filter. */

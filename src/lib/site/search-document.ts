@@ -5,12 +5,18 @@
  * context labels weigh 5 and vector keywords 3 against body text's 1, so a
  * pattern is found by any of its names first.
  *
+ * The body text indexed is the summary, the primary tension and the opening
+ * paragraphs of the Problem and the Solution (the "core conflict" and the
+ * "Therefore…"), the pattern in a nutshell, not every word: at 5,000
+ * patterns the whole text made every query load about 1 MB of index; this
+ * keeps a query near 60 KB (figures in the README).
+ *
  * Built from the loaded pattern, not from its built page, so the index can
  * be made while the pages are still being rendered; Pagefind reads nothing
  * else. Every frontmatter string is escaped; the HTML parts are the
  * sanitized output of the Markdown pipeline.
  */
-import { SECTION_TITLES } from '../body.ts';
+import { SECTION_TITLES, type SectionKey } from '../body.ts';
 import { summarize } from './library-model.ts';
 import type { RenderedBody } from './rendered.ts';
 import type { StoredPattern } from './types.ts';
@@ -26,6 +32,15 @@ const ESCAPES: Readonly<Record<string, string>> = {
 /** Text made safe for HTML content and attribute values. */
 export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
+
+/** Sections whose opening paragraph is indexed. */
+const INDEXED_SECTIONS: ReadonlySet<SectionKey> = new Set(['problem', 'solution']);
+
+/** Everything of a rendered section (sanitized HTML) up to the end of its first paragraph. */
+export function lead(html: string): string {
+  const end = html.indexOf('</p>');
+  return end < 0 ? '' : html.slice(0, end + '</p>'.length);
+}
 
 /** Pagefind filter names and the search page's select values. */
 export type SearchFilter = 'domain' | 'status' | 'stage' | 'adoption' | 'lens';
@@ -65,10 +80,9 @@ export function searchDocument(pattern: StoredPattern, rendered: RenderedBody): 
     weighted(3, frontmatter.ontology.search_hints.vector_keywords),
     weighted(1, [frontmatter.ontology.search_hints.primary_tension]),
     rendered.summaryHtml,
-    ...rendered.sections.map(({ key, html }) => `<h2>${SECTION_TITLES[key]}</h2>${html}`),
-    ...pattern.body.extras.map(
-      ({ heading }, index) => `<h2>${escapeHtml(heading)}</h2>${rendered.extras[index] ?? ''}`,
-    ),
+    ...rendered.sections
+      .filter(({ key }) => INDEXED_SECTIONS.has(key))
+      .map(({ key, html }) => `<h2>${SECTION_TITLES[key]}</h2>${lead(html)}`),
     '</main></body></html>',
   ].join('');
 }
