@@ -50,6 +50,11 @@ export default defineConfig({
     // page's `import()` of Pagefind works (inlined, Vite leaves its preload
     // wrapper's `__VITE_PRELOAD__` placeholder unresolved).
     build: { assetsInlineLimit: 0 },
+    // Dev: generated trees (benchmarks, test builds, output) are not sources; watching their
+    // hundreds of thousands of files exhausts the system's file watchers.
+    server: {
+      watch: { ignored: ['**/.bench/**', '**/.tmp/**', '**/dist/**', '**/.dist.*/**'] },
+    },
   },
   integrations: [buildReport(), searchIndex(), siteMap(SITE.base)],
 });
