@@ -19,7 +19,8 @@ import { existsSync } from 'node:fs';
 import { readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BuildReport } from '../src/integrations/build-report.ts';
-import { indexScratchDir, type ShardManifest } from '../src/integrations/search-index.ts';
+import { indexScratchDir } from '../src/integrations/search-index.ts';
+import type { ShardManifest } from '../src/lib/pagefind-api.ts';
 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 

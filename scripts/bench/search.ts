@@ -11,22 +11,9 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  indexRecords,
-  searchRecords,
-  type ShardManifest,
-} from '../../src/integrations/search-index.ts';
+import { indexRecords, searchRecords } from '../../src/integrations/search-index.ts';
+import type { Pagefind, ShardManifest } from '../../src/lib/pagefind-api.ts';
 import { loadSite } from '../../src/lib/site/load-site.ts';
-
-interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
-  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  search(
-    term: string | null,
-    options?: { filters?: Record<string, string> },
-  ): Promise<{ results: readonly { data(): Promise<{ url: string }> }[] }>;
-}
 
 const library = await loadSite(resolve(process.argv[2] ?? join('.bench', 'site-1000')));
 const sizes = (process.env['SHARD_SIZES'] ?? 'all,500,250').split(',');

@@ -15,7 +15,7 @@ import {
   repoPatternPath,
   reportProblemUrl,
 } from '../lib/site/repo-links.ts';
-import { getLibrary } from './library.ts';
+import type { LibraryModel } from '../lib/site/types.ts';
 
 const repo = SITE.repository;
 
@@ -42,8 +42,8 @@ export function patternRepoLinks(file: string): PatternRepoLinks {
 }
 
 /** The repository links of pattern `slug`; undefined when the library has no such pattern. */
-export async function repoLinksOf(slug: string): Promise<PatternRepoLinks | undefined> {
-  const file = (await getLibrary()).bySlug.get(slug)?.file;
+export function repoLinksOf(library: LibraryModel, slug: string): PatternRepoLinks | undefined {
+  const file = library.bySlug.get(slug)?.file;
   return file === undefined ? undefined : patternRepoLinks(file);
 }
 

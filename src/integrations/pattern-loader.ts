@@ -13,13 +13,11 @@
  * build's bundle and parsed again, and thousands of bodies there would cost
  * more time and memory than rendering them.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, relative } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
 import { patternsDir } from '../lib/load.ts';
-import { readPatternFile } from '../lib/pattern-file.ts';
-import { loadSite, toSitePattern, type SitePattern } from '../lib/site/load-site.ts';
+import { loadSite, readSiteFile, type SitePattern } from '../lib/site/load-site.ts';
 import type { RenderedBody } from '../lib/site/rendered.ts';
 import type { PatternBody, PatternEntry } from '../lib/site/types.ts';
 
@@ -75,7 +73,7 @@ function remove(context: LoaderContext, id: string): void {
 }
 
 /** Dev: re-reads one changed file; a file that became invalid keeps its last good entry. */
-async function reloadFile(context: LoaderContext, path: string, removed: boolean): Promise<void> {
+function reloadFile(context: LoaderContext, path: string, removed: boolean): void {
   const file = relative(process.cwd(), path);
   for (const entry of context.store.values()) {
     if (entry.filePath === file && (removed || entry.id !== basename(file, '.md'))) {
@@ -83,10 +81,12 @@ async function reloadFile(context: LoaderContext, path: string, removed: boolean
     }
   }
   if (removed) return;
-  const { pattern, diagnostics } = readPatternFile(file, await readFile(file));
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (pattern && errors.length === 0) store(context, toSitePattern(pattern));
-  else context.logger.error(`${file} is invalid:\n  ${errors.map(formatDiagnostic).join('\n  ')}`);
+  const { pattern, diagnostics } = readSiteFile(file);
+  if (pattern) store(context, pattern);
+  else {
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    context.logger.error(`${file} is invalid:\n  ${errors.map(formatDiagnostic).join('\n  ')}`);
+  }
 }
 
 async function load(context: LoaderContext): Promise<void> {
@@ -122,9 +122,11 @@ export function patternLoader(): Loader {
       context.watcher?.add(dir);
       const reload = (removed: boolean) => (path: string) => {
         if (!path.endsWith('.md') || relative(dir, path).startsWith('..')) return;
-        reloadFile(context, path, removed).catch((error: unknown) => {
+        try {
+          reloadFile(context, path, removed);
+        } catch (error) {
           context.logger.error(error instanceof Error ? error.message : String(error));
-        });
+        }
       };
       context.watcher?.on('change', reload(false));
       context.watcher?.on('add', reload(false));

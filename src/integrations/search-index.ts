@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import type { ShardManifest } from '../lib/pagefind-api.ts';
 import { searchDocument } from '../lib/site/search-document.ts';
 import type { SitePattern } from '../lib/site/load-site.ts';
 import { onPatternsLoaded } from './pattern-loader.ts';
@@ -30,14 +31,6 @@ import { onPatternsLoaded } from './pattern-loader.ts';
  * one index and cost a request per shard and word, so a library splits only beyond that (README).
  */
 export const DEFAULT_SHARD_SIZE = 5000;
-
-/** `pagefind/shards.json`: what the search page needs to load every shard. */
-export interface ShardManifest {
-  /** Shard folders under `pagefind/`, in order; the first is the primary index. */
-  readonly shards: readonly string[];
-  /** Number of indexed patterns. */
-  readonly records: number;
-}
 
 /** Pages sent to Pagefind at once: the service indexes them in parallel. */
 const CONCURRENCY = 8;

@@ -22,6 +22,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { escapeHtml } from './html.ts';
 import { excessiveNesting } from './nesting.ts';
 
 /** The part of a hast node the image fix below reads. */
@@ -66,8 +67,7 @@ const processor = unified()
  */
 export function renderMarkdown(markdown: string): string {
   if (excessiveNesting(markdown)) {
-    const text = markdown.replace(/[&<>]/g, (char) => `&#${String(char.charCodeAt(0))};`);
-    return `<pre>${text}</pre>`;
+    return `<pre>${escapeHtml(markdown)}</pre>`;
   }
   return String(processor.processSync(markdown));
 }

@@ -9,24 +9,7 @@
  * titles and summaries come from untrusted pattern files.
  */
 
-/** The part of Pagefind's browser API used here (`pagefind/<shard>/pagefind.js`). */
-interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
-  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  search(
-    term: string | null,
-    options?: { filters?: Record<string, string> },
-  ): Promise<{ results: readonly PagefindResult[] }>;
-}
-interface PagefindResult {
-  readonly id: string;
-  data(): Promise<{ url: string; meta: Readonly<Record<string, string | undefined>> }>;
-}
-interface ShardManifest {
-  readonly shards: readonly string[];
-  readonly records: number;
-}
+import type { Pagefind, PagefindResult, ShardManifest } from '../lib/pagefind-api.ts';
 
 const PAGE_SIZE = 10;
 

@@ -34,7 +34,7 @@ const hasError = (diagnostics: readonly Diagnostic[]): boolean =>
   diagnostics.some((d) => d.severity === 'error');
 
 /** A parsed, valid pattern with its Markdown rendered. */
-export function toSitePattern(pattern: PatternFile): SitePattern {
+function toSitePattern(pattern: PatternFile): SitePattern {
   return {
     stored: toStoredPattern(pattern),
     rendered: renderBody(pattern),

@@ -17,21 +17,10 @@
  * sanitized output of the Markdown pipeline.
  */
 import { SECTION_TITLES, type SectionKey } from '../body.ts';
+import { escapeHtml } from '../html.ts';
 import { summarize } from './library-model.ts';
 import type { RenderedBody } from './rendered.ts';
-import type { StoredPattern } from './types.ts';
-
-const ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text made safe for HTML content and attribute values. */
-export const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
+import type { PatternSummary, StoredPattern } from './types.ts';
 
 /** Sections whose opening paragraph is indexed. */
 const INDEXED_SECTIONS: ReadonlySet<SectionKey> = new Set(['problem', 'solution']);
@@ -46,8 +35,7 @@ export function lead(html: string): string {
 export type SearchFilter = 'domain' | 'status' | 'stage' | 'adoption' | 'lens';
 
 /** The filter values of a pattern, in a fixed order. */
-export function searchFilters(pattern: StoredPattern): [SearchFilter, string][] {
-  const p = summarize(pattern);
+function searchFilters(p: PatternSummary): [SearchFilter, string][] {
   return [
     ['domain', p.domain],
     ['status', p.status],
@@ -73,7 +61,7 @@ export function searchDocument(pattern: StoredPattern, rendered: RenderedBody): 
     '<div hidden>',
     tag('data-pagefind-meta', 'summary', p.summary),
     tag('data-pagefind-meta', 'score', p.overallScore.toFixed(1)),
-    ...searchFilters(pattern).map(([name, value]) => tag('data-pagefind-filter', name, value)),
+    ...searchFilters(p).map(([name, value]) => tag('data-pagefind-filter', name, value)),
     '</div>',
     weighted(5, frontmatter.aliases),
     weighted(5, Object.values(p.contextLabels)),
