@@ -19,6 +19,10 @@ export default defineConfig({
     format: 'directory',
     // One cached stylesheet for every page instead of the same CSS inlined into thousands.
     inlineStylesheets: 'never',
+    // Pages rendered at once. Rendering is one thread either way, but writing a page's file is
+    // I/O: one page at a time, the thread waits on every write (measured: the page phase of a
+    // 1,000-pattern build took 26–27 s at 1 and 15–19 s at 8).
+    concurrency: 8,
   },
   // Scoped styles by class (` astro-xxxx` in the class list) rather than a
   // `data-astro-cid-xxxx` attribute on every element: smaller pages.

@@ -52,6 +52,8 @@ describe('the GitHub workflows', () => {
 
   it('deploy to GitHub Pages from main with the official actions, at the configured base path', () => {
     const pages = workflow('pages.yml');
+    // The whole history: the feed dates each pattern by its last commit.
+    expect(action(pages, 'actions/checkout')?.with).toMatchObject({ 'fetch-depth': 0 });
     expect(pages.on).toEqual({
       push: { branches: [SITE.repository.branch] },
       workflow_dispatch: null,

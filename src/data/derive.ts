@@ -111,7 +111,7 @@ export function graphColours(
 }
 
 /** Graph edges with their end points, for drawing; edges to unknown nodes are left out. */
-export function graphLines(picture: GraphPicture) {
+function graphLines(picture: GraphPicture) {
   const at = new Map(picture.nodes.map((n) => [n.slug, n]));
   return picture.edges.flatMap((edge) => {
     const from = at.get(edge.from);
@@ -121,7 +121,7 @@ export function graphLines(picture: GraphPicture) {
 }
 
 /** Where a node's text label goes: away from the picture's centre, so ring labels fan out. */
-export function labelPosition(
+function labelPosition(
   picture: GraphPicture,
   node: { readonly x: number; readonly y: number },
   radius: number,
@@ -136,14 +136,14 @@ export function labelPosition(
 }
 
 /** Font size (user units) of cluster labels in the library graph. */
-export const CLUSTER_FONT = 11;
+const CLUSTER_FONT = 11;
 
 /**
  * A cluster label as the lines that fit above its circle (one line, else two
  * split at a word); no lines when even two do not fit (the cluster still has
  * a tooltip and the legend names its colour).
  */
-export function clusterLabelLines(label: string, radius: number): readonly string[] {
+function clusterLabelLines(label: string, radius: number): readonly string[] {
   const room = 2 * radius + 24;
   const fits = (line: string): boolean => line.length * CLUSTER_FONT * 0.56 <= room;
   if (fits(label)) return [label];
@@ -153,6 +153,29 @@ export function clusterLabelLines(label: string, radius: number): readonly strin
     if (lines.every(fits)) return lines;
   }
   return [];
+}
+
+/** A graph picture ready to draw: view box, node radius, edges, labelled clusters and nodes. */
+export function graphDrawing(picture: GraphPicture, labels: boolean) {
+  const radius = labels ? 7 : 5;
+  /** Room beside a labelled picture for the labels of its outermost nodes. */
+  const pad = labels ? picture.width * 0.35 : 0;
+  return {
+    viewBox: `${String(-pad)} 0 ${String(picture.width + 2 * pad)} ${String(picture.height)}`,
+    radius,
+    lines: graphLines(picture),
+    clusters: picture.clusters.map((c) => {
+      const lines = clusterLabelLines(c.label, c.radius);
+      return {
+        ...c,
+        lines: lines.map((text, index) => ({
+          text,
+          dy: index === 0 ? (1 - lines.length) * CLUSTER_FONT : CLUSTER_FONT,
+        })),
+      };
+    }),
+    nodes: picture.nodes.map((n) => ({ ...n, label: labelPosition(picture, n, radius) })),
+  };
 }
 
 /** How many distinct patterns link to a wanted pattern (one may link with several types). */

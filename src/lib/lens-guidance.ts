@@ -19,7 +19,7 @@
  * the original by node offsets so it renders like the source.
  */
 
-import type { List, ListItem, PhrasingContent, RootContent } from 'mdast';
+import type { List, ListItem, PhrasingContent, Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -168,12 +168,19 @@ function span(node: RootContent): { start: number; end: number } {
   return { start, end };
 }
 
-/** Top-level blocks of `markdown` with the lenses each belongs to, in document order. */
-export function attributeBlocks(markdown: string, lenses: readonly string[]): AttributedBlock[] {
+/**
+ * Top-level blocks of `markdown` with the lenses each belongs to, in document order. `tree` is
+ * the Markdown already parsed with remark-parse and remark-gfm, when the caller has it.
+ */
+export function attributeBlocks(
+  markdown: string,
+  lenses: readonly string[],
+  tree: Root = parser.parse(markdown),
+): AttributedBlock[] {
   const matchers = lensMatchers(lenses);
   const blocks: AttributedBlock[] = [];
   let owner: readonly string[] = [];
-  for (const block of parser.parse(markdown).children) {
+  for (const block of tree.children) {
     if (block.type === 'list' && isLensList(block, matchers)) {
       for (const item of block.children) {
         blocks.push({ ...span(item), lenses: itemLenses(item, matchers) });
@@ -207,12 +214,13 @@ function collect(
   return runs.map((run) => markdown.slice(run.start, run.end)).join('\n\n');
 }
 
-/** Splits Implementation Markdown into general guidance and guidance per lens. */
+/** Splits Implementation Markdown (parsed as `tree`, when given) into general and per-lens guidance. */
 export function splitLensGuidance(
   implementationMarkdown: string,
   lenses: readonly string[],
+  tree?: Root,
 ): LensGuidance {
-  const blocks = attributeBlocks(implementationMarkdown, lenses);
+  const blocks = attributeBlocks(implementationMarkdown, lenses, tree);
   const byLens = lenses
     .map((lens) => {
       const markdown = collect(implementationMarkdown, blocks, (block) =>

@@ -16,6 +16,7 @@
  * they are, which breaks every footnote link.
  */
 
+import type { Root } from 'mdast';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
@@ -60,14 +61,26 @@ const processor = unified()
   .use(rehypeStringify)
   .freeze();
 
-/**
- * Renders untrusted Markdown to safe HTML (raw HTML dropped, URLs and attributes sanitized).
- * Markdown nested too deeply to parse safely (src/lib/nesting.ts; the pattern check reports it as
- * an error) is shown as its plain text instead.
- */
-export function renderMarkdown(markdown: string): string {
-  if (excessiveNesting(markdown)) {
-    return `<pre>${escapeHtml(markdown)}</pre>`;
-  }
-  return String(processor.processSync(markdown));
+/** Safe HTML of some Markdown, and its syntax tree for callers that also read its structure. */
+export interface RenderedMarkdown {
+  readonly html: string;
+  /** The parsed Markdown (remark-parse + remark-gfm); undefined when it was too deeply nested. */
+  readonly tree: Root | undefined;
 }
+
+/**
+ * Renders untrusted Markdown to safe HTML (raw HTML dropped, URLs and attributes sanitized) and
+ * returns the parsed tree with it, unchanged by the rendering. Markdown nested too deeply to
+ * parse safely (src/lib/nesting.ts; the pattern check reports it as an error) is shown as its
+ * plain text instead, and has no tree.
+ */
+export function renderMarkdownTree(markdown: string): RenderedMarkdown {
+  if (excessiveNesting(markdown)) {
+    return { html: `<pre>${escapeHtml(markdown)}</pre>`, tree: undefined };
+  }
+  const tree = processor.parse(markdown);
+  return { html: processor.stringify(processor.runSync(tree)), tree };
+}
+
+/** Renders untrusted Markdown to safe HTML: {@link renderMarkdownTree} without the tree. */
+export const renderMarkdown = (markdown: string): string => renderMarkdownTree(markdown).html;

@@ -5,7 +5,7 @@
  */
 import { SECTION_KEYS, type SectionKey } from '../body.ts';
 import { splitLensGuidance } from '../lens-guidance.ts';
-import { renderMarkdown } from '../markdown.ts';
+import { renderMarkdown, renderMarkdownTree } from '../markdown.ts';
 import { lensesOf } from './labels.ts';
 import type { StoredPattern } from './types.ts';
 
@@ -27,16 +27,22 @@ export function renderBody({
   frontmatter,
   body,
 }: Pick<StoredPattern, 'frontmatter' | 'body'>): RenderedBody {
-  const implementation = body.sections.find(({ key }) => key === 'implementation');
+  // Implementation is parsed once: its tree is rendered and also split by lens.
+  const implementation = body.sections.find(({ key }) => key === 'implementation')?.markdown;
+  const whole = renderMarkdownTree(implementation ?? '');
   const { general, byLens } = splitLensGuidance(
-    implementation?.markdown ?? '',
+    implementation ?? '',
     lensesOf(frontmatter.context_labels).map(({ key }) => key),
+    whole.tree,
   );
   return {
     summaryHtml: renderMarkdown(frontmatter.summary),
     sections: [...body.sections]
       .sort((a, b) => SECTION_KEYS.indexOf(a.key) - SECTION_KEYS.indexOf(b.key))
-      .map(({ key, markdown }) => ({ key, html: renderMarkdown(markdown) })),
+      .map(({ key, markdown }) => ({
+        key,
+        html: key === 'implementation' ? whole.html : renderMarkdown(markdown),
+      })),
     extras: body.extras.map(({ markdown }) => renderMarkdown(markdown)),
     lensGuidance: {
       general: renderMarkdown(general),
