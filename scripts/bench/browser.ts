@@ -28,7 +28,7 @@ const QUERIES = [
   'commons',
   'stewardship covenant',
   'resilience feedback',
-  'synthetic pattern 42',
+  'peer governance',
   'trust legitimacy',
 ];
 

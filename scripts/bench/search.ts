@@ -21,7 +21,7 @@ const QUERIES: readonly { term: string | null; filters?: Record<string, string> 
   { term: 'commons' },
   { term: 'stewardship covenant' },
   { term: 'resilience feedback' },
-  { term: 'synthetic pattern 42' },
+  { term: 'peer governance' },
   { term: 'trust', filters: { domain: 'governance' } },
   { term: null, filters: { lens: 'community' } },
 ];

@@ -8,15 +8,19 @@
  * The body text indexed is the summary, the primary tension and the opening
  * paragraphs of the Problem and the Solution (the "core conflict" and the
  * "Therefore…"), the pattern in a nutshell, not every word: at 5,000
- * patterns the whole text made every query load about 1 MB of index; this
- * keeps a query near 60 KB (figures in the README).
+ * patterns the whole text made every query load about 1 MB of index
+ * (figures in the README). Every word indexed costs each query that hits its
+ * index chunk, so nothing is indexed twice or for nothing: filters are given
+ * as attributes (Pagefind indexes an element's text, even a hidden one's, but
+ * not an attribute value), the summary only as the metadata shown in results,
+ * and no section titles (the same words in every record).
  *
  * Built from the loaded pattern, not from its built page, so the index can
  * be made while the pages are still being rendered; Pagefind reads nothing
  * else. Every frontmatter string is escaped; the HTML parts are the
  * sanitized output of the Markdown pipeline.
  */
-import { SECTION_TITLES, type SectionKey } from '../body.ts';
+import type { SectionKey } from '../body.ts';
 import { escapeHtml } from '../html.ts';
 import { summarize } from './library-model.ts';
 import type { RenderedBody } from './rendered.ts';
@@ -25,10 +29,14 @@ import type { PatternSummary, StoredPattern } from './types.ts';
 /** Sections whose opening paragraph is indexed. */
 const INDEXED_SECTIONS: ReadonlySet<SectionKey> = new Set(['problem', 'solution']);
 
-/** Everything of a rendered section (sanitized HTML) up to the end of its first paragraph. */
+/**
+ * The first paragraph of a rendered section (sanitized HTML, whose `<p>` has no attributes),
+ * even inside a block quote as in "> **Therefore, …**".
+ */
 export function lead(html: string): string {
-  const end = html.indexOf('</p>');
-  return end < 0 ? '' : html.slice(0, end + '</p>'.length);
+  const start = html.indexOf('<p>');
+  const end = html.indexOf('</p>', start);
+  return start < 0 || end < 0 ? '' : html.slice(start, end + '</p>'.length);
 }
 
 /** Pagefind filter names and the search page's select values. */
@@ -53,24 +61,24 @@ export function searchDocument(pattern: StoredPattern, rendered: RenderedBody): 
     texts.length === 0
       ? ''
       : `<p data-pagefind-weight="${String(weight)}">${texts.map(escapeHtml).join(' · ')}</p>`;
-  const tag = (attribute: string, name: string, value: string): string =>
-    `<span ${attribute}="${name}">${escapeHtml(value)}</span>`;
+  // Filter values are kebab-case slugs or enum values (the schema's): no ':' or ',' to escape.
+  const filter = ([name, value]: [SearchFilter, string]): string =>
+    `<span data-pagefind-filter="${name}:${escapeHtml(value)}"></span>`;
   return [
     '<html lang="en"><body><main data-pagefind-body>',
     `<h1 data-pagefind-meta="title">${escapeHtml(p.title)}</h1>`,
     '<div hidden>',
-    tag('data-pagefind-meta', 'summary', p.summary),
-    tag('data-pagefind-meta', 'score', p.overallScore.toFixed(1)),
-    ...searchFilters(p).map(([name, value]) => tag('data-pagefind-filter', name, value)),
+    `<p data-pagefind-meta="summary">${escapeHtml(p.summary)}</p>`,
+    `<span data-pagefind-meta="score:${p.overallScore.toFixed(1)}"></span>`,
+    ...searchFilters(p).map(filter),
     '</div>',
     weighted(5, frontmatter.aliases),
     weighted(5, Object.values(p.contextLabels)),
     weighted(3, frontmatter.ontology.search_hints.vector_keywords),
     weighted(1, [frontmatter.ontology.search_hints.primary_tension]),
-    rendered.summaryHtml,
     ...rendered.sections
       .filter(({ key }) => INDEXED_SECTIONS.has(key))
-      .map(({ key, html }) => `<h2>${SECTION_TITLES[key]}</h2>${lead(html)}`),
+      .map(({ html }) => lead(html)),
     '</main></body></html>',
   ].join('');
 }

@@ -1,0 +1,54 @@
+import { dirname } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSite, type SitePattern } from '../src/lib/site/load-site.ts';
+import { lead, searchDocument } from '../src/lib/site/search-document.ts';
+import { SEED } from './helpers/fixtures.ts';
+
+/** The text Pagefind indexes: every element's text, hidden or not, but no attribute values. */
+const indexedText = (html: string): string =>
+  html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+describe('the search record of a pattern', () => {
+  let seed: SitePattern;
+  let record: string;
+  beforeAll(async () => {
+    const site = await loadSite(dirname(SEED));
+    const found = site.patterns.find((p) => p.stored.slug === 'commons-based-peer-production');
+    if (!found) throw new Error('the seed did not load');
+    seed = found;
+    record = searchDocument(seed.stored, seed.rendered);
+  });
+
+  it('gives the filters as attributes, so their values are not indexed as words', () => {
+    expect(record).toContain('<span data-pagefind-filter="domain:collective-intelligence"></span>');
+    expect(record).toContain('<span data-pagefind-filter="lens:government"></span>');
+    expect(record).toContain('<span data-pagefind-meta="score:3.6"></span>');
+    expect(indexedText(record)).not.toMatch(/\b(?:collective-intelligence|draft|growth)\b/);
+  });
+
+  it('indexes the summary once, as the metadata results show', () => {
+    const summary = seed.stored.frontmatter.summary.trim().split(/\s+/).slice(0, 6).join(' ');
+    expect(indexedText(record).split(summary)).toHaveLength(2);
+    expect(record).toContain('<p data-pagefind-meta="summary">Organising contribution');
+  });
+
+  it('weights names above the text and adds no section titles', () => {
+    expect(record).toContain(
+      '<p data-pagefind-weight="5">Commons-Based Peer Production for Organizations · ',
+    );
+    expect(record).toContain('<p data-pagefind-weight="3">commons based · peer · production');
+    expect(record).not.toMatch(/<h2/);
+    expect(indexedText(record)).toContain('The core conflict is Commons vs. Production.');
+    expect(indexedText(record)).toContain('Therefore, design contribution architecture');
+  });
+
+  it('takes a section’s first paragraph whole, out of a block quote', () => {
+    expect(
+      lead('<blockquote>\n<p><strong>Therefore</strong>, x.</p>\n</blockquote>\n<p>y</p>'),
+    ).toBe('<p><strong>Therefore</strong>, x.</p>');
+    expect(lead('<ul><li>no paragraph</li></ul>')).toBe('');
+  });
+});
