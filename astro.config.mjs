@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import { SITE } from './src/config/site.ts';
 import { buildReport } from './src/integrations/build-report.ts';
+import { patternFiles } from './src/integrations/pattern-files.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { siteMap } from './src/integrations/sitemap.ts';
 
@@ -60,5 +61,5 @@ export default defineConfig({
       watch: { ignored: ['**/.bench/**', '**/.tmp/**', '**/dist/**', '**/.dist.*/**'] },
     },
   },
-  integrations: [buildReport(), searchIndex(), siteMap(SITE.base)],
+  integrations: [buildReport(), searchIndex(), patternFiles(), siteMap(SITE.base)],
 });

@@ -16,6 +16,7 @@ import { inSitemap } from '../src/integrations/sitemap.ts';
 import { loadLibrary } from '../src/lib/load.ts';
 import { buildLibraryModel } from '../src/lib/site/library-model.ts';
 import { buildPatternPage } from '../src/lib/site/pattern-page.ts';
+import { renderBody } from '../src/lib/site/rendered.ts';
 import { toStoredPattern } from '../src/lib/site/stored.ts';
 import type { LibraryModel, StoredPattern } from '../src/lib/site/types.ts';
 import { FIXTURES } from './helpers/fixtures.ts';
@@ -103,7 +104,7 @@ describe('/api/patterns.json', () => {
 
 describe('/api/patterns/<slug>.json', () => {
   it('holds the normalised frontmatter and parses in the documented shape', () => {
-    const data = patternExport(ledger, buildPatternPage(library, 'open-ledger'), site);
+    const data = patternExport(ledger, renderBody(ledger), site);
     const parsed = patternExportSchema.parse(JSON.parse(JSON.stringify(data)));
     expect(parsed.frontmatter).toEqual(ledger.frontmatter);
     expect(parsed.frontmatter.lifecycle.version).toBe('1.2');
@@ -111,7 +112,7 @@ describe('/api/patterns/<slug>.json', () => {
   });
 
   it('gives the eight sections as written and as HTML, the extra sections and the lens guidance', () => {
-    const data = patternExport(ledger, buildPatternPage(library, 'open-ledger'), site);
+    const data = patternExport(ledger, renderBody(ledger), site);
     expect(data.sections.map(({ key }) => key)).toEqual([
       'context',
       'problem',

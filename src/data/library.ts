@@ -13,7 +13,8 @@ import { RESERVED_PATTERN_SLUGS } from './urls.ts';
 
 let library: Promise<LibraryModel> | undefined;
 
-function loadedBody(slug: string): LoadedBody {
+/** A loaded pattern's body and its rendered HTML; throws when no pattern `slug` was loaded. */
+export function loadedBody(slug: string): LoadedBody {
   const loaded = patternBody(slug);
   if (loaded === undefined) throw new Error(`pattern "${slug}" has no loaded body`);
   return loaded;

@@ -4,13 +4,22 @@
  * (trailingSlash 'always', build.format 'directory'). These paths are a
  * contract: other pages, search and external links rely on them.
  */
+import {
+  GRAPH_JSON_PATH,
+  LLMS_FULL_TXT_PATH,
+  patternJsonPath,
+  patternMarkdownPath,
+  patternPath,
+  PATTERNS_JSON_PATH,
+  segment as seg,
+  WANTED_PATH,
+  wantedPath,
+} from '../lib/site/paths.ts';
 import type { FacetKey } from '../lib/site/types.ts';
 
 const rawBase = import.meta.env.BASE_URL;
 /** The base path, always ending with `/`. */
 export const BASE = rawBase.endsWith('/') ? rawBase : `${rawBase}/`;
-
-const seg = (value: string): string => encodeURIComponent(value);
 
 /** A site path (no leading slash) under the base: `url('graph/')` → `/base/graph/`. */
 export const url = (path = ''): string => `${BASE}${path}`;
@@ -19,7 +28,7 @@ export const homeUrl = (): string => url();
 export const browseUrl = (): string => url('patterns/');
 export const lensesUrl = (): string => url('lenses/');
 export const graphUrl = (): string => url('graph/');
-export const wantedIndexUrl = (): string => url('wanted/');
+export const wantedIndexUrl = (): string => url(WANTED_PATH);
 export const searchUrl = (): string => url('search/');
 export const contributeUrl = (): string => url('contribute/');
 
@@ -27,17 +36,16 @@ export const contributeUrl = (): string => url('contribute/');
 export const patternSchemaUrl = (): string => url('schema/pattern.schema.json');
 
 /** A pattern's base page, or its page under one lens. */
-export const patternUrl = (slug: string, lens?: string): string =>
-  url(`patterns/${seg(slug)}/${lens === undefined ? '' : `${seg(lens)}/`}`);
+export const patternUrl = (slug: string, lens?: string): string => url(patternPath(slug, lens));
 
 /** A pattern's source file as written, and its data as JSON. */
-export const patternMarkdownUrl = (slug: string): string => url(`patterns/${seg(slug)}.md`);
-export const patternJsonUrl = (slug: string): string => url(`api/patterns/${seg(slug)}.json`);
+export const patternMarkdownUrl = (slug: string): string => url(patternMarkdownPath(slug));
+export const patternJsonUrl = (slug: string): string => url(patternJsonPath(slug));
 
 /** Library-wide data exports (see README, "Data exports"). */
-export const patternsJsonUrl = (): string => url('api/patterns.json');
-export const graphJsonUrl = (): string => url('api/graph.json');
-export const llmsFullTxtUrl = (): string => url('llms-full.txt');
+export const patternsJsonUrl = (): string => url(PATTERNS_JSON_PATH);
+export const graphJsonUrl = (): string => url(GRAPH_JSON_PATH);
+export const llmsFullTxtUrl = (): string => url(LLMS_FULL_TXT_PATH);
 export const rssUrl = (): string => url('rss.xml');
 export const sitemapUrl = (): string => url('sitemap-index.xml');
 
@@ -45,7 +53,7 @@ export const sitemapUrl = (): string => url('sitemap-index.xml');
 export const lensUrl = (lens: string): string => url(`lenses/${seg(lens)}/`);
 
 /** A wanted (not yet written) pattern: an anchor on the wanted page. */
-export const wantedUrl = (slug: string): string => `${wantedIndexUrl()}#${seg(slug)}`;
+export const wantedUrl = (slug: string): string => url(wantedPath(slug));
 
 /** Browse sort orders and their static pages. */
 export const SORTS = ['title', 'score', 'vitality'] as const;

@@ -1,15 +1,18 @@
 /**
  * `/api/patterns/<slug>.json`: a pattern's normalised frontmatter, its sections as written and
- * rendered, and its lens guidance. The Markdown comes from the stored pattern, the HTML from the
- * page model (rendered once for the page), so nothing is parsed or rendered twice.
+ * rendered, and its lens guidance. The Markdown comes from the stored pattern, the HTML from its
+ * rendered body (rendered once, for the pages too), so nothing is parsed or rendered twice; the
+ * sections' titles and ids are the page's own.
  */
-import type { PatternPageModel, StoredPattern } from '../site/types.ts';
+import { extraSections, sectionModels } from '../site/pattern-page.ts';
+import type { RenderedBody } from '../site/rendered.ts';
+import type { StoredPattern } from '../site/types.ts';
 import { EXPORT_VERSION, type PatternExport } from './shapes.ts';
 import type { ExportSite } from './site.ts';
 
 export function patternExport(
   pattern: StoredPattern,
-  page: PatternPageModel,
+  rendered: RenderedBody,
   site: ExportSite,
 ): PatternExport {
   const { slug, frontmatter, body } = pattern;
@@ -21,20 +24,23 @@ export function patternExport(
     markdown_url: site.markdown(slug),
     updated: site.updated(slug),
     frontmatter,
-    sections: page.sections.map(({ key, title, html }) => ({
+    sections: sectionModels(rendered).map(({ key, title, html }) => ({
       key,
       title,
       heading: written.get(key)?.heading ?? title,
       markdown: written.get(key)?.markdown ?? '',
       html,
     })),
-    // The page model's extra sections are the body's, in the same order.
-    extra_sections: page.extras.map(({ id, title, html }, index) => ({
+    // The extra sections are the body's, in the same order.
+    extra_sections: extraSections(body, rendered).map(({ id, title, html }, index) => ({
       id,
       title,
       markdown: body.extras[index]?.markdown ?? '',
       html,
     })),
-    lens_guidance: { general: page.lensGuidance.general, by_lens: page.lensGuidance.byLens },
+    lens_guidance: {
+      general: rendered.lensGuidance.general,
+      by_lens: rendered.lensGuidance.byLens,
+    },
   };
 }

@@ -1,9 +1,20 @@
 /**
  * What the data exports need from the site, passed in so the builders stay pure: the site's name
  * and description, the absolute URL of every page and export they link to, and each pattern's
- * last change. The Astro side builds it once (`src/data/exports.ts`).
+ * last change. Made by {@link exportSite}: once for the pages (`src/data/exports.ts`) and once
+ * for the per-pattern files the build writes (`src/integrations/pattern-files.ts`).
  */
+import { lastChangedDates } from '../last-changed.ts';
 import { compareText } from '../site/labels.ts';
+import {
+  GRAPH_JSON_PATH,
+  LLMS_FULL_TXT_PATH,
+  patternJsonPath,
+  patternMarkdownPath,
+  patternPath,
+  PATTERNS_JSON_PATH,
+  wantedPath,
+} from '../site/paths.ts';
 import type { LibraryModel, StoredPattern } from '../site/types.ts';
 
 export interface ExportSite {
@@ -30,4 +41,45 @@ export interface ExportSite {
 /** Every pattern of the library in slug order: the order of the machine-readable exports. */
 export function patternsBySlug(library: Pick<LibraryModel, 'bySlug'>): StoredPattern[] {
   return [...library.bySlug.values()].sort((a, b) => compareText(a.slug, b.slug));
+}
+
+/** The site an {@link ExportSite} describes. */
+export interface ExportSiteOptions {
+  readonly title: string;
+  readonly description: string;
+  /** The site's origin (`https://example.org`) and its base path (`/` or `/patterns/`). */
+  readonly url: string;
+  readonly base: string;
+  /** The pattern folder, for the last change of each pattern's file. */
+  readonly patternsDir: string;
+  readonly patterns: readonly Pick<StoredPattern, 'slug' | 'file'>[];
+}
+
+/** The export site of a library: absolute URLs below `base`, last changes asked of git once. */
+export async function exportSite(options: ExportSiteOptions): Promise<ExportSite> {
+  const { title, description, url, base, patternsDir, patterns } = options;
+  const root = base.endsWith('/') ? base : `${base}/`;
+  const absolute = (path: string): string => new URL(`${root}${path}`, url).href;
+  const changed = await lastChangedDates(
+    patternsDir,
+    patterns.map(({ file }) => file),
+  );
+  const updated = new Map(patterns.map(({ slug, file }) => [slug, changed(file)]));
+  return {
+    title,
+    description,
+    home: absolute(''),
+    page: (slug) => absolute(patternPath(slug)),
+    wanted: (slug) => absolute(wantedPath(slug)),
+    markdown: (slug) => absolute(patternMarkdownPath(slug)),
+    json: (slug) => absolute(patternJsonPath(slug)),
+    patternsJson: absolute(PATTERNS_JSON_PATH),
+    graphJson: absolute(GRAPH_JSON_PATH),
+    llmsFullTxt: absolute(LLMS_FULL_TXT_PATH),
+    updated: (slug) => {
+      const date = updated.get(slug);
+      if (date === undefined) throw new Error(`no pattern "${slug}" in the library`);
+      return date;
+    },
+  };
 }

@@ -44,7 +44,7 @@ const UNTITLED_ID = 'section';
 type Frontmatter = StoredPattern['frontmatter'];
 
 /** The eight sections present, in canonical order, with stable ids (the section keys). */
-function sections(rendered: RenderedBody): SectionModel[] {
+export function sectionModels(rendered: RenderedBody): SectionModel[] {
   return rendered.sections.map(({ key, html }) => ({
     key,
     title: SECTION_TITLES[key],
@@ -54,7 +54,10 @@ function sections(rendered: RenderedBody): SectionModel[] {
 }
 
 /** Extra sections with github-slugger ids unique among themselves, section keys and page ids. */
-function extras(body: StoredPattern['body'], rendered: RenderedBody): PatternPageModel['extras'] {
+export function extraSections(
+  body: StoredPattern['body'],
+  rendered: RenderedBody,
+): PatternPageModel['extras'] {
   const slugger = new GithubSlugger();
   for (const reserved of [...SECTION_KEYS, ...PAGE_IDS]) slugger.slug(reserved);
   return body.extras.map(({ heading }, index) => ({
@@ -126,8 +129,8 @@ export function buildPatternPage(
     summaryHtml: html.summaryHtml,
     confidence: { level: lifecycle.confidence, ...confidenceLabel(lifecycle.confidence) },
     version: lifecycle.version,
-    sections: sections(html),
-    extras: extras(body, html),
+    sections: sectionModels(html),
+    extras: extraSections(body, html),
     lensGuidance: html.lensGuidance,
     assessment: assessment(frontmatter),
     primaryTension: ontology.search_hints.primary_tension,

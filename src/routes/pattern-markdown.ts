@@ -1,7 +1,10 @@
-/** A pattern's source file, byte for byte as written (read at build time from its stored path). */
+/**
+ * `/patterns/<slug>.md` in dev (src/integrations/pattern-files.ts copies it in a build): a
+ * pattern's source file, byte for byte as written.
+ */
 import { readFile } from 'node:fs/promises';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getLibrary } from '../../data/library.ts';
+import { getLibrary } from '../data/library.ts';
 
 interface Props {
   file: string;

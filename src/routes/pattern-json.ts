@@ -1,0 +1,24 @@
+/**
+ * `/api/patterns/<slug>.json` in dev (src/integrations/pattern-files.ts writes it in a build):
+ * one pattern's frontmatter, sections and lens guidance (shape: src/lib/exports/shapes.ts).
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getExportSite } from '../data/exports.ts';
+import { getLibrary, loadedBody } from '../data/library.ts';
+import { patternExport } from '../lib/exports/pattern-json.ts';
+import type { StoredPattern } from '../lib/site/types.ts';
+
+interface Props {
+  pattern: StoredPattern;
+}
+
+export const getStaticPaths = (async () => {
+  const library = await getLibrary();
+  return [...library.bySlug.values()].map((pattern) => ({
+    params: { slug: pattern.slug },
+    props: { pattern },
+  }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<Props> = async ({ props: { pattern } }) =>
+  Response.json(patternExport(pattern, loadedBody(pattern.slug).rendered, await getExportSite()));
