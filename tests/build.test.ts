@@ -17,7 +17,7 @@ import {
 } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { FIXTURES } from './helpers/fixtures.ts';
+import { EIGHT_SECTIONS, FIXTURES } from './helpers/fixtures.ts';
 import { executableContent } from './helpers/html.ts';
 import { buildSite, SITE_FIXTURE as LIBRARY } from './site/build.ts';
 
@@ -71,16 +71,7 @@ describe('full build of a small library', () => {
   it('renders pattern pages with their sections and a table of contents', () => {
     const html = page('patterns/alpha-commons');
     expect(html).toMatch(/<h1[^>]*>Alpha Commons<\/h1>/);
-    for (const id of [
-      'context',
-      'problem',
-      'solution',
-      'implementation',
-      'consequences',
-      'known-uses',
-      'cognitive-era',
-      'vitality',
-    ]) {
+    for (const id of EIGHT_SECTIONS) {
       expect(html).toMatch(new RegExp(`id="${id}"`));
       expect(html).toContain(`href="#${id}"`);
     }

@@ -19,7 +19,7 @@ import { buildPatternPage } from '../src/lib/site/pattern-page.ts';
 import { renderBody } from '../src/lib/site/rendered.ts';
 import { toStoredPattern } from '../src/lib/site/stored.ts';
 import type { LibraryModel, StoredPattern } from '../src/lib/site/types.ts';
-import { FIXTURES } from './helpers/fixtures.ts';
+import { EIGHT_SECTIONS, FIXTURES } from './helpers/fixtures.ts';
 
 const ORIGIN = 'https://example.org/lib/';
 
@@ -113,16 +113,7 @@ describe('/api/patterns/<slug>.json', () => {
 
   it('gives the eight sections as written and as HTML, the extra sections and the lens guidance', () => {
     const data = patternExport(ledger, renderBody(ledger), site);
-    expect(data.sections.map(({ key }) => key)).toEqual([
-      'context',
-      'problem',
-      'solution',
-      'implementation',
-      'consequences',
-      'known-uses',
-      'cognitive-era',
-      'vitality',
-    ]);
+    expect(data.sections.map(({ key }) => key)).toEqual(EIGHT_SECTIONS);
     expect(data.sections[0]).toEqual({
       key: 'context',
       title: 'Context',

@@ -19,6 +19,18 @@ export const SEED = fileURLToPath(
   new URL('../../patterns/commons-based-peer-production.md', import.meta.url),
 );
 
+/** The eight section keys in the order the format gives them, written out (not taken from src/). */
+export const EIGHT_SECTIONS = [
+  'context',
+  'problem',
+  'solution',
+  'implementation',
+  'consequences',
+  'known-uses',
+  'cognitive-era',
+  'vitality',
+] as const;
+
 /** Formats diagnostics with paths relative to tests/fixtures, one per line. */
 export function render(diagnostics: readonly Diagnostic[]): string {
   return sortDiagnostics(diagnostics)
