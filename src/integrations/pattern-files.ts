@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { SITE } from '../config/site.ts';
 import { patternExport } from '../lib/exports/pattern-json.ts';
-import { exportSite } from '../lib/exports/site.ts';
+import { exportSite, type ExportSite } from '../lib/exports/site.ts';
 import { patternsDir } from '../lib/load.ts';
 import type { SitePattern } from '../lib/site/load-site.ts';
 import { patternJsonPath, patternMarkdownPath } from '../lib/site/paths.ts';
@@ -25,17 +25,9 @@ const CONCURRENCY = 16;
 /** Writes the data files of every pattern into the build's output folder `outDir`. */
 async function writePatternFiles(
   patterns: readonly SitePattern[],
+  site: ExportSite,
   outDir: string,
-  base: string,
 ): Promise<void> {
-  const site = await exportSite({
-    title: SITE.title,
-    description: SITE.description,
-    url: SITE.url,
-    base,
-    patternsDir: patternsDir(),
-    patterns: patterns.map(({ stored }) => stored),
-  });
   const [first] = patterns;
   if (first === undefined) return;
   for (const path of [patternMarkdownPath, patternJsonPath]) {
@@ -56,6 +48,7 @@ async function writePatternFiles(
 /** `/patterns/<slug>.md` and `/api/patterns/<slug>.json`: injected routes in dev, files in a build. */
 export function patternFiles(): AstroIntegration {
   let patterns: readonly SitePattern[] = [];
+  let site: Promise<ExportSite> | undefined;
   let base = '/';
   return {
     name: 'pattern-files',
@@ -70,8 +63,19 @@ export function patternFiles(): AstroIntegration {
             entrypoint: route('pattern-json.ts'),
           });
         } else if (command === 'build') {
+          // The export site (one `git log` for the dates) is made while the pages render.
           onPatternsLoaded((loaded) => {
             patterns = loaded;
+            site = exportSite({
+              title: SITE.title,
+              description: SITE.description,
+              url: SITE.url,
+              base,
+              patternsDir: patternsDir(),
+              patterns: loaded.map(({ stored }) => stored),
+            });
+            // Awaited (and its error reported) when the build is done.
+            site.catch(() => undefined);
           });
         }
       },
@@ -79,7 +83,8 @@ export function patternFiles(): AstroIntegration {
         base = config.base;
       },
       'astro:build:done': async ({ dir, logger }) => {
-        await writePatternFiles(patterns, fileURLToPath(dir), base);
+        if (site === undefined) throw new Error('no patterns were loaded: no pattern files');
+        await writePatternFiles(patterns, await site, fileURLToPath(dir));
         logger.info(`${String(patterns.length)} patterns written as Markdown and JSON`);
       },
     },
