@@ -1,10 +1,10 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { SITE } from './src/config/site.ts';
-import { buildReport } from './src/integrations/build-report.ts';
-import { patternFiles } from './src/integrations/pattern-files.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
-import { siteMap } from './src/integrations/sitemap.ts';
+import { buildReport } from './src/astro/integrations/build-report.ts';
+import { patternFiles } from './src/astro/integrations/pattern-files.ts';
+import { searchIndex } from './src/astro/integrations/search-index.ts';
+import { siteMap } from './src/astro/integrations/sitemap.ts';
 
 // Telemetry cannot be switched off here; every entry point (npm scripts, .ci/run)
 // sets ASTRO_TELEMETRY_DISABLED=1 instead.

@@ -2,7 +2,7 @@
  * `npm run build` — the full site build, all or nothing:
  *
  * 1. `astro build` (programmatic) into a temporary folder beside the output,
- *    the Pagefind index included (`src/integrations/search-index.ts`: built
+ *    the Pagefind index included (`src/astro/integrations/search-index.ts`: built
  *    while the pages render, one index per shard of patterns);
  * 2. only when it succeeded, the temporary folder replaces the output
  *    (old output renamed away, new one renamed in, old one removed), so a
@@ -18,8 +18,8 @@
 import { existsSync } from 'node:fs';
 import { readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { BuildReport } from '../src/integrations/build-report.ts';
-import { indexScratchDir } from '../src/integrations/search-index.ts';
+import type { BuildReport } from '../src/astro/integrations/build-report.ts';
+import { indexScratchDir } from '../src/astro/integrations/search-index.ts';
 import type { ShardManifest } from '../src/lib/pagefind-api.ts';
 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';

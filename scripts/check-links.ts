@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { SITE } from '../src/config/site.ts';
-import { checkSiteLinks } from './lib/check-links.ts';
+import { checkSiteLinks } from './lib/link-checker.ts';
 
 const dir = resolve(process.argv[2] ?? process.env['BUILD_OUT_DIR'] ?? 'dist');
 const broken = await checkSiteLinks(dir, { base: SITE.base, origin: SITE.url });

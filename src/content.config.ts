@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { patternLoader } from './integrations/pattern-loader.ts';
-import type { PatternEntry } from './lib/site/types.ts';
+import { patternLoader } from './astro/pattern-loader.ts';
+import type { PatternEntry } from './model/types.ts';
 
 /**
  * Entries are validated by the loader with the pattern schema; this only types them. Bodies and

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findBrokenLinks, type SiteFiles } from '../scripts/lib/check-links.ts';
+import { findBrokenLinks, type SiteFiles } from '../scripts/lib/link-checker.ts';
 
 /** A site from `{ path: html }`; extra non-HTML files by path. */
 function site(pages: Record<string, string>, others: readonly string[] = []): SiteFiles {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { graphColours, graphDrawing } from '../src/data/derive.ts';
-import type { GraphPicture } from '../src/lib/site/types.ts';
+import { graphColours, graphDrawing } from '../src/model/derive.ts';
+import type { GraphPicture } from '../src/model/types.ts';
 
 const node = (slug: string, x: number, y: number, exists = true, group = 'governance') => ({
   slug,

@@ -3,7 +3,7 @@ import { FEED_SIZE, feedItems } from '../src/lib/exports/feed.ts';
 import { graphExport } from '../src/lib/exports/graph-json.ts';
 import { patternJsonLd, serializeJsonLd } from '../src/lib/exports/jsonld.ts';
 import { llmsFullTxt, llmsTxt } from '../src/lib/exports/llms.ts';
-import { patternExport } from '../src/lib/exports/pattern-json.ts';
+import { patternExport } from '../src/lib/exports/pattern-export.ts';
 import { patternsIndex } from '../src/lib/exports/patterns-index.ts';
 import { robotsTxt } from '../src/lib/exports/robots.ts';
 import {
@@ -11,14 +11,14 @@ import {
   patternExportSchema,
   patternsIndexSchema,
 } from '../src/lib/exports/shapes.ts';
-import type { ExportSite } from '../src/lib/exports/site.ts';
-import { inSitemap } from '../src/integrations/sitemap.ts';
+import type { ExportSite } from '../src/lib/exports/export-site.ts';
+import { inSitemap } from '../src/astro/integrations/sitemap.ts';
 import { loadLibrary } from '../src/lib/load.ts';
-import { buildLibraryModel } from '../src/lib/site/library-model.ts';
-import { buildPatternPage } from '../src/lib/site/pattern-page.ts';
-import { renderBody } from '../src/lib/site/rendered.ts';
-import { toStoredPattern } from '../src/lib/site/stored.ts';
-import type { LibraryModel, StoredPattern } from '../src/lib/site/types.ts';
+import { buildLibraryModel } from '../src/model/library-model.ts';
+import { buildPatternPage } from '../src/model/pattern-page.ts';
+import { renderBody } from '../src/model/rendered.ts';
+import { toStoredPattern } from '../src/model/stored.ts';
+import type { LibraryModel, StoredPattern } from '../src/model/types.ts';
 import { EIGHT_SECTIONS, FIXTURES } from './helpers/fixtures.ts';
 
 const ORIGIN = 'https://example.org/lib/';

@@ -17,7 +17,7 @@ import {
   reportProblemUrl,
   repoPatternPath,
   type Repository,
-} from '../src/lib/site/repo-links.ts';
+} from '../src/model/repo-urls.ts';
 
 const REPO: Repository = {
   url: 'https://github.com/example/library',

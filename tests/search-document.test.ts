@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSite, type SitePattern } from '../src/lib/site/load-site.ts';
-import { lead, searchDocument } from '../src/lib/site/search-document.ts';
+import { loadSite, type SitePattern } from '../src/model/load-site.ts';
+import { lead, searchDocument } from '../src/model/search-document.ts';
 import { SEED } from './helpers/fixtures.ts';
 
 /** The text Pagefind indexes: every element's text, hidden or not, but no attribute values. */

@@ -2,13 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ASSESSMENT_PILLARS } from '../schema/ontology.ts';
 import { SECTION_KEYS } from '../src/lib/body.ts';
 import { loadLibrary } from '../src/lib/load.ts';
-import { NEIGHBOURHOOD_CAP, neighbourhoodGraph } from '../src/lib/site/graph.ts';
-import { lensesOf, titleFromSlug, valueLabel } from '../src/lib/site/labels.ts';
-import { buildLibraryModel } from '../src/lib/site/library-model.ts';
-import { buildPatternPage } from '../src/lib/site/pattern-page.ts';
-import { radarChart } from '../src/lib/site/radar.ts';
-import { toStoredPattern } from '../src/lib/site/stored.ts';
-import type { LibraryModel, StoredPattern } from '../src/lib/site/types.ts';
+import { NEIGHBOURHOOD_CAP, neighbourhoodGraph } from '../src/model/graph.ts';
+import { lensesOf, titleFromSlug, valueLabel } from '../src/model/labels.ts';
+import { buildLibraryModel } from '../src/model/library-model.ts';
+import { buildPatternPage } from '../src/model/pattern-page.ts';
+import { radarChart } from '../src/model/radar.ts';
+import { toStoredPattern } from '../src/model/stored.ts';
+import type { LibraryModel, StoredPattern } from '../src/model/types.ts';
 import { FIXTURES, HAS_SAMPLE, SAMPLE, SEED } from './helpers/fixtures.ts';
 
 /** Valid patterns of the given files or folders, stored the way the content loader stores them. */

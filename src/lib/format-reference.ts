@@ -8,7 +8,7 @@ import { SLUG_PATTERN } from '../../schema/fields.ts';
 import { patternJsonSchema } from '../../schema/json-schema.ts';
 import { SECTION_KEYS, SECTION_TITLES } from './body.ts';
 import { SECTION_GUIDANCE } from './scaffold.ts';
-import { confidenceLabel } from './site/labels.ts';
+import { confidenceLabel } from '../model/labels.ts';
 
 /** The parts of a JSON Schema node the reference reads. */
 interface SchemaNode {

@@ -23,7 +23,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { escapeHtml } from './html.ts';
+import { escapeHtml } from './escape-html.ts';
 import { excessiveNesting } from './nesting.ts';
 
 /** The part of a hast node the image fix below reads. */

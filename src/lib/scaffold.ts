@@ -9,7 +9,7 @@ import { ADOPTION_STAGES, STATUSES, USAGE_STAGES } from '../../schema/lifecycle.
 import { ASSESSMENT_PILLARS } from '../../schema/ontology.ts';
 import { RELATIONSHIP_TYPES } from '../../schema/relationships.ts';
 import { SECTION_KEYS, SECTION_TITLES, type SectionKey } from './body.ts';
-import { confidenceLabel } from './site/labels.ts';
+import { confidenceLabel } from '../model/labels.ts';
 import { freshDraftInput, type DraftInput } from './draft-template.ts';
 import { SYSTEM_ENTROPY, type Entropy } from './pattern-id.ts';
 

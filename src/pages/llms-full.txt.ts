@@ -1,7 +1,7 @@
 /** Every pattern's text in one file, for language models; streamed pattern by pattern. */
 import type { APIRoute } from 'astro';
-import { getExportSite } from '../data/exports.ts';
-import { getLibrary } from '../data/library.ts';
+import { getExportSite } from '../astro/exports.ts';
+import { getLibrary } from '../astro/collection.ts';
 import { llmsFullTxt } from '../lib/exports/llms.ts';
 
 export const GET: APIRoute = async () => {

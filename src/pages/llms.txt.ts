@@ -1,7 +1,7 @@
 /** The llmstxt.org index of the library: one link per pattern's Markdown. */
 import type { APIRoute } from 'astro';
-import { getExportSite } from '../data/exports.ts';
-import { getLibrary } from '../data/library.ts';
+import { getExportSite } from '../astro/exports.ts';
+import { getLibrary } from '../astro/collection.ts';
 import { llmsTxt } from '../lib/exports/llms.ts';
 
 export const GET: APIRoute = async () =>

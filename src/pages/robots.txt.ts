@@ -1,7 +1,7 @@
 /** robots.txt: crawl everything; the sitemap index by its absolute URL. */
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../data/exports.ts';
-import { sitemapUrl } from '../data/urls.ts';
+import { absoluteUrl } from '../astro/exports.ts';
+import { sitemapUrl } from '../model/urls.ts';
 import { robotsTxt } from '../lib/exports/robots.ts';
 
 export const GET: APIRoute = () =>

@@ -1,8 +1,8 @@
 /** RSS feed of the most recently changed patterns. */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getExportSite } from '../data/exports.ts';
-import { getLibrary } from '../data/library.ts';
+import { getExportSite } from '../astro/exports.ts';
+import { getLibrary } from '../astro/collection.ts';
 import { feedItems } from '../lib/exports/feed.ts';
 
 export const GET: APIRoute = async () => {

@@ -1,6 +1,6 @@
 /** Checks of built HTML that several test files share. */
 import { createHash } from 'node:crypto';
-import { htmlElements, type HtmlElement } from '../../scripts/lib/html.ts';
+import { htmlElements, type HtmlElement } from '../../scripts/lib/html-elements.ts';
 
 /** Elements that embed another document or plug-in. */
 const EMBEDDING = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal']);

@@ -16,8 +16,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
-import { checkSiteLinks } from '../../scripts/lib/check-links.ts';
-import { htmlElements } from '../../scripts/lib/html.ts';
+import { checkSiteLinks } from '../../scripts/lib/link-checker.ts';
+import { htmlElements } from '../../scripts/lib/html-elements.ts';
 import { SITE } from '../../src/config/site.ts';
 import { contentSecurityPolicy } from '../helpers/html.ts';
 

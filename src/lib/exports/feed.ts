@@ -3,9 +3,9 @@
  * library and dates always give the same feed). Rendered by @astrojs/rss.
  */
 import type { RSSFeedItem } from '@astrojs/rss';
-import { facetValueLabel } from '../site/labels.ts';
-import type { LibraryModel } from '../site/types.ts';
-import { patternsBySlug, type ExportSite } from './site.ts';
+import { facetValueLabel } from '../../model/labels.ts';
+import type { LibraryModel } from '../../model/types.ts';
+import { patternsBySlug, type ExportSite } from './export-site.ts';
 
 /** How many patterns the feed lists. */
 export const FEED_SIZE = 50;

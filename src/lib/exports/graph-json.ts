@@ -4,11 +4,11 @@
  * garden does); human-curated edges and machine-suggested ones are kept in separate lists, each
  * as written in the frontmatter (self-links and repeats included).
  */
-import { compareText, titleFromSlug } from '../site/labels.ts';
-import { curatedLinks } from '../site/stored.ts';
-import type { LibraryModel } from '../site/types.ts';
+import { compareText, titleFromSlug } from '../../model/labels.ts';
+import { curatedLinks } from '../../model/stored.ts';
+import type { LibraryModel } from '../../model/types.ts';
 import { EXPORT_VERSION, type GraphExport, type GraphNode } from './shapes.ts';
-import { patternsBySlug, type ExportSite } from './site.ts';
+import { patternsBySlug, type ExportSite } from './export-site.ts';
 
 type Edges = GraphExport['edges'];
 

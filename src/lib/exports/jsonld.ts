@@ -2,9 +2,9 @@
  * schema.org JSON-LD for a pattern's base page (an `Article`), and its safe serialisation into a
  * `<script type="application/ld+json">` element.
  */
-import { facetValueLabel } from '../site/labels.ts';
-import type { PatternPageModel } from '../site/types.ts';
-import type { ExportSite } from './site.ts';
+import { facetValueLabel } from '../../model/labels.ts';
+import type { PatternPageModel } from '../../model/types.ts';
+import type { ExportSite } from './export-site.ts';
 
 /** The JSON-LD object of a pattern page (only the properties used here). */
 export interface PatternJsonLd {

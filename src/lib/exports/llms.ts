@@ -5,8 +5,8 @@
  * with little room may skip). `/llms-full.txt` holds every pattern's text in one file: its
  * title, page, summary and sections as written, made in one pass over the stored patterns.
  */
-import type { LibraryModel, StoredPattern } from '../site/types.ts';
-import { patternsBySlug, type ExportSite } from './site.ts';
+import type { LibraryModel, StoredPattern } from '../../model/types.ts';
+import { patternsBySlug, type ExportSite } from './export-site.ts';
 
 /** Text on one line, runs of white space as one space (for list items and headings). */
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();

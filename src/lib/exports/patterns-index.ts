@@ -1,8 +1,8 @@
 /** `/api/patterns.json`: one light entry per pattern, in slug order. */
 import { ASSESSMENT_PILLARS } from '../../../schema/ontology.ts';
-import type { LibraryModel, StoredPattern } from '../site/types.ts';
+import type { LibraryModel, StoredPattern } from '../../model/types.ts';
 import { EXPORT_VERSION, type PatternEntry, type PatternsIndex } from './shapes.ts';
-import { patternsBySlug, type ExportSite } from './site.ts';
+import { patternsBySlug, type ExportSite } from './export-site.ts';
 
 type Assessment = StoredPattern['frontmatter']['ontology']['commons_assessment'];
 

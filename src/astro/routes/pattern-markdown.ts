@@ -1,10 +1,10 @@
 /**
- * `/patterns/<slug>.md` in dev (src/integrations/pattern-files.ts copies it in a build): a
+ * `/patterns/<slug>.md` in dev (src/astro/integrations/pattern-files.ts copies it in a build): a
  * pattern's source file, byte for byte as written.
  */
 import { readFile } from 'node:fs/promises';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getLibrary } from '../data/library.ts';
+import { getLibrary } from '../collection.ts';
 
 interface Props {
   file: string;

@@ -20,8 +20,8 @@
  * else. Every frontmatter string is escaped; the HTML parts are the
  * sanitized output of the Markdown pipeline.
  */
-import type { SectionKey } from '../body.ts';
-import { escapeHtml } from '../html.ts';
+import type { SectionKey } from '../lib/body.ts';
+import { escapeHtml } from '../lib/escape-html.ts';
 import { summarize } from './library-model.ts';
 import type { RenderedBody } from './rendered.ts';
 import type { PatternSummary, StoredPattern } from './types.ts';

@@ -4,7 +4,7 @@
  * Pure string functions of the repository's configuration (src/config/site.ts).
  */
 import { relative, sep } from 'node:path';
-import type { SiteConfig } from '../../config/site.ts';
+import type { SiteConfig } from '../config/site.ts';
 
 export type Repository = SiteConfig['repository'];
 

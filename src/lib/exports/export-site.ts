@@ -1,11 +1,11 @@
 /**
  * What the data exports need from the site, passed in so the builders stay pure: the site's name
  * and description, the absolute URL of every page and export they link to, and each pattern's
- * last change. Made by {@link exportSite}: once for the pages (`src/data/exports.ts`) and once
- * for the per-pattern files the build writes (`src/integrations/pattern-files.ts`).
+ * last change. Made by {@link exportSite}: once for the pages (`src/astro/exports.ts`) and once
+ * for the per-pattern files the build writes (`src/astro/integrations/pattern-files.ts`).
  */
 import { lastChangedDates } from '../last-changed.ts';
-import { compareText } from '../site/labels.ts';
+import { compareText } from '../../model/labels.ts';
 import {
   GRAPH_JSON_PATH,
   LLMS_FULL_TXT_PATH,
@@ -14,8 +14,8 @@ import {
   patternPath,
   PATTERNS_JSON_PATH,
   wantedPath,
-} from '../site/paths.ts';
-import type { LibraryModel, StoredPattern } from '../site/types.ts';
+} from '../../model/paths.ts';
+import type { LibraryModel, StoredPattern } from '../../model/types.ts';
 
 export interface ExportSite {
   readonly title: string;

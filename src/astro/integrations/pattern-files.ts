@@ -1,23 +1,23 @@
 /**
  * The per-pattern data files: `/patterns/<slug>.md` (the file as written) and
- * `/api/patterns/<slug>.json` (src/lib/exports/pattern-json.ts).
+ * `/api/patterns/<slug>.json` (src/lib/exports/pattern-export.ts).
  *
  * A build writes them itself, from the loaded patterns, once the pages are built: through
  * Astro's router each of these 2 × N files cost what a page costs (measured at 5,000 patterns:
- * the 10,000 routes took 45 s of a 142 s build). In dev the same two endpoints (src/routes/)
+ * the 10,000 routes took 45 s of a 142 s build). In dev the same two endpoints (src/astro/routes/)
  * are injected as routes, so the live preview serves them as well.
  */
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { SITE } from '../config/site.ts';
-import { patternExport } from '../lib/exports/pattern-json.ts';
-import { exportSite, type ExportSite } from '../lib/exports/site.ts';
-import { patternsDir } from '../lib/load.ts';
-import type { SitePattern } from '../lib/site/load-site.ts';
-import { patternJsonPath, patternMarkdownPath } from '../lib/site/paths.ts';
-import { onPatternsLoaded } from './pattern-loader.ts';
+import { SITE } from '../../config/site.ts';
+import { patternExport } from '../../lib/exports/pattern-export.ts';
+import { exportSite, type ExportSite } from '../../lib/exports/export-site.ts';
+import { patternsDir } from '../../lib/load.ts';
+import type { SitePattern } from '../../model/load-site.ts';
+import { patternJsonPath, patternMarkdownPath } from '../../model/paths.ts';
+import { onPatternsLoaded } from '../pattern-loader.ts';
 
 /** Patterns whose files are written at once (the writes overlap). */
 const CONCURRENCY = 16;

@@ -4,7 +4,7 @@
  * patterns, lenses) plus the library graph. Pages look things up here; nothing loops over the
  * library per pattern.
  */
-import { RELATIONSHIP_TYPES, type RelationshipType } from '../../../schema/relationships.ts';
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../../schema/relationships.ts';
 import { libraryGraph } from './graph.ts';
 import {
   byTitle,

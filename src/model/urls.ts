@@ -14,8 +14,8 @@ import {
   segment as seg,
   WANTED_PATH,
   wantedPath,
-} from '../lib/site/paths.ts';
-import type { FacetKey } from '../lib/site/types.ts';
+} from './paths.ts';
+import type { FacetKey } from './types.ts';
 
 const rawBase = import.meta.env.BASE_URL;
 /** The base path, always ending with `/`. */

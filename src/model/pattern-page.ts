@@ -5,9 +5,9 @@
  * is rendered ({@link renderBody}).
  */
 import GithubSlugger, { slug as slugOf } from 'github-slugger';
-import { RELATIONSHIP_TYPES } from '../../../schema/relationships.ts';
-import { SECTION_KEYS, SECTION_TITLES } from '../body.ts';
-import { OVERALL_SCORE_TOLERANCE } from '../validate.ts';
+import { RELATIONSHIP_TYPES } from '../../schema/relationships.ts';
+import { SECTION_KEYS, SECTION_TITLES } from '../lib/body.ts';
+import { OVERALL_SCORE_TOLERANCE } from '../lib/validate.ts';
 import { neighbourhoodGraph } from './graph.ts';
 import { confidenceLabel, RELATIONSHIP_LABELS } from './labels.ts';
 import { summarize } from './library-model.ts';

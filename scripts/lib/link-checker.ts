@@ -10,7 +10,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { htmlElements } from './html.ts';
+import { htmlElements } from './html-elements.ts';
 
 export interface BrokenLink {
   /** The page holding the link, as a site path (`/patterns/x/`). */

@@ -10,8 +10,8 @@ import type {
   PatternPageModel,
   PatternSummary,
   WantedPattern,
-} from '../lib/site/types.ts';
-import { byTitle, compareText } from '../lib/site/labels.ts';
+} from './types.ts';
+import { byTitle, compareText } from './labels.ts';
 import { patternUrl, wantedUrl, type Sort } from './urls.ts';
 
 /** The values a pattern has for one facet (most facets have exactly one). */

@@ -5,11 +5,11 @@
  * rendered HTML from the loader's memory beside it.
  */
 import { getCollection } from 'astro:content';
-import { patternBody, type LoadedBody } from '../integrations/pattern-loader.ts';
-import { buildLibraryModel } from '../lib/site/library-model.ts';
-import { buildPatternPage } from '../lib/site/pattern-page.ts';
-import type { LibraryModel, PatternPageModel } from '../lib/site/types.ts';
-import { RESERVED_PATTERN_SLUGS } from './urls.ts';
+import { patternBody, type LoadedBody } from './pattern-loader.ts';
+import { buildLibraryModel } from '../model/library-model.ts';
+import { buildPatternPage } from '../model/pattern-page.ts';
+import type { LibraryModel, PatternPageModel } from '../model/types.ts';
+import { RESERVED_PATTERN_SLUGS } from '../model/urls.ts';
 
 let library: Promise<LibraryModel> | undefined;
 

@@ -5,8 +5,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
-import { CORE_LENSES } from '../../schema/context-labels.ts';
-import { skippedFiles, type SkippedFile } from './pattern-loader.ts';
+import { CORE_LENSES } from '../../../schema/context-labels.ts';
+import { skippedFiles, type SkippedFile } from '../pattern-loader.ts';
 
 export interface BuildReport {
   /** Base pattern pages built (`/patterns/<slug>/`). */

@@ -4,9 +4,9 @@
  */
 import { SITE } from '../config/site.ts';
 import { patternsDir } from '../lib/load.ts';
-import { exportSite, type ExportSite } from '../lib/exports/site.ts';
-import { getLibrary } from './library.ts';
-import { BASE } from './urls.ts';
+import { exportSite, type ExportSite } from '../lib/exports/export-site.ts';
+import { getLibrary } from './collection.ts';
+import { BASE } from '../model/urls.ts';
 
 /** Absolute URL of a site path (which already holds the base). */
 export const absoluteUrl = (path: string): string => new URL(path, SITE.url).href;

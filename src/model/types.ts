@@ -4,9 +4,9 @@
  * ({@link LibraryModel}), per-page data on demand ({@link PatternPageModel}).
  * Components only display these values; they compute nothing.
  */
-import type { PatternFrontmatter } from '../../../schema/pattern.ts';
-import type { RelationshipType } from '../../../schema/relationships.ts';
-import type { ParsedBody, SectionKey } from '../body.ts';
+import type { PatternFrontmatter } from '../../schema/pattern.ts';
+import type { RelationshipType } from '../../schema/relationships.ts';
+import type { ParsedBody, SectionKey } from '../lib/body.ts';
 
 /** What the content loader stores per pattern: validated frontmatter and body structure (Markdown, no HTML). */
 export interface StoredPattern extends PatternEntry {

@@ -11,9 +11,9 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { indexRecords, searchRecords } from '../../src/integrations/search-index.ts';
+import { indexRecords, searchRecords } from '../../src/astro/integrations/search-index.ts';
 import type { Pagefind, ShardManifest } from '../../src/lib/pagefind-api.ts';
-import { loadSite } from '../../src/lib/site/load-site.ts';
+import { loadSite } from '../../src/model/load-site.ts';
 
 const library = await loadSite(resolve(process.argv[2] ?? join('.bench', 'site-1000')));
 const sizes = (process.env['SHARD_SIZES'] ?? 'all,500,250').split(',');

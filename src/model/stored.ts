@@ -1,6 +1,6 @@
 /** The stored form of a pattern and links to stored patterns (which may not exist yet). */
-import { RELATIONSHIP_TYPES, type RelationshipType } from '../../../schema/relationships.ts';
-import type { PatternFile } from '../pattern-file.ts';
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../../schema/relationships.ts';
+import type { PatternFile } from '../lib/pattern-file.ts';
 import { titleFromSlug } from './labels.ts';
 import type { PatternLink, StoredPattern } from './types.ts';
 

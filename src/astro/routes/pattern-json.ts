@@ -1,12 +1,12 @@
 /**
- * `/api/patterns/<slug>.json` in dev (src/integrations/pattern-files.ts writes it in a build):
+ * `/api/patterns/<slug>.json` in dev (src/astro/integrations/pattern-files.ts writes it in a build):
  * one pattern's frontmatter, sections and lens guidance (shape: src/lib/exports/shapes.ts).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getExportSite } from '../data/exports.ts';
-import { getLibrary, loadedBody } from '../data/library.ts';
-import { patternExport } from '../lib/exports/pattern-json.ts';
-import type { StoredPattern } from '../lib/site/types.ts';
+import { getExportSite } from '../exports.ts';
+import { getLibrary, loadedBody } from '../collection.ts';
+import { patternExport } from '../../lib/exports/pattern-export.ts';
+import type { StoredPattern } from '../../model/types.ts';
 
 interface Props {
   pattern: StoredPattern;

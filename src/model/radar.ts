@@ -3,8 +3,8 @@
  * from the top (in ASSESSMENT_PILLARS order), grid rings at scores 1–5, the score polygon and a
  * label position per axis. Coordinates are rounded to two decimals so builds are byte-identical.
  */
-import { ASSESSMENT_PILLARS, type AssessmentPillar } from '../../../schema/ontology.ts';
-import type { PatternFrontmatter } from '../../../schema/pattern.ts';
+import { ASSESSMENT_PILLARS, type AssessmentPillar } from '../../schema/ontology.ts';
+import type { PatternFrontmatter } from '../../schema/pattern.ts';
 import { clockwiseFromTop, polar, round2 } from './geometry.ts';
 import { pillarLabel } from './labels.ts';
 import type { RadarChart } from './types.ts';

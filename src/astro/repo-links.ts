@@ -14,8 +14,8 @@ import {
   newPatternPath,
   repoPatternPath,
   reportProblemUrl,
-} from '../lib/site/repo-links.ts';
-import type { LibraryModel } from '../lib/site/types.ts';
+} from '../model/repo-urls.ts';
+import type { LibraryModel } from '../model/types.ts';
 
 const repo = SITE.repository;
 

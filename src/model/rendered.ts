@@ -3,9 +3,9 @@
  * section, each extra section and the implementation guidance split by lens.
  * Plain strings, so it can be computed on a worker thread and sent back.
  */
-import { SECTION_KEYS, type SectionKey } from '../body.ts';
-import { splitLensGuidance } from '../lens-guidance.ts';
-import { renderMarkdown, renderMarkdownTree } from '../markdown.ts';
+import { SECTION_KEYS, type SectionKey } from '../lib/body.ts';
+import { splitLensGuidance } from '../lib/lens-guidance.ts';
+import { renderMarkdown, renderMarkdownTree } from '../lib/markdown.ts';
 import { lensesOf } from './labels.ts';
 import type { StoredPattern } from './types.ts';
 

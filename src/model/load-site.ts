@@ -6,11 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Diagnostic } from '../diagnostics.ts';
-import { checkLibrary, toLibraryEntry, type LibraryEntry } from '../library.ts';
-import { findPatternFiles, FILES_PER_THREAD } from '../load.ts';
-import { parallelMap } from '../parallel.ts';
-import { readPatternFile, type PatternFile } from '../pattern-file.ts';
+import type { Diagnostic } from '../lib/diagnostics.ts';
+import { checkLibrary, toLibraryEntry, type LibraryEntry } from '../lib/library.ts';
+import { findPatternFiles, FILES_PER_THREAD } from '../lib/load.ts';
+import { parallelMap } from '../lib/parallel.ts';
+import { readPatternFile, type PatternFile } from '../lib/pattern-file.ts';
 import { renderBody, type RenderedBody } from './rendered.ts';
 import { toStoredPattern } from './stored.ts';
 import type { StoredPattern } from './types.ts';

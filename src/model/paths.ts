@@ -1,7 +1,7 @@
 /**
  * The site's paths below its base path (no leading slash): the part of the URL scheme that the
  * build's file writers share with the pages. Pure, with no Astro or Vite import;
- * src/data/urls.ts puts the base in front for the pages.
+ * src/model/urls.ts puts the base in front for the pages.
  */
 
 /** One path segment from a slug or key (kebab-case already; encoded all the same). */

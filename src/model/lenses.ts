@@ -1,5 +1,5 @@
 /** What each core lens is for (extra lenses get a generic line). */
-import type { LibraryModel } from '../lib/site/types.ts';
+import type { LibraryModel } from './types.ts';
 
 const BLURBS: Readonly<Record<string, string>> = {
   corporate: 'For organisations and companies.',

@@ -20,10 +20,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import type { ShardManifest } from '../lib/pagefind-api.ts';
-import { searchDocument } from '../lib/site/search-document.ts';
-import type { SitePattern } from '../lib/site/load-site.ts';
-import { onPatternsLoaded } from './pattern-loader.ts';
+import type { ShardManifest } from '../../lib/pagefind-api.ts';
+import { searchDocument } from '../../model/search-document.ts';
+import type { SitePattern } from '../../model/load-site.ts';
+import { onPatternsLoaded } from '../pattern-loader.ts';
 
 /**
  * Patterns per shard. Records are small (names, summary, the Problem's and Solution's leads), so

@@ -4,11 +4,11 @@
  * rendered body (rendered once, for the pages too), so nothing is parsed or rendered twice; the
  * sections' titles and ids are the page's own.
  */
-import { extraSections, sectionModels } from '../site/pattern-page.ts';
-import type { RenderedBody } from '../site/rendered.ts';
-import type { StoredPattern } from '../site/types.ts';
+import { extraSections, sectionModels } from '../../model/pattern-page.ts';
+import type { RenderedBody } from '../../model/rendered.ts';
+import type { StoredPattern } from '../../model/types.ts';
 import { EXPORT_VERSION, type PatternExport } from './shapes.ts';
-import type { ExportSite } from './site.ts';
+import type { ExportSite } from './export-site.ts';
 
 export function patternExport(
   pattern: StoredPattern,

@@ -2,9 +2,9 @@
  * Display words of the site: lens names, relationship headings, pillar, facet and value labels,
  * confidence words, and the one text order every list uses. Pure data and string functions.
  */
-import type { AssessmentPillar } from '../../../schema/ontology.ts';
-import { RELATIONSHIP_TYPES, type RelationshipType } from '../../../schema/relationships.ts';
-import { SITE } from '../../config/site.ts';
+import type { AssessmentPillar } from '../../schema/ontology.ts';
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../../schema/relationships.ts';
+import { SITE } from '../config/site.ts';
 import type { FacetKey, Lens } from './types.ts';
 
 /** Display names of the configured lenses (src/config/site.ts). */

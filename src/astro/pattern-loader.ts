@@ -17,9 +17,9 @@ import { basename, relative } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
 import { patternsDir } from '../lib/load.ts';
-import { loadSite, readSiteFile, type SitePattern } from '../lib/site/load-site.ts';
-import type { RenderedBody } from '../lib/site/rendered.ts';
-import type { PatternBody, PatternEntry } from '../lib/site/types.ts';
+import { loadSite, readSiteFile, type SitePattern } from '../model/load-site.ts';
+import type { RenderedBody } from '../model/rendered.ts';
+import type { PatternBody, PatternEntry } from '../model/types.ts';
 
 /** A file left out of the site under PATTERNS_ON_ERROR=skip, with its errors. */
 export interface SkippedFile {
