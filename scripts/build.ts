@@ -21,6 +21,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { BuildReport } from '../src/astro/integrations/build-report.ts';
 import { indexScratchDir } from '../src/astro/integrations/search-index.ts';
 import type { ShardManifest } from '../src/lib/pagefind-api.ts';
+import { PATHS } from '../src/model/urls.ts';
 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
     const read = async <T>(file: string): Promise<T> =>
       JSON.parse(await readFile(join(outDir, file), 'utf8')) as T;
     const report = await read<BuildReport>('build-report.json');
-    const index = await read<ShardManifest>('pagefind/shards.json');
+    const index = await read<ShardManifest>(PATHS.pagefindManifest);
     const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
     if (report.skipped.length > 0) {
       console.warn(

@@ -148,7 +148,7 @@ describe('full build of a small library', () => {
     expect(search).toMatch(
       /role="status"[^>]*aria-live="polite"|aria-live="polite"[^>]*role="status"/,
     );
-    expect(search).toContain('data-pagefind-root="/pagefind/"');
+    expect(search).toContain('data-manifest="/pagefind/shards.json"');
   });
 
   it('skips invalid patterns with PATTERNS_ON_ERROR=skip and reports them', async () => {

@@ -15,11 +15,14 @@
  * (Pagefind's engine, metadata, index chunks, result fragments). Exit code 1
  * when a target is missed.
  */
-import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { launchChromium } from '../lib/chromium.ts';
 import { serveStatic } from '../lib/static-server.ts';
+import { builtSlugs } from '../lib/built-slugs.ts';
+import { siteUrls } from '../../src/model/urls.ts';
+
+const ROOT = siteUrls('/');
 
 const site = resolve(process.argv[2] ?? join('.bench', 'site-5000-dist'));
 const KB = 1024;
@@ -34,7 +37,7 @@ const QUERIES = [
 
 /** Which part of Pagefind's files a URL is, if any. */
 function pagefindPart(url: string): string | undefined {
-  if (!url.includes('/pagefind/')) return undefined;
+  if (!url.includes(ROOT.pagefind)) return undefined;
   if (url.endsWith('.pf_index')) return 'index chunks';
   if (url.endsWith('.pf_fragment')) return 'result fragments';
   if (url.endsWith('.pf_filter')) return 'filters';
@@ -103,17 +106,14 @@ try {
   const page = await context.newPage();
   const url = (path: string): string => new URL(path, server.url).href;
 
-  const { records, shards } = (await (await fetch(url('/pagefind/shards.json'))).json()) as {
+  const { records, shards } = (await (await fetch(url(ROOT.pagefindManifest))).json()) as {
     records: number;
     shards: string[];
   };
   console.log(`${site}: ${String(records)} patterns, ${String(shards.length)} search shard(s)`);
 
-  const slugs = (await readdir(join(site, 'patterns'), { withFileTypes: true }))
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('by-'))
-    .map((entry) => entry.name)
-    .sort();
-  const patternPath = `/patterns/${slugs[Math.floor(slugs.length / 2)] ?? ''}/`;
+  const slugs = await builtSlugs(site);
+  const patternPath = ROOT.pattern(slugs[Math.floor(slugs.length / 2)] ?? '');
   await page.goto(url(patternPath));
   await settled();
   const pattern = take();

@@ -16,6 +16,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateLibrary } from './generate.ts';
+import { PATHS } from '../../src/model/urls.ts';
 
 const sizes = (
   process.argv.length > 2
@@ -104,7 +105,7 @@ async function bench(count: number): Promise<Run> {
     maxProcessMb: Number(/maxrss (\d+)/.exec(stderr)?.[1] ?? 0) / 1024,
     treeMb: treeKb / 1024,
     dist: await sizeOf(out),
-    index: await sizeOf(join(out, 'pagefind')),
+    index: await sizeOf(join(out, PATHS.pagefind)),
     summary: stdout.trim().split('\n').at(-1) ?? '',
   };
 }

@@ -13,23 +13,19 @@
  * with a DevTools port for Lighthouse. Exit code 1 below 100. Not part of CI.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../lib/chromium.ts';
 import { serveStatic } from '../lib/static-server.ts';
+import { builtSlugs } from '../lib/built-slugs.ts';
+import { siteUrls } from '../../src/model/urls.ts';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const site = resolve(process.argv[2] ?? process.env['BUILD_OUT_DIR'] ?? 'dist');
-const firstPattern = async (): Promise<string> => {
-  const entries = await readdir(join(site, 'patterns'), { withFileTypes: true });
-  const slug = entries
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('by-'))
-    .map((entry) => entry.name)
-    .sort()[0];
-  return `/patterns/${slug ?? ''}/`;
-};
+const firstPattern = async (): Promise<string> =>
+  siteUrls('/').pattern((await builtSlugs(site))[0] ?? '');
 const path = process.argv[3] ?? (await firstPattern());
 
 /** Starts Chromium with a DevTools port; resolves with the port and a stop function. */

@@ -14,6 +14,10 @@ import { pathToFileURL } from 'node:url';
 import { indexRecords, searchRecords } from '../../src/astro/integrations/search-index.ts';
 import type { Pagefind, ShardManifest } from '../../src/lib/pagefind-api.ts';
 import { loadSite } from '../../src/model/load-site.ts';
+import { PATHS } from '../../src/model/urls.ts';
+
+/** Where the benchmark's fetch stub serves the index from. */
+const SITE_PAGEFIND = new URL(PATHS.pagefind, 'http://site/');
 
 const library = await loadSite(resolve(process.argv[2] ?? join('.bench', 'site-1000')));
 const sizes = (process.env['SHARD_SIZES'] ?? 'all,500,250').split(',');
@@ -51,10 +55,10 @@ async function measure(root: string, manifest: ShardManifest): Promise<Outcome[]
   served = root;
   const [first, ...rest] = manifest.shards;
   if (first === undefined) throw new Error('empty index');
-  const script = pathToFileURL(join(root, 'pagefind', first, 'pagefind.js')).href;
+  const script = pathToFileURL(join(root, PATHS.pagefind, first, 'pagefind.js')).href;
   const pagefind = (await import(script)) as Pagefind;
-  await pagefind.options({ basePath: `http://site/pagefind/${first}/`, excerptLength: 0 });
-  for (const shard of rest) await pagefind.mergeIndex(`http://site/pagefind/${shard}/`);
+  await pagefind.options({ basePath: new URL(`${first}/`, SITE_PAGEFIND).href, excerptLength: 0 });
+  for (const shard of rest) await pagefind.mergeIndex(new URL(`${shard}/`, SITE_PAGEFIND).href);
   await pagefind.init();
   const outcomes: Outcome[] = [];
   for (const query of QUERIES) {
@@ -79,7 +83,7 @@ for (const size of sizes) {
   await mkdir(root, { recursive: true });
   const manifest = await indexRecords(
     searchRecords(library.patterns),
-    join(root, 'pagefind'),
+    join(root, PATHS.pagefind),
     size === 'all' ? Number.MAX_SAFE_INTEGER : Number(size),
   );
   transferred = 0;

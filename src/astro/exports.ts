@@ -6,7 +6,7 @@ import { SITE } from '../config/site.ts';
 import { patternsDir } from '../lib/load.ts';
 import { exportSite, type ExportSite } from '../lib/exports/export-site.ts';
 import { getLibrary } from './collection.ts';
-import { BASE } from '../model/urls.ts';
+import { urls } from '../astro/urls.ts';
 
 /** Absolute URL of a site path (which already holds the base). */
 export const absoluteUrl = (path: string): string => new URL(path, SITE.url).href;
@@ -20,7 +20,7 @@ export function getExportSite(): Promise<ExportSite> {
       title: SITE.title,
       description: SITE.description,
       url: SITE.url,
-      base: BASE,
+      base: urls.root,
       patternsDir: patternsDir(),
       patterns: [...library.bySlug.values()],
     }),

@@ -2,8 +2,8 @@
  * Pure helpers that derive display data from the page model, so that
  * components only display. No Astro imports: easy to test.
  */
+import { FACETS, type FacetKey } from './facets.ts';
 import type {
-  FacetKey,
   GraphPicture,
   Lens,
   LibraryModel,
@@ -12,27 +12,7 @@ import type {
   WantedPattern,
 } from './types.ts';
 import { byTitle, compareText } from './labels.ts';
-import { patternUrl, wantedUrl, type Sort } from './urls.ts';
-
-/** The values a pattern has for one facet (most facets have exactly one). */
-export function facetValues(pattern: PatternSummary, key: FacetKey): readonly string[] {
-  switch (key) {
-    case 'domain':
-      return [pattern.domain];
-    case 'cross_domains':
-      return pattern.crossDomains;
-    case 'commons_domain':
-      return pattern.commonsDomains;
-    case 'status':
-      return [pattern.status];
-    case 'usage_stage':
-      return [pattern.usageStage];
-    case 'adoption_stage':
-      return [pattern.adoptionStage];
-    case 'confidence':
-      return [String(pattern.confidence)];
-  }
-}
+import type { SiteUrls, Sort } from './urls.ts';
 
 /** Patterns in one browse order: title A–Z, or score / vitality highest first (then title). */
 export function sortPatterns(
@@ -53,7 +33,7 @@ export function patternsWithFacet(
   value: string,
 ): readonly PatternSummary[] {
   return sortPatterns(
-    library.patterns.filter((p) => facetValues(p, key).includes(value)),
+    library.patterns.filter((p) => FACETS[key].values(p).includes(value)),
     'title',
   );
 }
@@ -78,15 +58,15 @@ export function patternsUnderLens(library: LibraryModel, lens: string): readonly
 /** Link target of a pattern link; under a lens, to the target's same-lens page when it has one. */
 export type PatternHref = (slug: string, exists: boolean) => string;
 
-export function patternHref(library: LibraryModel, lens?: string): PatternHref {
+export function patternHref(library: LibraryModel, urls: SiteUrls, lens?: string): PatternHref {
   return (slug, exists) => {
-    if (!exists) return wantedUrl(slug);
+    if (!exists) return urls.wanted(slug);
     const target = lens === undefined ? undefined : library.bySlug.get(slug);
     const hasLens =
       target !== undefined &&
       lens !== undefined &&
       Object.hasOwn(target.frontmatter.context_labels, lens);
-    return patternUrl(slug, hasLens ? lens : undefined);
+    return urls.pattern(slug, hasLens ? lens : undefined);
   };
 }
 

@@ -12,7 +12,8 @@
  * Self-links are never drawn; an edge repeated with the same type is drawn once.
  */
 import { clockwiseFromTop, polar, round2 } from './geometry.ts';
-import { compareText, facetValueLabel, relationshipRank } from './labels.ts';
+import { facetValueLabel } from './facets.ts';
+import { compareText, relationshipRank } from './labels.ts';
 import { curatedLinks, titleOf } from './stored.ts';
 import type { GraphPicture, LibraryModel, StoredPattern } from './types.ts';
 

@@ -1,11 +1,11 @@
 /**
- * Display words of the site: lens names, relationship headings, pillar, facet and value labels,
+ * Display words of the site: lens names, relationship headings, pillar and value labels,
  * confidence words, and the one text order every list uses. Pure data and string functions.
  */
 import type { AssessmentPillar } from '../../schema/ontology.ts';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../../schema/relationships.ts';
 import { SITE } from '../config/site.ts';
-import type { FacetKey, Lens } from './types.ts';
+import type { Lens } from './types.ts';
 
 /** Display names of the configured lenses (src/config/site.ts). */
 const LENS_NAMES: ReadonlyMap<string, string> = new Map(
@@ -71,17 +71,6 @@ export const RELATIONSHIP_LABELS: Readonly<
 /** Display label of an assessment pillar: "stakeholder_architecture" → "Stakeholder architecture". */
 export const pillarLabel = (pillar: AssessmentPillar): string => valueLabel(pillar);
 
-/** Display label of each facet. */
-export const FACET_LABELS: Readonly<Record<FacetKey, string>> = {
-  domain: 'Domain',
-  cross_domains: 'Cross-domain',
-  commons_domain: 'Commons domain',
-  status: 'Status',
-  usage_stage: 'Usage stage',
-  adoption_stage: 'Adoption stage',
-  confidence: 'Confidence',
-};
-
 /**
  * Confidence words per level. The corpus only ever shows ★★★ "Established"; "Emerging" (1) and
  * "Developing" (2) are our choice, matching the schema's description of `lifecycle.confidence`.
@@ -101,20 +90,6 @@ export function confidenceLabel(level: number): { stars: string; words: string }
     stars: '★'.repeat(filled) + '☆'.repeat(MAX_CONFIDENCE - filled),
     words: CONFIDENCE_WORDS[filled] ?? 'Unrated',
   };
-}
-
-/** Display label of a facet value: domains title-cased, confidence in words, others in sentence case. */
-export function facetValueLabel(key: FacetKey, value: string): string {
-  switch (key) {
-    case 'domain':
-    case 'cross_domains':
-    case 'commons_domain':
-      return titleFromSlug(value);
-    case 'confidence':
-      return confidenceLabel(Number(value)).words;
-    default:
-      return valueLabel(value);
-  }
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });

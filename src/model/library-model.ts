@@ -5,12 +5,11 @@
  * library per pattern.
  */
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../../schema/relationships.ts';
+import { FACET_KEYS, FACETS, facetValueLabel } from './facets.ts';
 import { libraryGraph } from './graph.ts';
 import {
   byTitle,
   compareText,
-  FACET_LABELS,
-  facetValueLabel,
   lensesOf,
   orderLenses,
   RELATIONSHIP_LABELS,
@@ -21,7 +20,6 @@ import { curatedLinks } from './stored.ts';
 import type {
   BacklinkGroup,
   Facet,
-  FacetKey,
   LibraryModel,
   PatternLink,
   PatternSummary,
@@ -50,35 +48,22 @@ export function summarize(pattern: StoredPattern): PatternSummary {
   };
 }
 
-/** The facet values of a pattern (each value once). */
-function facetValues(summary: PatternSummary): Record<FacetKey, readonly string[]> {
-  return {
-    domain: [summary.domain],
-    cross_domains: [...new Set(summary.crossDomains)],
-    commons_domain: [...new Set(summary.commonsDomains)],
-    status: [summary.status],
-    usage_stage: [summary.usageStage],
-    adoption_stage: [summary.adoptionStage],
-    confidence: [String(summary.confidence)],
-  };
-}
-
-const FACET_KEYS = Object.keys(FACET_LABELS) as FacetKey[];
-
 /** Counts facet values as patterns are added; `facets()` lists them most frequent first. */
 function facetCounter(): { add: (summary: PatternSummary) => void; facets: () => Facet[] } {
   const counts = new Map(FACET_KEYS.map((key) => [key, new Map<string, number>()]));
   return {
     add: (summary) => {
-      const values = facetValues(summary);
       for (const [key, tally] of counts) {
-        for (const value of values[key]) tally.set(value, (tally.get(value) ?? 0) + 1);
+        // Each value once per pattern.
+        for (const value of new Set(FACETS[key].values(summary))) {
+          tally.set(value, (tally.get(value) ?? 0) + 1);
+        }
       }
     },
     facets: () =>
       [...counts].map(([key, tally]) => ({
         key,
-        label: FACET_LABELS[key],
+        label: FACETS[key].label,
         values: [...tally]
           .sort(([a, countA], [b, countB]) => countB - countA || compareText(a, b))
           .map(([value, count]) => ({ value, label: facetValueLabel(key, value), count })),

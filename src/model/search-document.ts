@@ -1,7 +1,7 @@
 /**
  * The search record of one pattern, as the small HTML document Pagefind
- * indexes: title and metadata (summary, score), filters (domain, status,
- * usage and adoption stage, lens), then the searchable text. Aliases and
+ * indexes: title and metadata (summary, score), filters (the search filters
+ * of src/model/facets.ts), then the searchable text. Aliases and
  * context labels weigh 5 and vector keywords 3 against body text's 1, so a
  * pattern is found by any of its names first.
  *
@@ -22,6 +22,7 @@
  */
 import type { SectionKey } from '../lib/body.ts';
 import { escapeHtml } from '../lib/escape-html.ts';
+import { SEARCH_FILTERS } from './facets.ts';
 import { summarize } from './library-model.ts';
 import type { RenderedBody } from './rendered.ts';
 import type { PatternSummary, StoredPattern } from './types.ts';
@@ -39,18 +40,11 @@ export function lead(html: string): string {
   return start < 0 || end < 0 ? '' : html.slice(start, end + '</p>'.length);
 }
 
-/** Pagefind filter names and the search page's select values. */
-export type SearchFilter = 'domain' | 'status' | 'stage' | 'adoption' | 'lens';
-
-/** The filter values of a pattern, in a fixed order. */
-function searchFilters(p: PatternSummary): [SearchFilter, string][] {
-  return [
-    ['domain', p.domain],
-    ['status', p.status],
-    ['stage', p.usageStage],
-    ['adoption', p.adoptionStage],
-    ...p.lenses.map(({ key }): [SearchFilter, string] => ['lens', key]),
-  ];
+/** The filter values of a pattern, in the order of the search filters (src/model/facets.ts). */
+export function searchFilters(p: PatternSummary): [string, string][] {
+  return SEARCH_FILTERS.flatMap(({ name, values }) =>
+    values(p).map((value): [string, string] => [name, value]),
+  );
 }
 
 /** The HTML document Pagefind indexes for `pattern`. */
@@ -62,7 +56,7 @@ export function searchDocument(pattern: StoredPattern, rendered: RenderedBody): 
       ? ''
       : `<p data-pagefind-weight="${String(weight)}">${texts.map(escapeHtml).join(' · ')}</p>`;
   // Filter values are kebab-case slugs or enum values (the schema's): no ':' or ',' to escape.
-  const filter = ([name, value]: [SearchFilter, string]): string =>
+  const filter = ([name, value]: [string, string]): string =>
     `<span data-pagefind-filter="${name}:${escapeHtml(value)}"></span>`;
   return [
     '<html lang="en"><body><main data-pagefind-body>',

@@ -4,6 +4,7 @@
  * ({@link LibraryModel}), per-page data on demand ({@link PatternPageModel}).
  * Components only display these values; they compute nothing.
  */
+import type { FacetKey } from './facets.ts';
 import type { PatternFrontmatter } from '../../schema/pattern.ts';
 import type { RelationshipType } from '../../schema/relationships.ts';
 import type { ParsedBody, SectionKey } from '../lib/body.ts';
@@ -64,14 +65,6 @@ export interface Facet {
     readonly count: number;
   }[];
 }
-export type FacetKey =
-  | 'domain'
-  | 'cross_domains'
-  | 'commons_domain'
-  | 'status'
-  | 'usage_stage'
-  | 'adoption_stage'
-  | 'confidence';
 
 /** A relationship target that has no file, and who points to it. */
 export interface WantedPattern {

@@ -1,59 +1,16 @@
 /**
- * Every internal URL of the site, built from `import.meta.env.BASE_URL` so the
- * site works under a sub-path (e.g. `/patterns/`). URLs end with `/`
- * (trailingSlash 'always', build.format 'directory'). These paths are a
- * contract: other pages, search and external links rely on them.
+ * The site's URL scheme: every path the site has, in one place. Pure (no Astro or Vite import):
+ * `siteUrls(base)` builds each URL below `base` — the site's base path for links in pages
+ * (`src/astro/urls.ts` applies it), `''` for paths below the base (file writers, the build
+ * report, the sitemap), `/` for root-relative ones (search records, benchmarks). URLs end with
+ * `/` (trailingSlash 'always', build.format 'directory'). These paths are a contract: other
+ * pages, search and external links rely on them. Moving a page is one edit here plus moving its
+ * route under `src/pages/`.
  */
-import {
-  GRAPH_JSON_PATH,
-  LLMS_FULL_TXT_PATH,
-  patternJsonPath,
-  patternMarkdownPath,
-  patternPath,
-  PATTERNS_JSON_PATH,
-  segment as seg,
-  WANTED_PATH,
-  wantedPath,
-} from './paths.ts';
-import type { FacetKey } from './types.ts';
+import { FACETS, type FacetKey } from './facets.ts';
 
-const rawBase = import.meta.env.BASE_URL;
-/** The base path, always ending with `/`. */
-export const BASE = rawBase.endsWith('/') ? rawBase : `${rawBase}/`;
-
-/** A site path (no leading slash) under the base: `url('graph/')` → `/base/graph/`. */
-export const url = (path = ''): string => `${BASE}${path}`;
-
-export const homeUrl = (): string => url();
-export const browseUrl = (): string => url('patterns/');
-export const lensesUrl = (): string => url('lenses/');
-export const graphUrl = (): string => url('graph/');
-export const wantedIndexUrl = (): string => url(WANTED_PATH);
-export const searchUrl = (): string => url('search/');
-export const contributeUrl = (): string => url('contribute/');
-
-/** The published JSON Schema of pattern frontmatter. */
-export const patternSchemaUrl = (): string => url('schema/pattern.schema.json');
-
-/** A pattern's base page, or its page under one lens. */
-export const patternUrl = (slug: string, lens?: string): string => url(patternPath(slug, lens));
-
-/** A pattern's source file as written, and its data as JSON. */
-export const patternMarkdownUrl = (slug: string): string => url(patternMarkdownPath(slug));
-export const patternJsonUrl = (slug: string): string => url(patternJsonPath(slug));
-
-/** Library-wide data exports (see README, "Data exports"). */
-export const patternsJsonUrl = (): string => url(PATTERNS_JSON_PATH);
-export const graphJsonUrl = (): string => url(GRAPH_JSON_PATH);
-export const llmsFullTxtUrl = (): string => url(LLMS_FULL_TXT_PATH);
-export const rssUrl = (): string => url('rss.xml');
-export const sitemapUrl = (): string => url('sitemap-index.xml');
-
-/** The whole library under one lens. */
-export const lensUrl = (lens: string): string => url(`lenses/${seg(lens)}/`);
-
-/** A wanted (not yet written) pattern: an anchor on the wanted page. */
-export const wantedUrl = (slug: string): string => url(wantedPath(slug));
+/** One path segment from a slug or key (kebab-case already; encoded all the same). */
+export const segment = (value: string): string => encodeURIComponent(value);
 
 /** Browse sort orders and their static pages. */
 export const SORTS = ['title', 'score', 'vitality'] as const;
@@ -63,40 +20,87 @@ export const SORT_LABELS: Readonly<Record<Sort, string>> = {
   score: 'Overall score',
   vitality: 'Vitality',
 };
-export const sortUrl = (sort: Sort): string =>
-  sort === 'title' ? browseUrl() : url(`patterns/by-${sort}/`);
 
-/** URL path (below the base) of each facet's static pages. */
-export const FACET_PATHS: Readonly<Record<FacetKey, string>> = {
-  domain: 'domains',
-  cross_domains: 'cross-domains',
-  commons_domain: 'commons-domains',
-  status: 'statuses',
-  usage_stage: 'stages/usage',
-  adoption_stage: 'stages/adoption',
-  confidence: 'confidence',
-};
+const PATTERNS = 'patterns/';
+/** The static page of a browse sort below `patterns/` (title order is the browse page itself). */
+const sortPage = (sort: Exclude<Sort, 'title'>): string => `by-${sort}/`;
 
-/** Query parameter of each facet on the browse page (`/patterns/?domain=…`). */
-export const FACET_PARAMS: Readonly<Record<FacetKey, string>> = {
-  domain: 'domain',
-  cross_domains: 'cross',
-  commons_domain: 'commons',
-  status: 'status',
-  usage_stage: 'usage',
-  adoption_stage: 'adoption',
-  confidence: 'confidence',
-};
+/** Path segments below `patterns/` that are pages, not pattern slugs. */
+export const RESERVED_PATTERN_SLUGS: ReadonlySet<string> = new Set(
+  SORTS.flatMap((sort) => (sort === 'title' ? [] : [sortPage(sort).slice(0, -1)])),
+);
 
-/** Index page of one facet (all its values). */
-export const facetIndexUrl = (key: FacetKey): string => url(`${FACET_PATHS[key]}/`);
+/** `base` with exactly one trailing `/` (`''` stays `''`: paths below the base). */
+const withSlash = (base: string): string => (base === '' || base.endsWith('/') ? base : `${base}/`);
 
-/** Static page of the patterns with one facet value. */
-export const facetUrl = (key: FacetKey, value: string): string =>
-  url(`${FACET_PATHS[key]}/${seg(value)}/`);
+/** Every URL of the site below `base`. */
+export function siteUrls(base: string) {
+  const root = withSlash(base);
+  const at = (path: string): string => `${root}${path}`;
+  return {
+    /** The base itself (`/` or `/sub/`), or `''` for paths below it. */
+    root,
+    home: at(''),
+    browse: at(PATTERNS),
+    sort: (sort: Sort): string => at(sort === 'title' ? PATTERNS : `${PATTERNS}${sortPage(sort)}`),
+    /** A pattern's base page, or its page under one lens. */
+    pattern: (slug: string, lens?: string): string =>
+      at(`${PATTERNS}${segment(slug)}/${lens === undefined ? '' : `${segment(lens)}/`}`),
+    /** A pattern's source file as written, and its data as JSON. */
+    patternMarkdown: (slug: string): string => at(`${PATTERNS}${segment(slug)}.md`),
+    patternJson: (slug: string): string => at(`api/patterns/${segment(slug)}.json`),
+    lenses: at('lenses/'),
+    /** The whole library under one lens. */
+    lens: (lens: string): string => at(`lenses/${segment(lens)}/`),
+    /** Index page of one facet (all its values), and the page of one value. */
+    facetIndex: (key: FacetKey): string => at(`${FACETS[key].path}/`),
+    facet: (key: FacetKey, value: string): string => at(`${FACETS[key].path}/${segment(value)}/`),
+    wantedIndex: at('wanted/'),
+    /** A wanted (not yet written) pattern: an anchor on the wanted page. */
+    wanted: (slug: string): string => at(`wanted/#${segment(slug)}`),
+    graph: at('graph/'),
+    search: at('search/'),
+    /** The search index: its shard manifest and shard folders. */
+    pagefind: at('pagefind/'),
+    pagefindManifest: at('pagefind/shards.json'),
+    contribute: at('contribute/'),
+    /** The published JSON Schema of pattern frontmatter. */
+    patternSchema: at('schema/pattern.schema.json'),
+    /** Library-wide data exports (see README, "Data exports"). */
+    patternsJson: at('api/patterns.json'),
+    graphJson: at('api/graph.json'),
+    llmsTxt: at('llms.txt'),
+    llmsFullTxt: at('llms-full.txt'),
+    rss: at('rss.xml'),
+    sitemap: at('sitemap-index.xml'),
+    robots: at('robots.txt'),
+    favicon: at('favicon.svg'),
+    notFound: at('404.html'),
+  };
+}
 
-/** Path segments below `/patterns/` that are pages, not pattern slugs. */
-export const RESERVED_PATTERN_SLUGS: ReadonlySet<string> = new Set(['by-score', 'by-vitality']);
+export type SiteUrls = ReturnType<typeof siteUrls>;
+
+/** Paths below the base (no leading slash): what the build writes where. */
+export const PATHS = siteUrls('');
+
+/**
+ * The pattern page a path below the base names (`patterns/<slug>/`, `patterns/<slug>/<lens>/`),
+ * the inverse of `pattern()`; sort pages such as `patterns/by-score/` read as slugs (see
+ * {@link RESERVED_PATTERN_SLUGS}).
+ */
+export function patternPage(path: string): { slug: string; lens?: string } | undefined {
+  const match = /^\/?patterns\/([^/]+)\/(?:([^/]+)\/?)?$/.exec(path);
+  if (match?.[1] === undefined) return undefined;
+  const slug = decodeURIComponent(match[1]);
+  return match[2] === undefined ? { slug } : { slug, lens: decodeURIComponent(match[2]) };
+}
+
+/**
+ * A path as Astro routing spells it: decoded, without a trailing slash (a `[...rest]` parameter,
+ * or an injected route's pattern when a path is built with `[param]` as one of its segments).
+ */
+export const routePath = (path: string): string => decodeURIComponent(path.replace(/\/$/, ''));
 
 /** Links that may be shown to people: http(s) only (sources are untrusted text). */
 export const isWebUrl = (text: string): boolean => /^https?:\/\/\S+$/i.test(text.trim());

@@ -9,7 +9,6 @@ const list = document.querySelector<HTMLOListElement>('#pattern-list');
 const count = document.querySelector<HTMLElement>('#browse-count');
 const empty = document.querySelector<HTMLElement>('#no-results');
 const clear = document.querySelector<HTMLButtonElement>('#clear-filters');
-const SORTS = ['title', 'score', 'vitality'];
 
 function items(): HTMLLIElement[] {
   return list ? [...list.querySelectorAll<HTMLLIElement>(':scope > li')] : [];
@@ -66,7 +65,11 @@ if (filters && list) {
   const params = new URLSearchParams(location.search);
   const initial = document.querySelector<HTMLElement>('[data-sort]:not(a)')?.dataset['sort'];
   let sort = params.get('sort') ?? initial ?? 'title';
-  if (!SORTS.includes(sort)) sort = 'title';
+  // The sorts are the page's sort links (src/model/urls.ts, SORTS).
+  const sorts = [...document.querySelectorAll<HTMLAnchorElement>('a[data-sort]')].map(
+    (link) => link.dataset['sort'],
+  );
+  if (!sorts.includes(sort)) sort = 'title';
   for (const box of filters.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
     box.hidden = false;
     box.checked = params.getAll(box.name).includes(box.value);

@@ -5,6 +5,8 @@
  * `mergeIndex`), and lists results with title, summary and score.
  * With a lens chosen, results link to the pattern's page under that lens.
  *
+ * Every URL comes from the page (the form's data attributes, written from the
+ * URL scheme in src/model/urls.ts) or from the index; none is spelled here.
  * Everything from the index is put into the page as text (never as HTML):
  * titles and summaries come from untrusted pattern files.
  */
@@ -14,31 +16,50 @@ import type { Pagefind, PagefindResult, ShardManifest } from '../lib/pagefind-ap
 const PAGE_SIZE = 10;
 
 const form = document.querySelector<HTMLFormElement>('#search-form');
-/** Filter selects: `name` is the query parameter, `data-filter` the Pagefind filter. */
-const selects = [...(form?.querySelectorAll<HTMLSelectElement>('select[data-filter]') ?? [])];
+/** Filter selects: `name` is both the query parameter and the Pagefind filter. */
+const selects = [...(form?.querySelectorAll<HTMLSelectElement>('select') ?? [])];
 const statusLine = document.querySelector<HTMLElement>('#search-status');
 const list = document.querySelector<HTMLOListElement>('#search-results');
 const more = document.querySelector<HTMLButtonElement>('#search-more');
 
 let pagefind: Promise<Pagefind> | undefined;
 
-async function loadPagefind(root: string, base: string): Promise<Pagefind> {
-  const response = await fetch(`${root}shards.json`);
+async function loadPagefind(manifestUrl: string, base: string): Promise<Pagefind> {
+  const response = await fetch(manifestUrl);
   if (!response.ok) throw new Error(`search index not found (${String(response.status)})`);
   const manifest = (await response.json()) as ShardManifest;
   const [first, ...rest] = manifest.shards;
   if (first === undefined) throw new Error('the search index is empty');
-  const module = (await import(/* @vite-ignore */ `${root}${first}/pagefind.js`)) as Pagefind;
+  // Shard folders are named by the manifest, relative to it.
+  const shard = (name: string, file = ''): string =>
+    new URL(`${name}/${file}`, new URL(manifestUrl, window.location.href)).href;
+  const module = (await import(/* @vite-ignore */ shard(first, 'pagefind.js'))) as Pagefind;
   // Result URLs are indexed without the base path; Pagefind prefixes `baseUrl`.
   await module.options({ baseUrl: base, excerptLength: 0 });
-  for (const shard of rest) await module.mergeIndex(`${root}${shard}/`, { baseUrl: base });
+  for (const name of rest) await module.mergeIndex(shard(name), { baseUrl: base });
   await module.init();
   return module;
 }
 
-/** The result's page (`<base>patterns/<slug>/`), or its page under `lens`. */
-const resultUrl = (page: string, lens: string): string =>
-  lens === '' ? page : `${page}${encodeURIComponent(lens)}/`;
+const SLUG = encodeURIComponent('{slug}');
+const LENS = encodeURIComponent('{lens}');
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The result's page under `lens` (its own page when no lens is chosen): the slug read from the
+ * result's URL with the page's pattern URL template, put into its lens URL template.
+ */
+function resultUrl(page: string, lens: string): string {
+  const { patternUrl, lensUrl } = form?.dataset ?? {};
+  if (lens === '' || patternUrl === undefined || lensUrl === undefined) return page;
+  const pattern = new RegExp(
+    `^${escapeRegExp(patternUrl).replace(escapeRegExp(SLUG), '([^/]+)')}$`,
+  );
+  const slug = pattern.exec(page)?.[1];
+  return slug === undefined
+    ? page
+    : lensUrl.replace(SLUG, slug).replace(LENS, encodeURIComponent(lens));
+}
 
 function renderResult(
   data: Awaited<ReturnType<PagefindResult['data']>>,
@@ -83,8 +104,7 @@ async function run(): Promise<void> {
   for (const select of selects) {
     const value = params.get(select.name) ?? '';
     select.value = value;
-    const filter = select.dataset['filter'];
-    if (value !== '' && filter !== undefined) filters[filter] = value;
+    if (value !== '') filters[select.name] = value;
   }
   const input = form.elements.namedItem('q');
   if (input instanceof HTMLInputElement) input.value = query;
@@ -94,11 +114,11 @@ async function run(): Promise<void> {
     setStatus('Type words to search the patterns, or choose a filter.');
     return;
   }
-  const { base = '/', pagefindRoot = '/pagefind/' } = form.dataset;
+  const { base = '/', manifest = '' } = form.dataset;
   setStatus('Searching…');
   let results: readonly PagefindResult[];
   try {
-    pagefind ??= loadPagefind(pagefindRoot, base);
+    pagefind ??= loadPagefind(manifest, base);
     ({ results } = await (await pagefind).search(query === '' ? null : query, { filters }));
   } catch (error) {
     setStatus(`Search is unavailable: ${error instanceof Error ? error.message : String(error)}`);

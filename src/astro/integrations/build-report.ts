@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
 import { CORE_LENSES } from '../../../schema/context-labels.ts';
+import { patternPage } from '../../model/urls.ts';
 import { skippedFiles, type SkippedFile } from '../pattern-loader.ts';
 
 export interface BuildReport {
@@ -14,14 +15,11 @@ export interface BuildReport {
   readonly skipped: readonly SkippedFile[];
 }
 
-/** A page below `patterns/`: group 1 is the slug, group 2 the lens (or another sub-page). */
-const PATTERN_PATH = /^\/?patterns\/([^/]+)\/(?:([^/]+)\/?)?$/;
-
 /** Patterns built: `patterns/<slug>/` pages with a page per core lens (unlike `patterns/by-score/`). */
 function countPatterns(pathnames: readonly string[]): number {
   const lensesBySlug = new Map<string, Set<string>>();
   for (const pathname of pathnames) {
-    const [, slug, lens] = PATTERN_PATH.exec(pathname) ?? [];
+    const { slug, lens } = patternPage(pathname) ?? {};
     if (slug === undefined || lens === undefined) continue;
     const lenses = lensesBySlug.get(slug) ?? new Set<string>();
     lenses.add(lens);

@@ -16,7 +16,7 @@ import { patternExport } from '../../lib/exports/pattern-export.ts';
 import { exportSite, type ExportSite } from '../../lib/exports/export-site.ts';
 import { patternsDir } from '../../lib/load.ts';
 import type { SitePattern } from '../../model/load-site.ts';
-import { patternJsonPath, patternMarkdownPath } from '../../model/paths.ts';
+import { PATHS, routePath, siteUrls } from '../../model/urls.ts';
 import { onPatternsLoaded } from '../pattern-loader.ts';
 
 /** Patterns whose files are written at once (the writes overlap). */
@@ -30,16 +30,16 @@ async function writePatternFiles(
 ): Promise<void> {
   const [first] = patterns;
   if (first === undefined) return;
-  for (const path of [patternMarkdownPath, patternJsonPath]) {
+  for (const path of [PATHS.patternMarkdown, PATHS.patternJson]) {
     await mkdir(dirname(join(outDir, path(first.stored.slug))), { recursive: true });
   }
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let pattern = patterns[next++]; pattern !== undefined; pattern = patterns[next++]) {
       const { stored, rendered } = pattern;
-      await copyFile(stored.file, join(outDir, patternMarkdownPath(stored.slug)));
+      await copyFile(stored.file, join(outDir, PATHS.patternMarkdown(stored.slug)));
       const json = JSON.stringify(patternExport(stored, rendered, site));
-      await writeFile(join(outDir, patternJsonPath(stored.slug)), json);
+      await writeFile(join(outDir, PATHS.patternJson(stored.slug)), json);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
@@ -57,11 +57,14 @@ export function patternFiles(): AstroIntegration {
         if (command === 'dev') {
           const route = (name: string): string =>
             fileURLToPath(new URL(`../routes/${name}`, import.meta.url));
-          injectRoute({ pattern: '/patterns/[slug].md', entrypoint: route('pattern-markdown.ts') });
+          // Route patterns from the URL scheme, with `[slug]` as the parameter.
+          const root = siteUrls('/');
+          const pattern = (path: (slug: string) => string): string => routePath(path('[slug]'));
           injectRoute({
-            pattern: '/api/patterns/[slug].json',
-            entrypoint: route('pattern-json.ts'),
+            pattern: pattern(root.patternMarkdown),
+            entrypoint: route('pattern-markdown.ts'),
           });
+          injectRoute({ pattern: pattern(root.patternJson), entrypoint: route('pattern-json.ts') });
         } else if (command === 'build') {
           // The export site (one `git log` for the dates) is made while the pages render.
           onPatternsLoaded((loaded) => {

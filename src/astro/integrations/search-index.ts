@@ -24,6 +24,10 @@ import type { ShardManifest } from '../../lib/pagefind-api.ts';
 import { searchDocument } from '../../model/search-document.ts';
 import type { SitePattern } from '../../model/load-site.ts';
 import { onPatternsLoaded } from '../pattern-loader.ts';
+import { PATHS, siteUrls } from '../../model/urls.ts';
+
+/** Result URLs are indexed root-relative; the search page gives Pagefind the base path. */
+const ROOT = siteUrls('/');
 
 /**
  * Patterns per shard. Records are small (names, summary, the Problem's and Solution's leads), so
@@ -82,7 +86,7 @@ export interface SearchRecord {
 /** The search record of each pattern, made as it is indexed. */
 export function* searchRecords(patterns: Iterable<SitePattern>): Generator<SearchRecord> {
   for (const { stored, rendered } of patterns) {
-    yield { url: `/patterns/${stored.slug}/`, content: searchDocument(stored, rendered) };
+    yield { url: ROOT.pattern(stored.slug), content: searchDocument(stored, rendered) };
   }
 }
 
@@ -148,7 +152,7 @@ export function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         if (indexing === undefined) throw new Error('no patterns were loaded: no search index');
         const manifest = await indexing;
-        const target = join(fileURLToPath(dir), 'pagefind');
+        const target = join(fileURLToPath(dir), PATHS.pagefind);
         await rm(target, { recursive: true, force: true });
         await rename(scratch, target);
         if (manifest.records === 0) logger.warn('no patterns: the search index is empty');

@@ -5,14 +5,14 @@
  */
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-
-const LENS_PAGE = /^patterns\/[^/]+\/[^/]+\/$/;
+import { patternPage, siteUrls } from '../../model/urls.ts';
 
 /** Whether the absolute URL `page` of a site served under `base` belongs in the sitemap. */
 export function inSitemap(page: string, base: string): boolean {
   const { pathname } = new URL(page);
-  const root = base.endsWith('/') ? base : `${base}/`;
-  return !LENS_PAGE.test(pathname.startsWith(root) ? pathname.slice(root.length) : pathname);
+  const { root } = siteUrls(base);
+  const path = pathname.startsWith(root) ? pathname.slice(root.length) : pathname;
+  return patternPage(path)?.lens === undefined;
 }
 
 /** The sitemap of a site served under `base`. */

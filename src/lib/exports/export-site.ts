@@ -6,15 +6,7 @@
  */
 import { lastChangedDates } from '../last-changed.ts';
 import { compareText } from '../../model/labels.ts';
-import {
-  GRAPH_JSON_PATH,
-  LLMS_FULL_TXT_PATH,
-  patternJsonPath,
-  patternMarkdownPath,
-  patternPath,
-  PATTERNS_JSON_PATH,
-  wantedPath,
-} from '../../model/paths.ts';
+import { siteUrls } from '../../model/urls.ts';
 import type { LibraryModel, StoredPattern } from '../../model/types.ts';
 
 export interface ExportSite {
@@ -58,8 +50,8 @@ export interface ExportSiteOptions {
 /** The export site of a library: absolute URLs below `base`, last changes asked of git once. */
 export async function exportSite(options: ExportSiteOptions): Promise<ExportSite> {
   const { title, description, url, base, patternsDir, patterns } = options;
-  const root = base.endsWith('/') ? base : `${base}/`;
-  const absolute = (path: string): string => new URL(`${root}${path}`, url).href;
+  const urls = siteUrls(base);
+  const absolute = (path: string): string => new URL(path, url).href;
   const changed = await lastChangedDates(
     patternsDir,
     patterns.map(({ file }) => file),
@@ -68,14 +60,14 @@ export async function exportSite(options: ExportSiteOptions): Promise<ExportSite
   return {
     title,
     description,
-    home: absolute(''),
-    page: (slug) => absolute(patternPath(slug)),
-    wanted: (slug) => absolute(wantedPath(slug)),
-    markdown: (slug) => absolute(patternMarkdownPath(slug)),
-    json: (slug) => absolute(patternJsonPath(slug)),
-    patternsJson: absolute(PATTERNS_JSON_PATH),
-    graphJson: absolute(GRAPH_JSON_PATH),
-    llmsFullTxt: absolute(LLMS_FULL_TXT_PATH),
+    home: absolute(urls.home),
+    page: (slug) => absolute(urls.pattern(slug)),
+    wanted: (slug) => absolute(urls.wanted(slug)),
+    markdown: (slug) => absolute(urls.patternMarkdown(slug)),
+    json: (slug) => absolute(urls.patternJson(slug)),
+    patternsJson: absolute(urls.patternsJson),
+    graphJson: absolute(urls.graphJson),
+    llmsFullTxt: absolute(urls.llmsFullTxt),
     updated: (slug) => {
       const date = updated.get(slug);
       if (date === undefined) throw new Error(`no pattern "${slug}" in the library`);

@@ -3,7 +3,7 @@
  * library and dates always give the same feed). Rendered by @astrojs/rss.
  */
 import type { RSSFeedItem } from '@astrojs/rss';
-import { facetValueLabel } from '../../model/labels.ts';
+import { facetValueLabel } from '../../model/facets.ts';
 import type { LibraryModel } from '../../model/types.ts';
 import { patternsBySlug, type ExportSite } from './export-site.ts';
 

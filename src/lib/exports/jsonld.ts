@@ -2,7 +2,7 @@
  * schema.org JSON-LD for a pattern's base page (an `Article`), and its safe serialisation into a
  * `<script type="application/ld+json">` element.
  */
-import { facetValueLabel } from '../../model/labels.ts';
+import { facetValueLabel } from '../../model/facets.ts';
 import type { PatternPageModel } from '../../model/types.ts';
 import type { ExportSite } from './export-site.ts';
 
