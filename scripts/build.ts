@@ -20,6 +20,8 @@ import { readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BuildReport } from '../src/astro/integrations/build-report.ts';
 import { indexScratchDir } from '../src/astro/integrations/search-index.ts';
+import { formatDiagnostic } from '../src/lib/diagnostics.ts';
+import { InvalidPatternsError } from '../src/lib/invalid-patterns.ts';
 import type { ShardManifest } from '../src/lib/pagefind-api.ts';
 import { PATHS } from '../src/model/urls.ts';
 
@@ -44,9 +46,9 @@ async function astroBuild(): Promise<void> {
       logLevel: process.env['BUILD_VERBOSE'] ? 'info' : 'warn',
     });
   } catch (error) {
+    const invalid = InvalidPatternsError.find(error);
     const message = error instanceof Error ? error.message : String(error);
-    const invalid = /\d+ invalid pattern file\(s\)[\s\S]*/.exec(message);
-    throw new BuildFailure(invalid ? invalid[0] : `astro build failed: ${message}`, {
+    throw new BuildFailure(invalid ? invalid.message : `astro build failed: ${message}`, {
       cause: error,
     });
   }
@@ -83,7 +85,9 @@ async function main(): Promise<void> {
       console.warn(
         `${String(report.skipped.length)} invalid pattern file(s) skipped (PATTERNS_ON_ERROR=skip), listed in build-report.json:\n` +
           report.skipped
-            .map(({ file, errors }) => `  ${file}\n    ${errors.join('\n    ')}`)
+            .map(
+              ({ file, errors }) => `  ${file}\n    ${errors.map(formatDiagnostic).join('\n    ')}`,
+            )
             .join('\n'),
       );
     }

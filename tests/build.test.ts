@@ -151,7 +151,7 @@ describe('full build of a small library', () => {
     expect(search).toContain('data-manifest="/pagefind/shards.json"');
   });
 
-  it('skips invalid patterns with PATTERNS_ON_ERROR=skip and reports them', async () => {
+  it('skips invalid patterns with PATTERNS_ON_ERROR=skip and reports each problem with its place and field', async () => {
     const broken = join(ROOT, 'skipping');
     cpSync(LIBRARY, broken, { recursive: true });
     cpSync(
@@ -169,8 +169,26 @@ describe('full build of a small library', () => {
         {
           file: join(broken, 'score-out-of-range.md'),
           errors: [
-            `${join(broken, 'score-out-of-range.md')}:24:17: error: ontology.commons_assessment.resilience: out of range (expected ≤ 5, got 7)`,
-            `${join(broken, 'score-out-of-range.md')}:26:15: error: ontology.commons_assessment.autonomy: out of range (expected ≥ 0, got -1)`,
+            {
+              file: join(broken, 'score-out-of-range.md'),
+              line: 24,
+              column: 17,
+              severity: 'error',
+              path: 'ontology.commons_assessment.resilience',
+              message: 'out of range',
+              expected: '≤ 5',
+              received: '7',
+            },
+            {
+              file: join(broken, 'score-out-of-range.md'),
+              line: 26,
+              column: 15,
+              severity: 'error',
+              path: 'ontology.commons_assessment.autonomy',
+              message: 'out of range',
+              expected: '≥ 0',
+              received: '-1',
+            },
           ],
         },
       ],

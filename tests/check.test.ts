@@ -22,6 +22,12 @@ describe('checking pattern files', () => {
     );
   });
 
+  it('says what a field with several accepted shapes accepts, from its options', async () => {
+    expect(await checkFixture('union-wrong-type')).toMatchInlineSnapshot(
+      `"union-wrong-type/union-wrong-type.md:36:12: error: lifecycle.version: wrong type (expected string or number, got true)"`,
+    );
+  });
+
   it('reports scores outside 0–5 with the bound they break', async () => {
     expect(await checkFixture('score-out-of-range')).toMatchInlineSnapshot(`
       "score-out-of-range/score-out-of-range.md:24:17: error: ontology.commons_assessment.resilience: out of range (expected ≤ 5, got 7)

@@ -16,6 +16,7 @@
 import { basename, relative } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
+import { InvalidPatternsError } from '../lib/invalid-patterns.ts';
 import { patternsDir } from '../lib/load.ts';
 import { loadSite, readSiteFile, type SitePattern } from '../model/load-site.ts';
 import type { RenderedBody } from '../model/rendered.ts';
@@ -24,7 +25,7 @@ import type { PatternBody, PatternEntry } from '../model/types.ts';
 /** A file left out of the site under PATTERNS_ON_ERROR=skip, with its errors. */
 export interface SkippedFile {
   readonly file: string;
-  readonly errors: readonly string[];
+  readonly errors: readonly Diagnostic[];
 }
 
 // Astro evaluates this module once for the content layer and again in the
@@ -94,16 +95,11 @@ async function load(context: LoaderContext): Promise<void> {
   const errors = sortDiagnostics(library.diagnostics.filter((d) => d.severity === 'error'));
   const byFile = Map.groupBy(errors, (d: Diagnostic) => d.file);
   if (byFile.size > 0 && process.env['PATTERNS_ON_ERROR'] !== 'skip') {
-    throw new Error(
-      `${String(byFile.size)} invalid pattern file(s); fix them or build with PATTERNS_ON_ERROR=skip:\n${errors.map(formatDiagnostic).join('\n')}`,
-    );
+    throw new InvalidPatternsError(errors);
   }
-  shared.skipped = [...byFile].map(([file, list]) => ({
-    file,
-    errors: list.map(formatDiagnostic),
-  }));
+  shared.skipped = [...byFile].map(([file, list]) => ({ file, errors: list }));
   for (const { file, errors: reasons } of shared.skipped) {
-    context.logger.warn(`skipped ${file}:\n  ${reasons.join('\n  ')}`);
+    context.logger.warn(`skipped ${file}:\n  ${reasons.map(formatDiagnostic).join('\n  ')}`);
   }
   context.store.clear();
   shared.bodies.clear();

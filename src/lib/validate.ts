@@ -118,6 +118,15 @@ function expectation(issue: z.core.$ZodIssue): string | undefined {
   return undefined;
 }
 
+/** What a union accepts, from what each of its options expected: "string or number". */
+function unionExpectation(issue: z.core.$ZodIssueInvalidUnion): string {
+  const options = issue.errors.map((issues) => {
+    const [first] = issues;
+    return (first && expectation(first)) ?? 'another shape';
+  });
+  return [...new Set(options)].join(' or ');
+}
+
 function reportIssue(issue: z.core.$ZodIssue, report: Report): void {
   const path = issue.path as FieldPath;
   const got = 'input' in issue && issue.input !== undefined ? describe(issue.input) : undefined;
@@ -151,7 +160,7 @@ function reportIssue(issue: z.core.$ZodIssue, report: Report): void {
       report(path, 'error', 'not an allowed value', { ...at, expected: expectation(issue) ?? '' });
       return;
     case 'invalid_union':
-      report(path, 'error', 'wrong type', { ...at, expected: 'text like "1.2" or a number' });
+      report(path, 'error', 'wrong type', { ...at, expected: unionExpectation(issue) });
       return;
     default:
       report(path, 'error', issue.message, at);

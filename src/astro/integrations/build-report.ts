@@ -1,7 +1,9 @@
 /**
  * Writes `build-report.json` into the build output: how many patterns were
  * built and which files were skipped (`PATTERNS_ON_ERROR=skip`) with their
- * errors. No timestamps, so equal inputs give byte-identical reports.
+ * errors, each as the checker reports it (file, line, column, field path,
+ * severity, message, expected and received). No timestamps, so equal inputs
+ * give byte-identical reports.
  */
 import { writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
