@@ -11,12 +11,11 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { SITE } from '../../config/site.ts';
+import type { ExportSite } from '../../lib/exports/export-site.ts';
 import { patternExport } from '../../lib/exports/pattern-export.ts';
-import { exportSite, type ExportSite } from '../../lib/exports/export-site.ts';
-import { patternsDir } from '../../lib/load.ts';
 import type { SitePattern } from '../../model/load-site.ts';
 import { PATHS, routePath, siteUrls } from '../../model/urls.ts';
+import { getExportSite, makeExportSiteOnLoad } from '../exports.ts';
 import { onPatternsLoaded } from '../pattern-loader.ts';
 
 /** Patterns whose files are written at once (the writes overlap). */
@@ -48,12 +47,13 @@ async function writePatternFiles(
 /** `/patterns/<slug>.md` and `/api/patterns/<slug>.json`: injected routes in dev, files in a build. */
 export function patternFiles(): AstroIntegration {
   let patterns: readonly SitePattern[] = [];
-  let site: Promise<ExportSite> | undefined;
   let base = '/';
   return {
     name: 'pattern-files',
     hooks: {
       'astro:config:setup': ({ command, injectRoute }) => {
+        // The export site (one `git log` for the dates) is made while the pages render.
+        makeExportSiteOnLoad(() => base);
         if (command === 'dev') {
           const route = (name: string): string =>
             fileURLToPath(new URL(`../routes/${name}`, import.meta.url));
@@ -66,19 +66,8 @@ export function patternFiles(): AstroIntegration {
           });
           injectRoute({ pattern: pattern(root.patternJson), entrypoint: route('pattern-json.ts') });
         } else if (command === 'build') {
-          // The export site (one `git log` for the dates) is made while the pages render.
           onPatternsLoaded((loaded) => {
             patterns = loaded;
-            site = exportSite({
-              title: SITE.title,
-              description: SITE.description,
-              url: SITE.url,
-              base,
-              patternsDir: patternsDir(),
-              patterns: loaded.map(({ stored }) => stored),
-            });
-            // Awaited (and its error reported) when the build is done.
-            site.catch(() => undefined);
           });
         }
       },
@@ -86,8 +75,7 @@ export function patternFiles(): AstroIntegration {
         base = config.base;
       },
       'astro:build:done': async ({ dir, logger }) => {
-        if (site === undefined) throw new Error('no patterns were loaded: no pattern files');
-        await writePatternFiles(patterns, await site, fileURLToPath(dir));
+        await writePatternFiles(patterns, await getExportSite(), fileURLToPath(dir));
         logger.info(`${String(patterns.length)} patterns written as Markdown and JSON`);
       },
     },
