@@ -13,6 +13,7 @@
  */
 
 import type { Diagnostic } from './diagnostics.ts';
+import { fenceScanner } from './fences.ts';
 import { excessiveNesting, MAX_MARKDOWN_NESTING } from './nesting.ts';
 
 /** Canonical section keys, in the order the sections must appear. */
@@ -93,7 +94,6 @@ const SECTION_HEADING = new RegExp(
   'i',
 );
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const QUOTE_MARKER = /^ {0,3}>[ \t]?/;
 const CALLOUT_CANDIDATE = /^(?:\[!note\]|\W*confidence rating)/i;
@@ -152,22 +152,14 @@ function leadChar(text: string): number {
 }
 
 const HASH = 35;
-const BACKTICK = 96;
-const TILDE = 126;
 
 /** ATX headings outside fenced code blocks. */
 function scanHeadings(texts: readonly string[]): Heading[] {
   const headings: Heading[] = [];
-  let fence: string | undefined;
+  const fences = fenceScanner();
   texts.forEach((text, index) => {
-    const lead = leadChar(text);
-    if (fence !== undefined) {
-      if (lead === fence.charCodeAt(0) && isFenceClose(text, fence)) fence = undefined;
-      return;
-    }
-    if (lead === BACKTICK || lead === TILDE) {
-      fence = fenceOpening(text);
-    } else if (lead === HASH) {
+    if (fences(text) !== undefined) return;
+    if (leadChar(text) === HASH) {
       const match = ATX_HEADING.exec(text);
       if (match?.[1] !== undefined) {
         const headingText = (match[2] ?? '').trim();
@@ -181,20 +173,6 @@ function scanHeadings(texts: readonly string[]): Heading[] {
     }
   });
   return headings;
-}
-
-/** The fence marker a line opens (backtick fences may not have backticks in their info string). */
-function fenceOpening(text: string): string | undefined {
-  const match = FENCE_OPEN.exec(text);
-  const marker = match?.[1];
-  if (marker === undefined) return undefined;
-  return marker.startsWith('`') && (match?.[2] ?? '').includes('`') ? undefined : marker;
-}
-
-/** Whether a line (already known to start with the fence character) closes the fence. */
-function isFenceClose(text: string, marker: string): boolean {
-  const trimmed = text.trim();
-  return trimmed.length >= marker.length && trimmed === (marker[0] ?? '').repeat(trimmed.length);
 }
 
 /** A level-1 non-section heading on the body's first non-blank line repeats the title. */

@@ -9,6 +9,7 @@
  * level), runs of emphasis delimiters (`*`, `_`, `~`), and brackets opened
  * and not yet closed within a paragraph. Real patterns nest a few levels.
  */
+import { fenceScanner } from './fences.ts';
 
 /** Deepest nesting accepted, as for front matter. */
 export const MAX_MARKDOWN_NESTING = 32;
@@ -20,7 +21,6 @@ export interface NestingProblem {
 }
 
 const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/;
-const FENCE = /^(`{3,}|~{3,})/;
 
 /**
  * A line's container prefix: where it ends, and where its depth first goes
@@ -55,20 +55,14 @@ function containerPrefix(text: string): { end: number; tooDeep: number | undefin
 
 /** The first place `markdown` nests deeper than {@link MAX_MARKDOWN_NESTING}, if any. */
 export function excessiveNesting(markdown: string): NestingProblem | undefined {
-  let fence: string | undefined;
+  const fences = fenceScanner();
   let brackets = 0;
   for (const [line, text] of markdown.split('\n').entries()) {
     const { end, tooDeep } = containerPrefix(text);
-    const fenceMark = FENCE.exec(text.slice(end))?.[1];
-    if (fence !== undefined) {
-      if (fenceMark?.startsWith(fence)) fence = undefined;
-      continue;
-    }
+    const fence = fences(text.slice(end));
+    if (fence === 'inside') continue;
     if (tooDeep !== undefined) return { line, column: tooDeep };
-    if (fenceMark !== undefined) {
-      fence = fenceMark;
-      continue;
-    }
+    if (fence === 'opening') continue;
     if (text.slice(end).trim() === '') brackets = 0;
     let run = 0;
     for (let column = end; column < text.length; column += 1) {
