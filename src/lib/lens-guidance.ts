@@ -20,6 +20,7 @@
  */
 
 import type { List, ListItem, PhrasingContent, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -97,14 +98,9 @@ function lensesOfLabel(label: Label, matchers: readonly LensMatcher[]): string[]
   return matchers.filter(({ pattern }) => pattern.test(head)).map(({ lens }) => lens);
 }
 
-function plainText(nodes: readonly PhrasingContent[]): string {
-  return nodes
-    .map((node) => {
-      if ('children' in node) return plainText(node.children);
-      return 'value' in node ? node.value : '';
-    })
-    .join('');
-}
+/** The text of inline Markdown; images count as nothing. */
+const plainText = (nodes: readonly PhrasingContent[]): string =>
+  toString([...nodes], { includeImageAlt: false });
 
 /**
  * Label of a bold/italic lead: `**Label:**`, `**Label: Title**`, `**Label**:`, or a

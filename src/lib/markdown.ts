@@ -16,6 +16,7 @@
  * they are, which breaks every footnote link.
  */
 
+import type { Root as HtmlRoot } from 'hast';
 import type { Root } from 'mdast';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -23,33 +24,23 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { escapeHtml } from './escape-html.ts';
 import { excessiveNesting } from './nesting.ts';
-
-/** The part of a hast node the image fix below reads. */
-interface HastNode {
-  type: string;
-  tagName?: string;
-  properties?: Record<string, unknown>;
-  children?: HastNode[];
-  value?: string;
-}
 
 /**
  * An image whose URL the sanitizer removed (`![x](javascript:…)`) would be an `<img>` without
  * `src`: invalid HTML that shows nothing. It becomes its alt text instead.
  */
 function imagesWithoutSourceAsText() {
-  const visit = (node: HastNode): void => {
-    if (node.children === undefined) return;
-    node.children = node.children.map((child) => {
-      if (child.tagName !== 'img' || child.properties?.['src'] !== undefined) return child;
-      const alt = child.properties?.['alt'];
-      return { type: 'text', value: typeof alt === 'string' ? alt : '' };
+  return (tree: HtmlRoot): void => {
+    visit(tree, 'element', (node, index, parent) => {
+      if (node.tagName !== 'img' || node.properties.src !== undefined) return;
+      if (parent === undefined || index === undefined) return;
+      const alt = node.properties.alt;
+      parent.children[index] = { type: 'text', value: typeof alt === 'string' ? alt : '' };
     });
-    node.children.forEach(visit);
   };
-  return visit;
 }
 
 const processor = unified()
