@@ -7,7 +7,7 @@
 import { confidenceLabel, titleFromSlug, valueLabel } from './labels.ts';
 import type { Lens, PatternSummary } from './types.ts';
 
-export interface FacetSpec {
+interface FacetSpec {
   /** Display label of the facet. */
   readonly label: string;
   /** URL path (below the base) of the facet's static pages: `<path>/` and `<path>/<value>/`. */
@@ -89,7 +89,7 @@ export const facetValueLabel = (key: FacetKey, value: string): string =>
   FACETS[key].valueLabel(value);
 
 /** One search filter: its name, label, a pattern's values, and its options across the library. */
-export interface SearchFilter {
+interface SearchFilter {
   readonly name: string;
   readonly label: string;
   readonly values: (pattern: PatternSummary) => readonly string[];

@@ -41,7 +41,7 @@ export function lead(html: string): string {
 }
 
 /** The filter values of a pattern, in the order of the search filters (src/model/facets.ts). */
-export function searchFilters(p: PatternSummary): [string, string][] {
+function searchFilters(p: PatternSummary): [string, string][] {
   return SEARCH_FILTERS.flatMap(({ name, values }) =>
     values(p).map((value): [string, string] => [name, value]),
   );

@@ -10,7 +10,7 @@
 import { FACETS, type FacetKey } from './facets.ts';
 
 /** One path segment from a slug or key (kebab-case already; encoded all the same). */
-export const segment = (value: string): string => encodeURIComponent(value);
+const segment = (value: string): string => encodeURIComponent(value);
 
 /** Browse sort orders and their static pages. */
 export const SORTS = ['title', 'score', 'vitality'] as const;
