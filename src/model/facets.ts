@@ -1,8 +1,8 @@
 /**
  * The facet table: one declaration per facet, which browse (its lists, checkboxes and data
- * attributes), the static facet pages (`src/pages/[...facet].astro`), the search records'
- * filters (`search-document.ts`) and the search page's selects all read. A new facet is one
- * entry here.
+ * attributes), a pattern page's badges, the static facet pages (`src/pages/[...facet].astro`),
+ * the search records' filters (`search-document.ts`) and the search page's selects all read. A
+ * new facet is one entry here.
  */
 import { confidenceLabel, titleFromSlug, valueLabel } from './labels.ts';
 import type { Lens, PatternSummary } from './types.ts';
@@ -20,6 +20,8 @@ interface FacetSpec {
   readonly valueLabel: (value: string) => string;
   /** Name of the search filter (record filter and search page query parameter), if searchable. */
   readonly search?: string;
+  /** Short label of its badge at the top of a pattern page, if it has one. */
+  readonly badge?: string;
 }
 
 const FACET_TABLE = {
@@ -30,6 +32,7 @@ const FACET_TABLE = {
     values: (p) => [p.domain],
     valueLabel: titleFromSlug,
     search: 'domain',
+    badge: 'Domain',
   },
   cross_domains: {
     label: 'Cross-domain',
@@ -52,6 +55,7 @@ const FACET_TABLE = {
     values: (p) => [p.status],
     valueLabel,
     search: 'status',
+    badge: 'Status',
   },
   usage_stage: {
     label: 'Usage stage',
@@ -60,6 +64,7 @@ const FACET_TABLE = {
     values: (p) => [p.usageStage],
     valueLabel,
     search: 'stage',
+    badge: 'Usage',
   },
   adoption_stage: {
     label: 'Adoption stage',
@@ -68,6 +73,7 @@ const FACET_TABLE = {
     values: (p) => [p.adoptionStage],
     valueLabel,
     search: 'adoption',
+    badge: 'Adoption',
   },
   confidence: {
     label: 'Confidence',
