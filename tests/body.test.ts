@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseBody, SECTION_KEYS, SECTION_TITLES, type ParsedBody } from '../src/lib/body.ts';
-import { FIXTURES, REAL_LIBRARY, SEED } from './helpers/fixtures.ts';
+import { FIXTURES, REAL_LIBRARY, REAL_LIBRARY_FILES, SEED } from './helpers/fixtures.ts';
 
 const BODY_FIXTURES = `${FIXTURES}body/`;
 
@@ -257,10 +257,10 @@ describe('parsing a pattern body', () => {
 });
 
 describe('parsing the real-library fixtures', () => {
-  const files = readdirSync(REAL_LIBRARY)
-    .filter((name) => name.endsWith('.md') && name !== 'README.md')
-    .sort()
-    .map((name) => ({ name, ...splitFile(readFileSync(`${REAL_LIBRARY}${name}`, 'utf8')) }));
+  const files = REAL_LIBRARY_FILES.map((name) => ({
+    name,
+    ...splitFile(readFileSync(`${REAL_LIBRARY}${name}`, 'utf8')),
+  }));
   const v71 = files.filter((file) => /^ontology:/m.test(file.frontmatter));
 
   it('finds all eight sections in every v7.1 file except the two truncated before Vitality', () => {

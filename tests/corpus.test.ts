@@ -1,10 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EIGHT_SECTIONS, REAL_LIBRARY, render, SEED } from './helpers/fixtures.ts';
+import {
+  EIGHT_SECTIONS,
+  REAL_LIBRARY,
+  REAL_LIBRARY_FILES as files,
+  render,
+  SEED,
+} from './helpers/fixtures.ts';
 import { readPatternFile } from '../src/lib/pattern-file.ts';
 import { loadLibrary } from '../src/lib/load.ts';
 
-const files = readdirSync(REAL_LIBRARY).filter((name) => name.endsWith('.md') && name !== 'README.md');
 const isV71 = (name: string): boolean =>
   /^ontology:/m.test(readFileSync(`${REAL_LIBRARY}${name}`, 'utf8').split('\n---')[0] ?? '');
 
@@ -37,6 +42,33 @@ describe('the reference pattern and the real-library fixtures', () => {
       expect(errors).toBe('');
       expect(pattern).toBeDefined();
     }
+  });
+
+  it('warns about format drift in eight v7.1 files, naming the fields', () => {
+    const warned = Object.fromEntries(
+      files.filter(isV71).flatMap((name) => {
+        const { diagnostics } = readPatternFile(name, readFileSync(`${REAL_LIBRARY}${name}`));
+        const fields = diagnostics
+          .filter((d) => d.severity === 'warning')
+          .map((d) => d.path.replace(/\[\d+\]/g, ''));
+        return fields.length > 0 ? [[name, [...new Set(fields)].sort().join(', ')]] : [];
+      }),
+    );
+
+    const specificationLayer =
+      'graph_garden.entities, ontology.specification_layer, relationships.complementary, relationships.enables, relationships.generalizes_from, relationships.requires';
+    expect(warned).toEqual({
+      'building-for-love-not-money.md': 'body.confidence',
+      'capability-specification.md':
+        'body.confidence, body.summary, graph_garden.communities, graph_garden.entities, ontology.specification_layer, provenance, relationships.enables, relationships.generalizes_from, relationships.requires, relationships.specializes_to',
+      'community-of-practice-design.md': specificationLayer,
+      'context-diagnosis.md': specificationLayer,
+      'microbiome-as-relationship.md': 'body.sections.vitality',
+      'professional-reinvention.md': 'body.confidence',
+      'seeding-network-effects.md': 'body.sections.vitality',
+      'structural-integrity-audit.md':
+        'body.confidence, body.summary, graph_garden.communities, graph_garden.entities, ontology.specification_layer, provenance, relationships.complementary, relationships.enables, relationships.generalizes_from, relationships.requires',
+    });
   });
 
   it('answers every older-format file with exactly one error', async () => {

@@ -370,7 +370,10 @@ describe('the model of the real-library fixtures and the seed', () => {
     for (const [type, slug] of targets) {
       expect(model.bySlug.has(slug), slug).toBe(true);
       const group = model.backlinks.get(slug)?.find((candidate) => candidate.type === type);
-      expect(group?.links.map((link) => link.slug), slug).toContain(SEED_SLUG);
+      expect(
+        group?.links.map((link) => link.slug),
+        slug,
+      ).toContain(SEED_SLUG);
     }
   });
 });

@@ -1,4 +1,5 @@
 /** Shared test helpers: fixture paths and diagnostics rendered relative to the fixtures folder. */
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../../src/lib/diagnostics.ts';
@@ -7,6 +8,10 @@ import { loadLibrary } from '../../src/lib/load.ts';
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 /** Pattern files copied unchanged from the real library (see its README): 45 v7.1, 15 older. */
 export const REAL_LIBRARY = `${FIXTURES}real-library/`;
+/** The pattern files of {@link REAL_LIBRARY} (its README left out), sorted. */
+export const REAL_LIBRARY_FILES = readdirSync(REAL_LIBRARY)
+  .filter((name) => name.endsWith('.md') && name !== 'README.md')
+  .sort();
 export const SEED = fileURLToPath(
   new URL('../../patterns/commons-based-peer-production.md', import.meta.url),
 );
