@@ -84,20 +84,16 @@ describe('checking pattern files', () => {
     );
   });
 
-  it('stops an alias bomb fast', async () => {
-    const started = performance.now();
+  it('stops an alias bomb', async () => {
     expect(await checkFixture('alias-bomb')).toMatchInlineSnapshot(
       `"alias-bomb/alias-bomb.md:7:8: error: front matter: YAML aliases expand to more than 100000 values; front matter must not repeat content through aliases like this"`,
     );
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
-  it('stops 5,000-deep nesting fast', async () => {
-    const started = performance.now();
+  it('stops 5,000-deep nesting', async () => {
     expect(await checkFixture('deep-nesting')).toMatchInlineSnapshot(
       `"deep-nesting/deep-nesting.md:2:39: error: front matter: nesting deeper than 32 levels"`,
     );
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('names both files that share a slug and an id', async () => {

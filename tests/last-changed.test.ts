@@ -72,7 +72,7 @@ describe('the last change of pattern files', () => {
     expect(dateOf(loose)).toBe('2024-04-04T04:04:04.000Z');
   });
 
-  it('dates 3,600 committed files with one git call in well under a second', async () => {
+  it('dates 3,600 files committed together, all at once', async () => {
     const many = Array.from({ length: 3600 }, (_, n) => `library/many/p${String(n)}.md`);
     // One commit on the current branch, written straight into the repository (no working tree).
     const branch = execFileSync('git', ['-C', repo, 'symbolic-ref', 'HEAD'], { encoding: 'utf8' });
@@ -87,10 +87,7 @@ describe('the last change of pattern files', () => {
     ].join('\n');
     execFileSync('git', ['-C', repo, 'fast-import', '--quiet'], { input: stream });
     const files = many.map((path) => join(repo, path));
-    const start = performance.now();
     const dateOf = await lastChangedDates(library, files);
-    const elapsed = performance.now() - start;
     expect(new Set(files.map(dateOf))).toEqual(new Set(['2026-03-01T00:00:00.000Z']));
-    expect(elapsed).toBeLessThan(1000);
   });
 });

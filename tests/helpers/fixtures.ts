@@ -1,20 +1,17 @@
 /** Shared test helpers: fixture paths and diagnostics rendered relative to the fixtures folder. */
-import { existsSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../../src/lib/diagnostics.ts';
 import { loadLibrary } from '../../src/lib/load.ts';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
-export const SAMPLE = fileURLToPath(
-  new URL('../../../shared/corpus/commons-os-sample/', import.meta.url),
-);
-
-/**
- * Whether the real-library sample is beside the repository (`../shared/`, as in `.ci/run`,
- * which fails without it). Elsewhere, e.g. a fork's pull-request workflow, its tests are skipped.
- */
-export const HAS_SAMPLE = existsSync(SAMPLE);
+/** Pattern files copied unchanged from the real library (see its README): 45 v7.1, 15 older. */
+export const REAL_LIBRARY = `${FIXTURES}real-library/`;
+/** The pattern files of {@link REAL_LIBRARY} (its README left out), sorted. */
+export const REAL_LIBRARY_FILES = readdirSync(REAL_LIBRARY)
+  .filter((name) => name.endsWith('.md') && name !== 'README.md')
+  .sort();
 export const SEED = fileURLToPath(
   new URL('../../patterns/commons-based-peer-production.md', import.meta.url),
 );
