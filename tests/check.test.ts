@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { readPatternFile } from '../src/lib/pattern-file.ts';
-import { checkFixture, FIXTURES } from './helpers/fixtures.ts';
+import { checkFixture, FIXTURES, v71 } from './helpers/fixtures.ts';
 
 describe('checking pattern files', () => {
   it('accepts a minimal valid pattern without a single message', async () => {
@@ -140,15 +140,15 @@ describe('checking pattern files', () => {
       drift-shapes/drift-shapes.md:58:7: warning: graph_garden.inferred_links[0].strength: "strength" is the old name of "confidence""
     `);
     const file = `${FIXTURES}drift-shapes/drift-shapes.md`;
-    const { pattern } = readPatternFile(file, readFileSync(file));
-    expect(pattern?.frontmatter.relationships.enables).toEqual([
+    const pattern = v71(readPatternFile(file, readFileSync(file)).pattern);
+    expect(pattern.frontmatter.relationships.enables).toEqual([
       { slug: 'drift-shapes' },
       { slug: 'drift-shapes', weight: 0.6, description: 'Old relationship shape.' },
     ]);
-    expect(pattern?.frontmatter.graph_garden.entities).toEqual([
+    expect(pattern.frontmatter.graph_garden.entities).toEqual([
       { id: 'living-system', label: 'Living System' },
     ]);
-    expect(pattern?.frontmatter.graph_garden.inferred_links[0]?.confidence).toBe(0.7);
+    expect(pattern.frontmatter.graph_garden.inferred_links[0]?.confidence).toBe(0.7);
   });
 
   it('warns about wanted targets, missing sections and an overall score far from the mean', async () => {

@@ -1,5 +1,5 @@
 /**
- * Library stage: the checks that need every pattern at once — duplicate
+ * Library stage (both formats): the checks that need every pattern at once — duplicate
  * slugs and ids, and relationship targets that have no file yet ("wanted"
  * patterns). They work on a small {@link LibraryEntry} per pattern (plain
  * data, so worker threads can send it), in one pass over the library.
@@ -21,11 +21,11 @@ export interface LibraryEntry {
   readonly file: string;
   readonly slug: Located;
   readonly id: Located;
-  /** Every curated relationship target. */
+  /** Every curated relationship target: a slug, or (older format) a pattern id. */
   readonly links: readonly Located[];
 }
 
-/** Projects a parsed pattern onto what the library checks need. */
+/** Projects a parsed pattern of either format onto what the library checks need. */
 export function toLibraryEntry(pattern: PatternFile): LibraryEntry {
   const { frontmatter, locate } = pattern;
   const located = (value: string, path: (string | number)[]): Located => ({
@@ -37,11 +37,18 @@ export function toLibraryEntry(pattern: PatternFile): LibraryEntry {
     file: pattern.file,
     slug: located(frontmatter.slug, ['slug']),
     id: located(frontmatter.id, ['id']),
-    links: RELATIONSHIP_TYPES.flatMap((type) =>
-      frontmatter.relationships[type].map((relation, index) =>
-        located(relation.slug, ['relationships', type, index, 'slug']),
-      ),
-    ),
+    links:
+      pattern.format === 'older'
+        ? RELATIONSHIP_TYPES.flatMap((type) =>
+            pattern.model.relationships[type].map(({ target, list, index }) =>
+              located(target, [list, index]),
+            ),
+          )
+        : RELATIONSHIP_TYPES.flatMap((type) =>
+            pattern.frontmatter.relationships[type].map((relation, index) =>
+              located(relation.slug, ['relationships', type, index, 'slug']),
+            ),
+          ),
   };
 }
 
@@ -95,13 +102,17 @@ function wanted(entries: readonly LibraryEntry[], existing: ReadonlySet<string>)
 
 /**
  * Library-wide diagnostics. `files` lists every file of the library (valid or
- * not), so a target whose file exists but is invalid is not called wanted.
+ * not), so a target whose file exists but is invalid is not called wanted; a
+ * target written as an id exists when a valid pattern has that id.
  */
 export function checkLibrary(
   entries: readonly LibraryEntry[],
   files: readonly string[],
 ): Diagnostic[] {
-  const existing = new Set(files.map((file) => basename(file, '.md')));
+  const existing = new Set([
+    ...files.map((file) => basename(file, '.md')),
+    ...entries.map((entry) => entry.id.value),
+  ]);
   return [
     ...duplicates(entries, 'slug'),
     ...duplicates(entries, 'id'),

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../../src/lib/diagnostics.ts';
 import { loadLibrary } from '../../src/lib/load.ts';
+import { isV71, type PatternFile, type V71PatternFile } from '../../src/lib/pattern-file.ts';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 export const SAMPLE = fileURLToPath(
@@ -42,4 +43,10 @@ export function render(diagnostics: readonly Diagnostic[]): string {
 export async function checkFixture(name: string): Promise<string> {
   const library = await loadLibrary([`${FIXTURES}${name}`]);
   return render(library.diagnostics);
+}
+
+/** The pattern, which the test expects to be a valid v7.1 pattern. */
+export function v71(pattern: PatternFile | undefined): V71PatternFile {
+  if (!isV71(pattern)) throw new Error(`expected a valid v7.1 pattern, got ${pattern?.format ?? 'none'}`);
+  return pattern;
 }
