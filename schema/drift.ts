@@ -20,6 +20,8 @@
  * | assessment without `overall_score` but pillars    | → mean of the pillars, warning          |
  * | provenance fields nested under `provenance:`      | → top level, warning; conflict → error  |
  * | `lifecycle.version` as a YAML number (`1.2`)      | accepted as text by the schema itself   |
+ * | older format: a date that is not a date (`20226-…`) | dropped, warning                        |
+ * | older format: one id on several older files        | warning (library.ts); v7.1 too: error   |
  *
  * `strength` above 1: in the real library it is a whole number (3 in 42 links, 5 in 2) next to a
  * reason "Shared entities: A, B, C" naming as many entities: a count of shared entities, not a
@@ -33,6 +35,7 @@
  */
 import GithubSlugger from 'github-slugger';
 import { ASSESSMENT_PILLARS, type AssessmentPillar } from './ontology.ts';
+import { OLDER_DATE, OLDER_DATE_FIELDS } from './older/provenance.ts';
 import { RELATIONSHIP_TYPES } from './relationships.ts';
 import type { FieldPath } from '../src/lib/positions.ts';
 
@@ -67,6 +70,23 @@ export function normaliseDrift(raw: Dict): { data: Dict; notes: DriftNote[] } {
   const ontology = data['ontology'];
   if (isDict(ontology)) data['ontology'] = normaliseOntology(ontology, note);
   if (isDict(data['lifecycle'])) data['lifecycle'] = normaliseLifecycle(data['lifecycle'], note);
+  return { data, notes };
+}
+
+/** The older format's drift: what the older files write that cannot be read is dropped. */
+export function normaliseOlderDrift(raw: Dict): { data: Dict; notes: DriftNote[] } {
+  const notes: DriftNote[] = [];
+  const data: Dict = { ...raw };
+  for (const field of OLDER_DATE_FIELDS) {
+    const value = data[field];
+    if (value === undefined || (typeof value === 'string' && OLDER_DATE.test(value))) continue;
+    notes.push({
+      path: [field],
+      severity: 'warning',
+      message: `${JSON.stringify(value)} is not a date written YYYY-MM-DD; ignored`,
+    });
+    delete data[field];
+  }
   return { data, notes };
 }
 

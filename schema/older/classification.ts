@@ -29,7 +29,7 @@ export const classificationSchema = z
     status: z
       .enum(STATUSES)
       .meta({ description: 'Editorial status; as lifecycle.status in v7.1.' }),
-    commons_alignment: score.meta({
+    commons_alignment: score.optional().meta({
       description:
         'How well the pattern serves the commons, 0–5 (one score; v7.1 has eight pillars).',
     }),

@@ -3,9 +3,14 @@ import { z } from 'zod';
 import { text, unitInterval } from '../fields.ts';
 
 /** A date or date-time as the older files write it (`2026-01-28`, `2026-01-28 00:00:00+00:00`); kept as its day. */
+export const OLDER_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ].*)?$/;
+
+/** The three date fields of the older format. */
+export const OLDER_DATE_FIELDS = ['created', 'modified', 'last_updated'] as const;
+
 const day = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(?:[T ].*)?$/, { message: 'must be a date written YYYY-MM-DD' })
+  .regex(OLDER_DATE, { message: 'must be a date written YYYY-MM-DD' })
   .transform((value) => value.slice(0, 10));
 
 /** A contributor: a handle, or `{name, role}`. */

@@ -7,6 +7,7 @@
 import { basename } from 'node:path';
 import { RELATIONSHIP_TYPES } from '../../schema/relationships.ts';
 import type { Diagnostic } from './diagnostics.ts';
+import type { PatternFormat } from './format.ts';
 import type { PatternFile } from './pattern-file.ts';
 import { formatPath, type Position } from './positions.ts';
 
@@ -19,6 +20,7 @@ interface Located {
 /** What the library-wide checks need to know of one valid pattern. */
 export interface LibraryEntry {
   readonly file: string;
+  readonly format: PatternFormat;
   readonly slug: Located;
   readonly id: Located;
   /** Every curated relationship target: a slug, or (older format) a pattern id. */
@@ -35,6 +37,7 @@ export function toLibraryEntry(pattern: PatternFile): LibraryEntry {
   });
   return {
     file: pattern.file,
+    format: pattern.format,
     slug: located(frontmatter.slug, ['slug']),
     id: located(frontmatter.id, ['id']),
     links:
@@ -59,7 +62,11 @@ const diagnostic = (
   message: string,
 ): Diagnostic => ({ file, ...where.at, severity, path: where.path, message });
 
-/** Errors for every slug or id used by more than one file, naming the other files. */
+/**
+ * Errors for every slug or id used by more than one file, naming the other files. An id shared
+ * only by older-format files (some carry `pat_placeholder`) is a warning: their pages are
+ * addressed by slug, and only links written as that id cannot be followed.
+ */
 function duplicates(entries: readonly LibraryEntry[], field: 'slug' | 'id'): Diagnostic[] {
   const owners = new Map<string, LibraryEntry[]>();
   for (const entry of entries) {
@@ -74,7 +81,9 @@ function duplicates(entries: readonly LibraryEntry[], field: 'slug' | 'id'): Dia
           diagnostic(
             entry.file,
             entry[field],
-            'error',
+            field === 'id' && group.every((other) => other.format === 'older')
+              ? 'warning'
+              : 'error',
             `duplicate ${field} "${entry[field].value}", also used by ${group
               .filter((other) => other !== entry)
               .map((other) => other.file)

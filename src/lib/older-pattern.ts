@@ -48,7 +48,7 @@ export interface OlderPattern {
   readonly origin: readonly string[];
   readonly universality: string | undefined;
   /** One 0–5 score (v7.1 has eight pillar scores instead). */
-  readonly commons_alignment: number;
+  readonly commons_alignment: number | undefined;
   /** The top-level lists under their v7.1 relationship types (`related` → `complementary`). */
   readonly relationships: Readonly<Record<RelationshipType, readonly OlderRelationship[]>>;
   /** 0–1 (v7.1: lifecycle.confidence 1–3). */

@@ -10,7 +10,7 @@
  * everything else the schema rejects is an error.
  */
 import type { z } from 'zod';
-import { normaliseDrift } from '../../schema/drift.ts';
+import { normaliseDrift, normaliseOlderDrift } from '../../schema/drift.ts';
 import { ASSESSMENT_PILLARS } from '../../schema/ontology.ts';
 import { olderFrontmatterSchema, type OlderFrontmatter } from '../../schema/older/pattern.ts';
 import { patternFrontmatterSchema, type PatternFrontmatter } from '../../schema/pattern.ts';
@@ -62,7 +62,9 @@ export function validateFrontmatter(file: string, slug: string, source: Frontmat
   const valid = (): boolean => !diagnostics.some((d) => d.severity === 'error');
   if (detectFormat(raw) === 'older') {
     report(['classification'], 'warning', olderFormatWarning(file));
-    const older = parseStrict(olderFrontmatterSchema, { ...raw }, report, 'the older format');
+    const drift = normaliseOlderDrift(raw);
+    for (const note of drift.notes) report(note.path, note.severity, note.message);
+    const older = parseStrict(olderFrontmatterSchema, drift.data, report, 'the older format');
     if (older) lintSlug(older.slug, slug, report);
     return { format: 'older', frontmatter: valid() ? older : undefined, diagnostics };
   }
