@@ -223,7 +223,7 @@ function normaliseAssessment(assessment: unknown, note: Note): unknown {
   const scores = ASSESSMENT_PILLARS.map((pillar) => out[pillar]).filter(
     (value): value is number => typeof value === 'number',
   );
-  if (scores.length === 0) {
+  if (ASSESSMENT_PILLARS.every((pillar) => out[pillar] === undefined)) {
     note(path, 'no pillar scores: only the overall score can be shown');
   } else if (!('overall_score' in out) && scores.length === ASSESSMENT_PILLARS.length) {
     const mean = Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10;

@@ -17,6 +17,7 @@ import { patternFrontmatterSchema, type PatternFrontmatter } from '../../schema/
 import type { Diagnostic, Severity } from './diagnostics.ts';
 import { detectFormat, olderFormatWarning } from './format.ts';
 import type { Frontmatter } from './frontmatter.ts';
+import { findPlaceholders, placeholderMessage } from './placeholders.ts';
 import { formatPath, type FieldPath } from './positions.ts';
 
 /** Largest gap between overall_score and the mean of the pillar scores before a warning. */
@@ -70,6 +71,19 @@ export function validateFrontmatter(file: string, slug: string, source: Frontmat
   }
   const { data, notes } = normaliseDrift(raw);
   for (const note of notes) report(note.path, note.severity, note.message);
+  const placeholders = findPlaceholders(data);
+  for (const { path, what } of placeholders) {
+    report(path, 'error', placeholderMessage(what), { at: 'value' });
+  }
+  if (placeholders.length > 0) {
+    // The schema would only repeat, as type errors, what the placeholders already say.
+    const left = new Set(placeholders.map(({ path }) => formatPath(path)));
+    const quiet: Report = (path, ...rest) => {
+      if (!left.has(formatPath(path))) report(path, ...rest);
+    };
+    parseStrict(patternFrontmatterSchema, data, quiet, 'the v7.1 format');
+    return { format: 'v7.1', frontmatter: undefined, diagnostics };
+  }
 
   const frontmatter = parseStrict(patternFrontmatterSchema, data, report, 'the v7.1 format');
   if (frontmatter) lint(frontmatter, slug, report);

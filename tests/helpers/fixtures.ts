@@ -47,6 +47,7 @@ export async function checkFixture(name: string): Promise<string> {
 
 /** The pattern, which the test expects to be a valid v7.1 pattern. */
 export function v71(pattern: PatternFile | undefined): V71PatternFile {
-  if (!isV71(pattern)) throw new Error(`expected a valid v7.1 pattern, got ${pattern?.format ?? 'none'}`);
+  if (!isV71(pattern))
+    throw new Error(`expected a valid v7.1 pattern, got ${pattern?.format ?? 'none'}`);
   return pattern;
 }
