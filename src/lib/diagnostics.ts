@@ -54,7 +54,7 @@ export function formatAnnotation(d: Diagnostic): string {
 }
 
 /**
- * `N files, E errors, W warnings`, or with the count of files per format
+ * `N files, E errors, W warnings`; when some are not v7.1, with the count of files per format:
  * `N files (A v7.1, B older), E errors, W warnings`.
  */
 export function summarize(
@@ -64,11 +64,9 @@ export function summarize(
 ): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const plural = (n: number, word: string): string => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
-  const perFormat =
-    formats === undefined
-      ? ''
-      : ` (${Object.entries(formats)
-          .map(([format, count]) => `${String(count)} ${format}`)
-          .join(', ')})`;
+  const counted = Object.entries(formats ?? {});
+  const perFormat = counted.some(([format, count]) => format !== 'v7.1' && count > 0)
+    ? ` (${counted.map(([format, count]) => `${String(count)} ${format}`).join(', ')})`
+    : '';
   return `${plural(files, 'file')}${perFormat}, ${plural(errors, 'error')}, ${plural(diagnostics.length - errors, 'warning')}`;
 }

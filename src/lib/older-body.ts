@@ -39,18 +39,17 @@ export interface OlderBody {
   readonly issues: readonly BodyIssue[];
 }
 
-const NUMBERING =
-  /^(?:section\s+)?(?:[ivx]+|\d+(?:\.\d+)*)\s*[.:)]\s*|^(?:section\s+)?\d+(?:\.\d+)*\s+/i;
-const WORD_COUNT = /\s*\(\s*~?\d+\s*(?:[-–—]|to)\s*\d+\s*words?\s*\)\s*$/i;
+const NUMBERING = /^(?:section\s+)?\d+(?:\.\d+)*\s*[.:)]\s*/i;
+/** `(150-300 words)`, `(5-7 principles, 300-400 words)`. */
+const WORD_COUNT = /\s*\([^()]*\bwords?\s*\)\s*$/i;
 const EMPHASIS_WRAP = /^[*_]+|[*_]+$/g;
 
 /** A section heading's display title: no numbering, emphasis or "(150-300 words)". */
 export function cleanSectionTitle(heading: string): string {
   const title = heading
-    .replace(EMPHASIS_WRAP, '')
-    .trim()
     .replace(NUMBERING, '')
     .replace(WORD_COUNT, '')
+    .replace(EMPHASIS_WRAP, '')
     .trim();
   return title === '' ? heading.trim() : title;
 }

@@ -32,10 +32,16 @@ export const EIGHT_SECTIONS = [
   'vitality',
 ] as const;
 
-/** Formats diagnostics with paths relative to tests/fixtures, one per line. */
+/** Formats diagnostics with paths (also in messages) relative to tests/fixtures, one per line. */
 export function render(diagnostics: readonly Diagnostic[]): string {
   return sortDiagnostics(diagnostics)
-    .map((d) => formatDiagnostic({ ...d, file: relative(FIXTURES, d.file) }))
+    .map((d) =>
+      formatDiagnostic({
+        ...d,
+        file: relative(FIXTURES, d.file),
+        message: d.message.replaceAll(FIXTURES, '').replaceAll(`${relative('.', FIXTURES)}/`, ''),
+      }),
+    )
     .join('\n');
 }
 
