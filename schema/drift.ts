@@ -76,17 +76,20 @@ export function normaliseDrift(raw: Dict): { data: Dict; notes: DriftNote[] } {
 /** The older format's drift: what the older files write that cannot be read is dropped. */
 export function normaliseOlderDrift(raw: Dict): { data: Dict; notes: DriftNote[] } {
   const notes: DriftNote[] = [];
-  const data: Dict = { ...raw };
-  for (const field of OLDER_DATE_FIELDS) {
-    const value = data[field];
-    if (value === undefined || (typeof value === 'string' && OLDER_DATE.test(value))) continue;
+  const unreadable = OLDER_DATE_FIELDS.filter((field) => {
+    const value = raw[field];
+    return value !== undefined && !(typeof value === 'string' && OLDER_DATE.test(value));
+  });
+  for (const field of unreadable) {
     notes.push({
       path: [field],
       severity: 'warning',
-      message: `${JSON.stringify(value)} is not a date written YYYY-MM-DD; ignored`,
+      message: `${JSON.stringify(raw[field])} is not a date written YYYY-MM-DD; ignored`,
     });
-    delete data[field];
   }
+  const data = Object.fromEntries(
+    Object.entries(raw).filter(([key]) => !(unreadable as readonly string[]).includes(key)),
+  );
   return { data, notes };
 }
 

@@ -49,8 +49,8 @@ describe('the GitHub workflows', () => {
     expect(commands).toContain(`':(glob)${SITE.repository.patternsPath}/**/*.md'`);
     expect(commands).toContain('--diff-filter="$1" "$BASE_SHA...HEAD"');
     // Added files are passed with --new (an older-format one fails), changed ones plainly.
-    expect(commands).toContain('mapfile -d \'\' -t added < <(changed A)');
-    expect(commands).toContain('mapfile -d \'\' -t modified < <(changed ad)');
+    expect(commands).toContain("mapfile -d '' -t added < <(changed A)");
+    expect(commands).toContain("mapfile -d '' -t modified < <(changed ad)");
     expect(commands).toContain('args+=(--new "$file")');
   });
 

@@ -126,7 +126,7 @@ function parseStrict<Schema extends z.ZodType>(
       continue;
     }
     const at = formatPath(entry);
-    const problem = `${formatPath(issue.path.slice(3) as FieldPath) || 'entry'}: ${issue.message}`;
+    const problem = `${formatPath(issue.path.slice(3)) || 'entry'}: ${issue.message}`;
     const known = dropped.get(at);
     if (known) known.problems.push(problem);
     else dropped.set(at, { path: entry, problems: [problem] });
