@@ -96,10 +96,10 @@ describe('checking pattern files', () => {
 
   it('names both files that share a slug and an id', async () => {
     expect(await checkFixture('duplicate-slug')).toMatchInlineSnapshot(`
-      "duplicate-slug/a/shared-name.md:2:5: error: id: duplicate id "pat_01khvcxdrrf2pafvy9q58wy30e", also used by tests/fixtures/duplicate-slug/b/shared-name.md
-      duplicate-slug/a/shared-name.md:3:7: error: slug: duplicate slug "shared-name", also used by tests/fixtures/duplicate-slug/b/shared-name.md
-      duplicate-slug/b/shared-name.md:2:5: error: id: duplicate id "pat_01khvcxdrrf2pafvy9q58wy30e", also used by tests/fixtures/duplicate-slug/a/shared-name.md
-      duplicate-slug/b/shared-name.md:3:7: error: slug: duplicate slug "shared-name", also used by tests/fixtures/duplicate-slug/a/shared-name.md"
+      "duplicate-slug/a/shared-name.md:2:5: error: id: duplicate id "pat_01khvcxdrrf2pafvy9q58wy30e", also used by duplicate-slug/b/shared-name.md
+      duplicate-slug/a/shared-name.md:3:7: error: slug: duplicate slug "shared-name", also used by duplicate-slug/b/shared-name.md
+      duplicate-slug/b/shared-name.md:2:5: error: id: duplicate id "pat_01khvcxdrrf2pafvy9q58wy30e", also used by duplicate-slug/a/shared-name.md
+      duplicate-slug/b/shared-name.md:3:7: error: slug: duplicate slug "shared-name", also used by duplicate-slug/a/shared-name.md"
     `);
   });
 
@@ -120,7 +120,7 @@ describe('checking pattern files', () => {
 
   it('reads the older format as a pattern, with one warning saying how to convert it', async () => {
     expect(await checkFixture('older-format')).toMatchInlineSnapshot(
-      `"older-format/older-format.md:8:1: warning: classification: older format: shown as written; \`npm run migrate -- tests/fixtures/older-format/older-format.md\` converts its frontmatter"`,
+      `"older-format/older-format.md:8:1: warning: classification: older format: shown as written; \`npm run migrate -- older-format/older-format.md\` converts its frontmatter"`,
     );
   });
 

@@ -13,6 +13,7 @@ import { RELATIONSHIP_TYPES } from '../../schema/relationships.ts';
 import { decodeSource } from './source.ts';
 import { detectFormat } from './format.ts';
 import { readFrontmatter } from './frontmatter.ts';
+import type { OlderPattern } from './older-pattern.ts';
 import { readPatternFile } from './pattern-file.ts';
 import { placeholder } from './placeholders.ts';
 
@@ -96,10 +97,8 @@ export function migratePattern(
   return { kind: 'migrated', bytes: out, frontmatter };
 }
 
-type Model = Extract<ReturnType<typeof readPatternFile>['pattern'], { format: 'older' }>['model'];
-
 /** The v7.1 frontmatter text (without the `---` fences) for an older pattern. */
-export function v71Frontmatter(model: Model, options: MigrateOptions): string {
+export function v71Frontmatter(model: OlderPattern, options: MigrateOptions): string {
   const title = model.title;
   const id = PATTERN_ID.test(model.id)
     ? model.id
