@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { countFormats, detectFormat, refuseNewOlderFiles } from '../src/lib/format.ts';
 import { summarize } from '../src/lib/diagnostics.ts';
 import { loadLibrary } from '../src/lib/load.ts';
-import { cleanSectionTitle } from '../src/lib/older-body.ts';
+import { cleanSectionTitle, parseOlderBody } from '../src/lib/older-body.ts';
 import { readPatternFile, type OlderPatternFile } from '../src/lib/pattern-file.ts';
 import { checkFixture, FIXTURES, render } from './helpers/fixtures.ts';
 
@@ -56,6 +56,19 @@ describe('the older format', () => {
       `);
     expect(body.sections[0]?.markdown).toContain('### A subsection\n\nStays inside the overview.');
     expect(body.sections[2]?.markdown).toBe('Gotchas.');
+  });
+
+  it('takes the summary from the first overview with text when the body opens with empty headings', () => {
+    const body = parseOlderBody(
+      '# Title\n\n## 1. Overview\n\n## 2. Core Principles\n\n## 1. Overview\n\nThe real overview.\n',
+      10,
+    );
+    expect(body.summary).toBe('The real overview.');
+    expect(body.sections.map(({ id, line }) => `${String(line)} #${id}`)).toEqual([
+      '12 #overview',
+      '14 #core-principles',
+      '16 #overview-1',
+    ]);
   });
 
   it('normalises the frontmatter into the small model the site uses', () => {

@@ -31,7 +31,7 @@ export interface OlderSection {
 export interface OlderBody {
   /** The title line's text (`GL013: Steward Ownership`), when the body opens with one. */
   readonly heading: string | undefined;
-  /** First paragraph of the Overview section (else of the text before the first section). */
+  /** First paragraph of the Overview (else of the text before the first section, else of the first section). */
   readonly summary: string | undefined;
   /** Text between the title line and the first section, when there is any. */
   readonly preamble: string;
@@ -92,12 +92,16 @@ export function parseOlderBody(markdown: string, firstLine: number): OlderBody {
   });
   const preambleFrom = title ? title.index + 1 : 0;
   const preamble = sliceLines(markdown, lines, preambleFrom, boundaries[0]?.index ?? texts.length);
+  // Some files open with a table of contents of empty headings: the summary comes from the
+  // first Overview with text, else the text before the first section, else the first section.
+  const written = sections.filter((section) => section.markdown !== '');
   const summarySource =
-    sections.find((section) => /^overview\b/i.test(section.title))?.markdown ?? preamble;
+    written.find((section) => /^overview\b/i.test(section.title))?.markdown ??
+    (preamble === '' ? written[0]?.markdown : preamble);
   const nesting = nestingIssue(markdown, firstLine);
   return {
     heading: title?.text,
-    summary: firstParagraph(summarySource) ?? firstParagraph(sections[0]?.markdown ?? ''),
+    summary: summarySource === undefined ? undefined : firstParagraph(summarySource),
     preamble,
     sections,
     issues: nesting ? [nesting] : [],
