@@ -11,14 +11,31 @@
  * | relationship as `{ id, weight, description }`     | → `{ slug: id, … }`, warning            |
  * | graph-garden entity / community as a bare string  | → `{ id: slug(label), label }`, warning |
  * | inferred link with `strength` in 0–1              | → `confidence`, warning                 |
- * | inferred link with `strength` above 1             | error: not a 0–1 confidence             |
+ * | inferred link with `strength` above 1 (1–5)       | link dropped, warning (see below)       |
+ * | any other invalid graph-garden entry              | entry dropped, warning naming it        |
+ * | `usage_stage: implementation` / `ideation`        | → `application` / `design`, warning     |
+ * | `adoption_stage: emerging`                        | → `early_adopters`, warning             |
+ * | `cross_domains` in Title Case or snake_case       | → kebab-case, warning                   |
  * | assessment as a list of `{dimension, score, …}`   | → pillar map, warning; unknown → error  |
  * | assessment without `overall_score` but pillars    | → mean of the pillars, warning          |
  * | provenance fields nested under `provenance:`      | → top level, warning; conflict → error  |
  * | `lifecycle.version` as a YAML number (`1.2`)      | accepted as text by the schema itself   |
+ * | older format: a date that is not a date (`20226-…`) | dropped, warning                        |
+ * | older format: one id on several older files        | warning (library.ts); v7.1 too: error   |
+ *
+ * `strength` above 1: in the real library it is a whole number (3 in 42 links, 5 in 2) next to a
+ * reason "Shared entities: A, B, C" naming as many entities: a count of shared entities, not a
+ * confidence, and those links have no `type` either. A count says nothing about how sure the
+ * suggestion is, so it is not mapped onto a confidence: the link is dropped with a warning.
+ * Graph-garden data is machine-written: an entry the schema refuses is dropped with a warning
+ * naming it (src/lib/validate.ts), so it never costs a pattern its page.
+ * `ideation` is the designing of a solution (design); `implementation` is putting it to use
+ * (application). A commons assessment listing dimensions that are not the eight pillars stays an
+ * error: those scores measure something else and cannot be carried over.
  */
 import GithubSlugger from 'github-slugger';
 import { ASSESSMENT_PILLARS, type AssessmentPillar } from './ontology.ts';
+import { OLDER_DATE, OLDER_DATE_FIELDS } from './older/provenance.ts';
 import { RELATIONSHIP_TYPES } from './relationships.ts';
 import type { FieldPath } from '../src/lib/positions.ts';
 
@@ -51,12 +68,28 @@ export function normaliseDrift(raw: Dict): { data: Dict; notes: DriftNote[] } {
     data['graph_garden'] = normaliseGraphGarden(data['graph_garden'], note);
   }
   const ontology = data['ontology'];
-  if (isDict(ontology) && 'commons_assessment' in ontology) {
-    data['ontology'] = {
-      ...ontology,
-      commons_assessment: normaliseAssessment(ontology['commons_assessment'], note),
-    };
+  if (isDict(ontology)) data['ontology'] = normaliseOntology(ontology, note);
+  if (isDict(data['lifecycle'])) data['lifecycle'] = normaliseLifecycle(data['lifecycle'], note);
+  return { data, notes };
+}
+
+/** The older format's drift: what the older files write that cannot be read is dropped. */
+export function normaliseOlderDrift(raw: Dict): { data: Dict; notes: DriftNote[] } {
+  const notes: DriftNote[] = [];
+  const unreadable = OLDER_DATE_FIELDS.filter((field) => {
+    const value = raw[field];
+    return value !== undefined && !(typeof value === 'string' && OLDER_DATE.test(value));
+  });
+  for (const field of unreadable) {
+    notes.push({
+      path: [field],
+      severity: 'warning',
+      message: `${JSON.stringify(raw[field])} is not a date written YYYY-MM-DD; ignored`,
+    });
   }
+  const data = Object.fromEntries(
+    Object.entries(raw).filter(([key]) => !(unreadable as readonly string[]).includes(key)),
+  );
   return { data, notes };
 }
 
@@ -113,13 +146,16 @@ function normaliseGraphGarden(garden: Dict, note: Note): Dict {
   }
   const links = garden['inferred_links'];
   if (Array.isArray(links)) {
-    out['inferred_links'] = links.map((link: unknown, index) =>
-      normaliseInferredLink(link, ['graph_garden', 'inferred_links', index], note),
-    );
+    out['inferred_links'] = links
+      .map((link: unknown, index) =>
+        normaliseInferredLink(link, ['graph_garden', 'inferred_links', index], note),
+      )
+      .filter((link) => link !== undefined);
   }
   return out;
 }
 
+/** The link in canonical shape, or undefined when it is dropped. */
 function normaliseInferredLink(link: unknown, path: FieldPath, note: Note): unknown {
   if (!isDict(link) || !('strength' in link) || 'confidence' in link) return link;
   const { strength, ...rest } = link;
@@ -128,11 +164,55 @@ function normaliseInferredLink(link: unknown, path: FieldPath, note: Note): unkn
     return { ...rest, confidence: strength };
   }
   note(
-    [...path, 'strength'],
-    `strength ${JSON.stringify(strength)} is not a 0–1 confidence; write "confidence" (0–1)`,
-    'error',
+    path,
+    `machine-written link${typeof link['target'] === 'string' ? ` to "${link['target']}"` : ''} dropped: strength ${JSON.stringify(strength)} is a count, not a 0–1 confidence`,
   );
-  return rest;
+  return undefined;
+}
+
+/** Stage names outside the list whose meaning is clear. */
+const STAGE_SYNONYMS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  usage_stage: { implementation: 'application', ideation: 'design' },
+  adoption_stage: { emerging: 'early_adopters' },
+};
+
+function normaliseLifecycle(lifecycle: Dict, note: Note): Dict {
+  const out: Dict = { ...lifecycle };
+  for (const [field, synonyms] of Object.entries(STAGE_SYNONYMS)) {
+    const value = lifecycle[field];
+    const canonical = typeof value === 'string' ? synonyms[value] : undefined;
+    if (canonical === undefined) continue;
+    note(['lifecycle', field], `"${String(value)}" is read as "${canonical}"; write ${canonical}`);
+    out[field] = canonical;
+  }
+  return out;
+}
+
+function normaliseOntology(ontology: Dict, note: Note): Dict {
+  const out: Dict = { ...ontology };
+  const cross = ontology['cross_domains'];
+  if (Array.isArray(cross)) {
+    out['cross_domains'] = cross.map((domain: unknown, index) => {
+      if (typeof domain !== 'string') return domain;
+      const kebab = domain
+        .trim()
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '');
+      if (kebab !== domain && kebab !== '') {
+        note(
+          ['ontology', 'cross_domains', index],
+          `"${domain}" is read as "${kebab}"; write ${kebab}`,
+        );
+        return kebab;
+      }
+      return domain;
+    });
+  }
+  if ('commons_assessment' in ontology) {
+    out['commons_assessment'] = normaliseAssessment(ontology['commons_assessment'], note);
+  }
+  return out;
 }
 
 function normaliseAssessment(assessment: unknown, note: Note): unknown {
@@ -146,7 +226,7 @@ function normaliseAssessment(assessment: unknown, note: Note): unknown {
   const scores = ASSESSMENT_PILLARS.map((pillar) => out[pillar]).filter(
     (value): value is number => typeof value === 'number',
   );
-  if (scores.length === 0) {
+  if (ASSESSMENT_PILLARS.every((pillar) => out[pillar] === undefined)) {
     note(path, 'no pillar scores: only the overall score can be shown');
   } else if (!('overall_score' in out) && scores.length === ASSESSMENT_PILLARS.length) {
     const mean = Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10;

@@ -1,23 +1,33 @@
 /**
- * `npm run check [-- FILE_OR_DIR...]` — validates pattern files.
+ * `npm run check [-- [--new FILE]... FILE_OR_DIR...]` — validates pattern files.
  *
  * Default target: `$PATTERNS_DIR`, else `patterns/`. When files are named, the
  * pattern folder still serves as the library they are checked against
  * (duplicates, wanted targets), but only the named files' problems are shown.
- * Prints one line per problem, then `N files, E errors, W warnings`; exits 1
- * when there is an error. With GITHUB_ACTIONS=true it also prints inline
- * annotations.
+ * `--new FILE` names a file the change adds (the pull-request workflow passes
+ * them): it is checked too, and an older-format one is an error, not a warning.
+ * Prints one line per problem, then `N files (A v7.1, B older), E errors,
+ * W warnings`; exits 1 when there is an error. With GITHUB_ACTIONS=true it also
+ * prints inline annotations.
  */
 import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
 import {
   formatAnnotation,
   formatDiagnostic,
   sortDiagnostics,
   summarize,
 } from '../src/lib/diagnostics.ts';
+import { countFormats, refuseNewOlderFiles } from '../src/lib/format.ts';
 import { checkPatternFiles, findPatternFiles, patternsDir } from '../src/lib/load.ts';
 
-const args = process.argv.slice(2);
+const { values, positionals } = parseArgs({
+  options: { new: { type: 'string', multiple: true, default: [] } },
+  allowPositionals: true,
+});
+const added = values.new.map((file) => relative('.', file));
+const args = [...added, ...positionals];
 const targets = args.length > 0 ? args : [patternsDir()];
 const context =
   args.length > 0 && existsSync(patternsDir()) ? [...targets, patternsDir()] : targets;
@@ -37,11 +47,19 @@ const [library, checked] = await Promise.all([
   findPatternFiles(targets),
 ]);
 const shown = new Set([...checked.files, ...checked.diagnostics.map((d) => d.file)]);
-const diagnostics = sortDiagnostics(library.diagnostics.filter((d) => shown.has(d.file)));
+const diagnostics = sortDiagnostics(
+  refuseNewOlderFiles(
+    library.diagnostics.filter((d) => shown.has(d.file)),
+    library.formats,
+    new Set(added),
+  ),
+);
 const annotate = process.env['GITHUB_ACTIONS'] === 'true';
 const lines = diagnostics.map((d) =>
   annotate ? `${formatDiagnostic(d)}\n${formatAnnotation(d)}` : formatDiagnostic(d),
 );
-lines.push(summarize(checked.files.length, diagnostics));
+lines.push(
+  summarize(checked.files.length, diagnostics, countFormats(checked.files, library.formats)),
+);
 process.stdout.write(`${lines.join('\n')}\n`);
 process.exitCode = diagnostics.some((d) => d.severity === 'error') ? 1 : 0;

@@ -1,15 +1,19 @@
 /**
- * `npm run schema` — writes what is generated from the Zod schema: schema/pattern.schema.json,
- * and the format reference in CONTRIBUTING.md (between its marker lines). Tests fail when
- * either is stale.
+ * `npm run schema` — writes what is generated from the Zod schemas: schema/pattern.schema.json
+ * (v7.1), schema/older-pattern.schema.json (the older format), and the format reference in
+ * CONTRIBUTING.md (between its marker lines). Tests fail when any is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { patternJsonSchema } from '../schema/json-schema.ts';
+import { olderPatternJsonSchema, patternJsonSchema } from '../schema/json-schema.ts';
 import { formatReference, withReference } from '../src/lib/format-reference.ts';
 
 const schema = new URL('../schema/pattern.schema.json', import.meta.url);
 writeFileSync(schema, patternJsonSchema());
 process.stdout.write(`wrote ${schema.pathname}\n`);
+
+const older = new URL('../schema/older-pattern.schema.json', import.meta.url);
+writeFileSync(older, olderPatternJsonSchema());
+process.stdout.write(`wrote ${older.pathname}\n`);
 
 const guide = new URL('../CONTRIBUTING.md', import.meta.url);
 writeFileSync(guide, withReference(readFileSync(guide, 'utf8'), formatReference()));

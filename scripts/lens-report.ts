@@ -2,7 +2,7 @@
  * Lens and section report over a folder of pattern files:
  *   node scripts/lens-report.ts [DIR]   (default ../shared/corpus/commons-os-sample)
  *
- * For every v7.1 file (frontmatter has `ontology:`) it finds the sections with parseBody, splits
+ * For every v7.1 file ({@link detectFormat}) it finds the sections with parseBody, splits
  * the Implementation section with attributeBlocks using the file's `context_labels` keys as
  * lenses, and prints per lens how many files have guidance and how many top-level blocks were
  * attributed, the files without any lens guidance, and which files miss canonical sections.
@@ -11,10 +11,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseBody, SECTION_KEYS, SECTION_TITLES } from '../src/lib/body.ts';
+import { detectFormat } from '../src/lib/format.ts';
+import { readFrontmatter, type Frontmatter } from '../src/lib/frontmatter.ts';
 import { attributeBlocks } from '../src/lib/lens-guidance.ts';
-
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-const CONTEXT_LABELS = /^context_labels:[ \t]*\r?\n((?:[ \t]+.*(?:\r?\n|$))+)/m;
 
 interface PatternFile {
   readonly name: string;
@@ -23,22 +22,19 @@ interface PatternFile {
   readonly bodyLine: number;
 }
 
-/** The file's frontmatter split off, if it is a v7.1 pattern. */
+/** The file's frontmatter split off, if it is a readable v7.1 pattern ({@link detectFormat}). */
 function readV71(name: string, text: string): PatternFile | undefined {
-  const frontmatter = FRONTMATTER.exec(text);
-  const yaml = frontmatter?.[1];
-  if (frontmatter === null || yaml === undefined || !/^ontology:/m.test(yaml)) return undefined;
-  const labels = CONTEXT_LABELS.exec(yaml)?.[1] ?? '';
-  const indent = /^[ \t]+/.exec(labels)?.[0] ?? '';
-  const lenses = [...labels.matchAll(/^([ \t]+)([\w-]+):/gm)]
-    .filter((match) => match[1] === indent)
-    .map((match) => match[2] ?? '');
-  return {
-    name,
-    lenses,
-    body: text.slice(frontmatter[0].length),
-    bodyLine: frontmatter[0].split('\n').length,
-  };
+  let read: Frontmatter;
+  try {
+    read = readFrontmatter(text);
+  } catch {
+    return undefined;
+  }
+  const data = read.data as Record<string, unknown>;
+  if (detectFormat(data) !== 'v7.1') return undefined;
+  const labels = data['context_labels'];
+  const lenses = typeof labels === 'object' && labels !== null ? Object.keys(labels) : [];
+  return { name, lenses, body: read.body, bodyLine: read.bodyLine };
 }
 
 function main(dir: string): void {

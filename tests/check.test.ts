@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { readPatternFile } from '../src/lib/pattern-file.ts';
-import { checkFixture, FIXTURES } from './helpers/fixtures.ts';
+import { checkFixture, FIXTURES, v71 } from './helpers/fixtures.ts';
 
 describe('checking pattern files', () => {
   it('accepts a minimal valid pattern without a single message', async () => {
@@ -98,10 +98,10 @@ describe('checking pattern files', () => {
 
   it('names both files that share a slug and an id', async () => {
     expect(await checkFixture('duplicate-slug')).toMatchInlineSnapshot(`
-      "duplicate-slug/a/shared-name.md:2:5: error: id: duplicate id "pat_01khvcxdrrf2pafvy9q58wy30e", also used by tests/fixtures/duplicate-slug/b/shared-name.md
-      duplicate-slug/a/shared-name.md:3:7: error: slug: duplicate slug "shared-name", also used by tests/fixtures/duplicate-slug/b/shared-name.md
-      duplicate-slug/b/shared-name.md:2:5: error: id: duplicate id "pat_01khvcxdrrf2pafvy9q58wy30e", also used by tests/fixtures/duplicate-slug/a/shared-name.md
-      duplicate-slug/b/shared-name.md:3:7: error: slug: duplicate slug "shared-name", also used by tests/fixtures/duplicate-slug/a/shared-name.md"
+      "duplicate-slug/a/shared-name.md:2:5: error: id: duplicate id "pat_01khvcxdrrf2pafvy9q58wy30e", also used by duplicate-slug/b/shared-name.md
+      duplicate-slug/a/shared-name.md:3:7: error: slug: duplicate slug "shared-name", also used by duplicate-slug/b/shared-name.md
+      duplicate-slug/b/shared-name.md:2:5: error: id: duplicate id "pat_01khvcxdrrf2pafvy9q58wy30e", also used by duplicate-slug/a/shared-name.md
+      duplicate-slug/b/shared-name.md:3:7: error: slug: duplicate slug "shared-name", also used by duplicate-slug/a/shared-name.md"
     `);
   });
 
@@ -120,9 +120,9 @@ describe('checking pattern files', () => {
     );
   });
 
-  it('answers the older format with one error that says what is missing', async () => {
+  it('reads the older format as a pattern, with one warning saying how to convert it', async () => {
     expect(await checkFixture('older-format')).toMatchInlineSnapshot(
-      `"older-format/older-format.md:8:1: error: classification: older pattern format (classification:, no ontology:); convert it to v7.1 — missing context_labels, ontology, lifecycle, relationships, graph_garden"`,
+      `"older-format/older-format.md:8:1: warning: classification: older format: shown as written; \`npm run migrate -- older-format/older-format.md\` converts its frontmatter"`,
     );
   });
 
@@ -142,15 +142,15 @@ describe('checking pattern files', () => {
       drift-shapes/drift-shapes.md:58:7: warning: graph_garden.inferred_links[0].strength: "strength" is the old name of "confidence""
     `);
     const file = `${FIXTURES}drift-shapes/drift-shapes.md`;
-    const { pattern } = readPatternFile(file, readFileSync(file));
-    expect(pattern?.frontmatter.relationships.enables).toEqual([
+    const pattern = v71(readPatternFile(file, readFileSync(file)).pattern);
+    expect(pattern.frontmatter.relationships.enables).toEqual([
       { slug: 'drift-shapes' },
       { slug: 'drift-shapes', weight: 0.6, description: 'Old relationship shape.' },
     ]);
-    expect(pattern?.frontmatter.graph_garden.entities).toEqual([
+    expect(pattern.frontmatter.graph_garden.entities).toEqual([
       { id: 'living-system', label: 'Living System' },
     ]);
-    expect(pattern?.frontmatter.graph_garden.inferred_links[0]?.confidence).toBe(0.7);
+    expect(pattern.frontmatter.graph_garden.inferred_links[0]?.confidence).toBe(0.7);
   });
 
   it('warns about wanted targets, missing sections and an overall score far from the mean', async () => {

@@ -42,6 +42,26 @@ describe('npm run check', () => {
     `);
   });
 
+  it('fails a file named with --new when it is in the older format, and counts formats', () => {
+    const { status, stdout } = check([
+      '--new',
+      'tests/fixtures/older-format/older-format.md',
+      'tests/fixtures/real-library/devops.md',
+    ]);
+    expect(status).toBe(1);
+    expect(stdout).toMatchInlineSnapshot(`
+      "tests/fixtures/older-format/older-format.md:8:1: error: classification: a new pattern must be in the v7.1 format; \`npm run migrate -- tests/fixtures/older-format/older-format.md\` converts its frontmatter
+      tests/fixtures/real-library/devops.md:12:1: warning: classification: older format: shown as written; \`npm run migrate -- tests/fixtures/real-library/devops.md\` converts its frontmatter
+      2 files (0 v7.1, 2 older), 1 error, 1 warning"
+    `);
+  });
+
+  it('only warns about an older-format file that is not new', () => {
+    const { status, stdout } = check(['tests/fixtures/older-format/older-format.md']);
+    expect(status).toBe(0);
+    expect(stdout.split('\n').at(-1)).toBe('1 file (0 v7.1, 1 older), 0 errors, 1 warning');
+  });
+
   it('adds GitHub annotations under GitHub Actions', () => {
     const { stdout } = check(['tests/fixtures/wrong-type-deep'], { GITHUB_ACTIONS: 'true' });
     expect(stdout.split('\n')[1]).toMatchInlineSnapshot(

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { isV71 } from '../src/lib/pattern-file.ts';
 import { FEED_SIZE, feedItems } from '../src/lib/exports/feed.ts';
 import { graphExport } from '../src/lib/exports/graph-json.ts';
 import { patternJsonLd, serializeJsonLd } from '../src/lib/exports/jsonld.ts';
@@ -46,7 +47,7 @@ const site = exportSite({ 'open-ledger': '2026-03-04T05:06:07.000Z' });
 
 beforeAll(async () => {
   const loaded = await loadLibrary([`${FIXTURES}exports`]);
-  library = buildLibraryModel(loaded.patterns.map(toStoredPattern));
+  library = buildLibraryModel(loaded.patterns.filter(isV71).map(toStoredPattern));
   const stored = library.bySlug.get('open-ledger');
   if (stored === undefined) throw new Error('fixture open-ledger missing');
   ledger = stored;

@@ -47,7 +47,11 @@ describe('the GitHub workflows', () => {
     const commands = runs(check);
     expect(commands).toMatch(/npm ci[\s\S]*npm run check --[\s\S]*npm test[\s\S]*npm run build/);
     expect(commands).toContain(`':(glob)${SITE.repository.patternsPath}/**/*.md'`);
-    expect(commands).toContain('--diff-filter=d "$BASE_SHA...HEAD"');
+    expect(commands).toContain('--diff-filter="$1" "$BASE_SHA...HEAD"');
+    // Added files are passed with --new (an older-format one fails), changed ones plainly.
+    expect(commands).toContain("mapfile -d '' -t added < <(changed A)");
+    expect(commands).toContain("mapfile -d '' -t modified < <(changed ad)");
+    expect(commands).toContain('args+=(--new "$file")');
   });
 
   it('deploy to GitHub Pages from main with the official actions, at the configured base path', () => {

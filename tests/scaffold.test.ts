@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PATTERN_ID } from '../schema/identity.ts';
+import { v71 } from './helpers/fixtures.ts';
 import { SLUG_PATTERN } from '../schema/fields.ts';
 import { SECTION_KEYS } from '../src/lib/body.ts';
 import { checkLibrary, toLibraryEntry } from '../src/lib/library.ts';
@@ -93,14 +94,14 @@ describe('a new pattern’s draft', () => {
   });
 
   it('has every section heading, in order, each with a line of guidance', () => {
-    const { pattern } = check('patterns/pattern-title-quoted-back.md', draft);
-    expect(pattern?.body.sections.map(({ key }) => key)).toEqual([...SECTION_KEYS]);
-    for (const section of pattern?.body.sections ?? []) {
+    const pattern = v71(check('patterns/pattern-title-quoted-back.md', draft).pattern);
+    expect(pattern.body.sections.map(({ key }) => key)).toEqual([...SECTION_KEYS]);
+    for (const section of pattern.body.sections) {
       expect(section.heading).toMatch(/^Section \d: /);
       expect(section.markdown.split('\n')).toHaveLength(1);
     }
-    expect(pattern?.body.summary).toBeTruthy();
-    expect(pattern?.body.confidence).toMatchObject({ stars: 1, label: 'Emerging' });
+    expect(pattern.body.summary).toBeTruthy();
+    expect(pattern.body.confidence).toMatchObject({ stars: 1, label: 'Emerging' });
   });
 
   it('takes a fresh id and today’s date from the clock', () => {

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { isV71 } from '../src/lib/pattern-file.ts';
 import { ASSESSMENT_PILLARS } from '../schema/ontology.ts';
 import { SECTION_KEYS } from '../src/lib/body.ts';
 import { loadLibrary } from '../src/lib/load.ts';
@@ -17,7 +18,10 @@ async function storedPatterns(paths: readonly string[]): Promise<StoredPattern[]
   const invalid = new Set(
     library.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file),
   );
-  return library.patterns.filter(({ file }) => !invalid.has(file)).map(toStoredPattern);
+  return library.patterns
+    .filter(isV71)
+    .filter(({ file }) => !invalid.has(file))
+    .map(toStoredPattern);
 }
 
 const SEED_SLUG = 'commons-based-peer-production';

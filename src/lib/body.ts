@@ -114,12 +114,13 @@ function sectionKeyOf(headingText: string): SectionKey | undefined {
 }
 
 /** Lines of the body with their offsets (`text` excludes the line ending). */
-interface Lines {
+export interface Lines {
   readonly texts: readonly string[];
   readonly starts: readonly number[];
 }
 
-function splitLines(markdown: string): Lines {
+/** Splits Markdown into lines (CRLF-aware), without a final empty line. */
+export function splitLines(markdown: string): Lines {
   const texts: string[] = [];
   const starts: number[] = [];
   let start = 0;
@@ -137,7 +138,8 @@ function splitLines(markdown: string): Lines {
   return { texts, starts };
 }
 
-interface Heading {
+/** An ATX heading: its line index, level, text and canonical v7.1 section key, if any. */
+export interface Heading {
   readonly index: number;
   readonly level: number;
   readonly text: string;
@@ -154,7 +156,7 @@ function leadChar(text: string): number {
 const HASH = 35;
 
 /** ATX headings outside fenced code blocks. */
-function scanHeadings(texts: readonly string[]): Heading[] {
+export function scanHeadings(texts: readonly string[]): Heading[] {
   const headings: Heading[] = [];
   const fences = fenceScanner();
   texts.forEach((text, index) => {
@@ -176,7 +178,10 @@ function scanHeadings(texts: readonly string[]): Heading[] {
 }
 
 /** A level-1 non-section heading on the body's first non-blank line repeats the title. */
-function titleHeading(headings: readonly Heading[], texts: readonly string[]): Heading | undefined {
+export function titleHeading(
+  headings: readonly Heading[],
+  texts: readonly string[],
+): Heading | undefined {
   const first = headings[0];
   const firstContent = texts.findIndex((text) => !isBlank(text));
   return first?.index === firstContent && first.level === 1 && first.key === undefined
@@ -184,12 +189,12 @@ function titleHeading(headings: readonly Heading[], texts: readonly string[]): H
     : undefined;
 }
 
-const isBlank = (text: string): boolean => text.trim() === '';
+export const isBlank = (text: string): boolean => text.trim() === '';
 const isThematicBreak = (text: string): boolean => THEMATIC_BREAK.test(text);
 const stripQuote = (text: string): string => text.replace(QUOTE_MARKER, '');
 
 /** Markdown of lines [from, to), without surrounding blank lines and trailing `---` rules. */
-function sliceLines(markdown: string, lines: Lines, from: number, to: number): string {
+export function sliceLines(markdown: string, lines: Lines, from: number, to: number): string {
   const { texts, starts } = lines;
   let first = from;
   let last = to;
@@ -382,6 +387,20 @@ function sectionIssues(
 
 const order = (key: SectionKey): number => SECTION_KEYS.indexOf(key);
 
+/** An error when the body nests Markdown too deeply to be rendered (either format). */
+export function nestingIssue(markdown: string, firstLine: number): BodyIssue | undefined {
+  const nesting = excessiveNesting(markdown);
+  return nesting
+    ? {
+        line: firstLine + nesting.line,
+        column: nesting.column + 1,
+        path: 'body',
+        message: `Markdown nested deeper than ${String(MAX_MARKDOWN_NESTING)} levels (lists, block quotes, emphasis or brackets); it would not be rendered`,
+        severity: 'error',
+      }
+    : undefined;
+}
+
 /**
  * Parses a pattern body. `firstLine` is the 1-based file line on which `markdown` begins, so every
  * reported line is a file line. Issues about something missing point at the line where it should
@@ -423,16 +442,8 @@ export function parseBody(markdown: string, firstLine: number): ParsedBody {
   });
 
   const issues = [...preamble.issues, ...sectionIssues(found, lineOf(texts.length - 1))];
-  const nesting = excessiveNesting(markdown);
-  if (nesting) {
-    issues.push({
-      line: firstLine + nesting.line,
-      column: nesting.column + 1,
-      path: 'body',
-      message: `Markdown nested deeper than ${String(MAX_MARKDOWN_NESTING)} levels (lists, block quotes, emphasis or brackets); it would not be rendered`,
-      severity: 'error',
-    });
-  }
+  const nesting = nestingIssue(markdown, firstLine);
+  if (nesting) issues.push(nesting);
   issues.sort((a, b) => a.line - b.line);
   return {
     summary: preamble.summary,

@@ -53,9 +53,20 @@ export function formatAnnotation(d: Diagnostic): string {
   return `::${d.severity} ${where.join(',')},title=${escapeProperty(d.path)}::${escapeData(d.message + detail(d))}`;
 }
 
-/** `N files, E errors, W warnings` */
-export function summarize(files: number, diagnostics: readonly Diagnostic[]): string {
+/**
+ * `N files, E errors, W warnings`; when some are not v7.1, with the count of files per format:
+ * `N files (A v7.1, B older), E errors, W warnings`.
+ */
+export function summarize(
+  files: number,
+  diagnostics: readonly Diagnostic[],
+  formats?: Readonly<Record<string, number>>,
+): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const plural = (n: number, word: string): string => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(files, 'file')}, ${plural(errors, 'error')}, ${plural(diagnostics.length - errors, 'warning')}`;
+  const counted = Object.entries(formats ?? {});
+  const perFormat = counted.some(([format, count]) => format !== 'v7.1' && count > 0)
+    ? ` (${counted.map(([format, count]) => `${String(count)} ${format}`).join(', ')})`
+    : '';
+  return `${plural(files, 'file')}${perFormat}, ${plural(errors, 'error')}, ${plural(diagnostics.length - errors, 'warning')}`;
 }

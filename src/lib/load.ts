@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Diagnostic } from './diagnostics.ts';
+import type { PatternFormat } from './format.ts';
 import { checkLibrary, toLibraryEntry, type LibraryEntry } from './library.ts';
 import { parallelMap } from './parallel.ts';
 import { readPatternFile, type PatternFile } from './pattern-file.ts';
@@ -78,15 +79,18 @@ export async function loadLibrary(paths: readonly string[]): Promise<LoadedLibra
 
 /** One file read and validated, as plain data (sendable between threads). */
 export interface CheckedFile {
+  readonly file: string;
   readonly diagnostics: Diagnostic[];
   /** What library-wide checks need of the file; undefined when it could not be read at all. */
   readonly entry: LibraryEntry | undefined;
+  /** The file's format; undefined when its front matter could not be read. */
+  readonly format: PatternFormat | undefined;
 }
 
 /** Reads and validates one file, keeping only its problems and library entry. */
 export function checkFile(file: string): CheckedFile {
-  const { pattern, diagnostics } = readPatternFile(file, readFileSync(file));
-  return { diagnostics, entry: pattern && toLibraryEntry(pattern) };
+  const { pattern, diagnostics, format } = readPatternFile(file, readFileSync(file));
+  return { file, diagnostics, entry: pattern && toLibraryEntry(pattern), format };
 }
 
 /** Below this many files per thread a worker costs more than it saves. */
@@ -96,7 +100,7 @@ export const FILES_PER_THREAD = 400;
 export async function checkPatternFiles(
   paths: readonly string[],
   onProgress?: (done: number, total: number) => void,
-): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
+): Promise<{ files: string[]; diagnostics: Diagnostic[]; formats: Map<string, PatternFormat> }> {
   const { files, diagnostics } = await findPatternFiles(paths);
   let done = 0;
   const checked = await parallelMap<CheckedFile>(
@@ -104,8 +108,12 @@ export async function checkPatternFiles(
     { module: import.meta.url, name: checkFile.name },
     { itemsPerThread: FILES_PER_THREAD, onItem: () => onProgress?.((done += 1), files.length) },
   );
+  const formats = new Map(
+    checked.flatMap(({ file, format }) => (format ? [[file, format] as const] : [])),
+  );
   return {
     files,
+    formats,
     diagnostics: [
       ...diagnostics,
       ...checked.flatMap((file) => file.diagnostics),

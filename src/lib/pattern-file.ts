@@ -1,35 +1,64 @@
 /**
  * One pattern file through the pipeline's reading stages:
- * bytes → text (source) → front matter (frontmatter) → schema (validate) → body sections (body).
+ * bytes → text (source) → front matter (frontmatter) → format and schema (validate) →
+ * body sections (body for v7.1, older-body for the older format).
  * Nothing here touches the file system; callers pass the bytes.
  */
 import { basename } from 'node:path';
+import type { OlderFrontmatter } from '../../schema/older/pattern.ts';
 import type { PatternFrontmatter } from '../../schema/pattern.ts';
-import { parseBody, type ParsedBody } from './body.ts';
+import { parseBody, type BodyIssue, type ParsedBody } from './body.ts';
 import type { Diagnostic } from './diagnostics.ts';
+import type { PatternFormat } from './format.ts';
 import { readFrontmatter, SourceProblem, type Frontmatter } from './frontmatter.ts';
+import { parseOlderBody, type OlderBody } from './older-body.ts';
+import { toOlderPattern, type OlderPattern } from './older-pattern.ts';
 import { decodeSource } from './source.ts';
 import { validateFrontmatter } from './validate.ts';
 
-export interface PatternFile {
+interface PatternFileBase {
   /** Path as given (used in messages). */
   readonly file: string;
-  readonly frontmatter: PatternFrontmatter;
-  readonly body: ParsedBody;
   /** Where a front-matter field stands in the file. */
   readonly locate: Frontmatter['locate'];
   /** The file's text as written (UTF-8, LF line endings). */
   readonly source: string;
 }
 
+/** A pattern in the v7.1 format. */
+export interface V71PatternFile extends PatternFileBase {
+  readonly format: 'v7.1';
+  readonly frontmatter: PatternFrontmatter;
+  readonly body: ParsedBody;
+}
+
+/** A pattern in the older format, shown as written. */
+export interface OlderPatternFile extends PatternFileBase {
+  readonly format: 'older';
+  readonly frontmatter: OlderFrontmatter;
+  readonly body: OlderBody;
+  /** What the site needs of it, in v7.1 words where the meaning is the same. */
+  readonly model: OlderPattern;
+}
+
+/** A valid pattern of either format: branch once on `format`. */
+export type PatternFile = V71PatternFile | OlderPatternFile;
+
+/** Whether a pattern is in the v7.1 format. */
+export const isV71 = (pattern: PatternFile | undefined): pattern is V71PatternFile =>
+  pattern?.format === 'v7.1';
+
 export interface ReadResult {
   /** The pattern, when its front matter is valid (warnings allowed). */
   readonly pattern: PatternFile | undefined;
+  /** The file's format, when its front matter could be read. */
+  readonly format: PatternFormat | undefined;
   readonly diagnostics: Diagnostic[];
 }
 
 const fileError = (file: string, problem: SourceProblem): ReadResult => ({
   pattern: undefined,
+  format: undefined,
   diagnostics: [
     {
       file,
@@ -56,21 +85,32 @@ export function readPatternFile(file: string, bytes: Uint8Array): ReadResult {
     throw error;
   }
   const validated = validateFrontmatter(file, basename(file, '.md'), frontmatter);
-  if (validated.olderFormat) return { pattern: undefined, diagnostics: validated.diagnostics };
-  const body = parseBody(frontmatter.body, frontmatter.bodyLine);
-  const diagnostics = [
+  const base = { file, locate: frontmatter.locate, source: decoded.text };
+  const withBody = (issues: readonly BodyIssue[]): Diagnostic[] => [
     ...validated.diagnostics,
-    ...body.issues.map((issue): Diagnostic => ({ file, ...issue })),
+    ...issues.map((issue): Diagnostic => ({ file, ...issue })),
   ];
-  if (!validated.frontmatter) return { pattern: undefined, diagnostics };
+  if (validated.format === 'older') {
+    const body = parseOlderBody(frontmatter.body, frontmatter.bodyLine);
+    const diagnostics = withBody(body.issues);
+    const valid = validated.frontmatter;
+    return {
+      format: 'older',
+      diagnostics,
+      pattern: valid && {
+        ...base,
+        format: 'older',
+        frontmatter: valid,
+        body,
+        model: toOlderPattern(valid, body),
+      },
+    };
+  }
+  const body = parseBody(frontmatter.body, frontmatter.bodyLine);
+  const valid = validated.frontmatter;
   return {
-    pattern: {
-      file,
-      frontmatter: validated.frontmatter,
-      body,
-      locate: frontmatter.locate,
-      source: decoded.text,
-    },
-    diagnostics,
+    format: 'v7.1',
+    diagnostics: withBody(body.issues),
+    pattern: valid && { ...base, format: 'v7.1', frontmatter: valid, body },
   };
 }

@@ -1,32 +1,40 @@
 /**
- * Schema stage: raw front matter → validated {@link PatternFrontmatter}, or
- * diagnostics that name the line, column and field of every problem at once.
+ * Schema stage: raw front matter → validated {@link PatternFrontmatter} (v7.1) or
+ * {@link OlderFrontmatter} (the older format), or diagnostics that name the line,
+ * column and field of every problem at once.
  *
- * Order: older-format detection (one clear error instead of forty), the
- * documented drift rules (`schema/drift.ts`), then the strict Zod schema.
- * Unknown fields are warnings and are dropped; everything else the schema
- * rejects is an error.
+ * Order: format detection ({@link detectFormat}); for v7.1 the documented drift rules
+ * (`schema/drift.ts`), then the strict Zod schema; for the older format its own schema
+ * (`schema/older/`) and one warning saying how to convert the file. Unknown fields are
+ * warnings and are dropped, and so are invalid machine-written `graph_garden` entries;
+ * everything else the schema rejects is an error.
  */
 import type { z } from 'zod';
-import { normaliseDrift } from '../../schema/drift.ts';
+import { normaliseDrift, normaliseOlderDrift } from '../../schema/drift.ts';
 import { ASSESSMENT_PILLARS } from '../../schema/ontology.ts';
+import { olderFrontmatterSchema, type OlderFrontmatter } from '../../schema/older/pattern.ts';
 import { patternFrontmatterSchema, type PatternFrontmatter } from '../../schema/pattern.ts';
 import type { Diagnostic, Severity } from './diagnostics.ts';
+import { detectFormat, olderFormatWarning } from './format.ts';
 import type { Frontmatter } from './frontmatter.ts';
+import { findPlaceholders, placeholderMessage } from './placeholders.ts';
 import { formatPath, type FieldPath } from './positions.ts';
 
 /** Largest gap between overall_score and the mean of the pillar scores before a warning. */
 export const OVERALL_SCORE_TOLERANCE = 0.5;
 
-/** The v7.1 groups a file in the older `classification:` format lacks. */
-const V71_GROUPS = ['context_labels', 'ontology', 'lifecycle', 'relationships', 'graph_garden'];
-
-export interface Validated {
-  readonly frontmatter: PatternFrontmatter | undefined;
-  readonly diagnostics: Diagnostic[];
-  /** True for a file in the older `classification:` format (reported as one error). */
-  readonly olderFormat: boolean;
-}
+/** Validated front matter of either format, `undefined` when it has an error. */
+export type Validated =
+  | {
+      readonly format: 'v7.1';
+      readonly frontmatter: PatternFrontmatter | undefined;
+      readonly diagnostics: Diagnostic[];
+    }
+  | {
+      readonly format: 'older';
+      readonly frontmatter: OlderFrontmatter | undefined;
+      readonly diagnostics: Diagnostic[];
+    };
 
 type Report = (
   path: FieldPath,
@@ -52,54 +60,106 @@ export function validateFrontmatter(file: string, slug: string, source: Frontmat
     });
   };
   const raw = source.data as Record<string, unknown>;
-  if ('classification' in raw && !('ontology' in raw)) {
-    const missing = V71_GROUPS.filter((group) => !(group in raw));
-    report(
-      ['classification'],
-      'error',
-      `older pattern format (classification:, no ontology:); convert it to v7.1 — missing ${missing.join(', ')}`,
-    );
-    return { frontmatter: undefined, diagnostics, olderFormat: true };
+  const valid = (): boolean => !diagnostics.some((d) => d.severity === 'error');
+  if (detectFormat(raw) === 'older') {
+    report(['classification'], 'warning', olderFormatWarning(file));
+    const drift = normaliseOlderDrift(raw);
+    for (const note of drift.notes) report(note.path, note.severity, note.message);
+    const older = parseStrict(olderFrontmatterSchema, drift.data, report, 'the older format');
+    if (older) lintSlug(older.slug, slug, report);
+    return { format: 'older', frontmatter: valid() ? older : undefined, diagnostics };
   }
   const { data, notes } = normaliseDrift(raw);
   for (const note of notes) report(note.path, note.severity, note.message);
+  const placeholders = findPlaceholders(data);
+  for (const { path, what } of placeholders) {
+    report(path, 'error', placeholderMessage(what), { at: 'value' });
+  }
+  if (placeholders.length > 0) {
+    // The schema would only repeat, as type errors, what the placeholders already say.
+    const left = new Set(placeholders.map(({ path }) => formatPath(path)));
+    const quiet: Report = (path, ...rest) => {
+      if (!left.has(formatPath(path))) report(path, ...rest);
+    };
+    parseStrict(patternFrontmatterSchema, data, quiet, 'the v7.1 format');
+    return { format: 'v7.1', frontmatter: undefined, diagnostics };
+  }
 
-  const frontmatter = parseStrict(data, report);
+  const frontmatter = parseStrict(patternFrontmatterSchema, data, report, 'the v7.1 format');
   if (frontmatter) lint(frontmatter, slug, report);
-  const valid = !diagnostics.some((d) => d.severity === 'error');
-  return { frontmatter: valid ? frontmatter : undefined, diagnostics, olderFormat: false };
+  return { format: 'v7.1', frontmatter: valid() ? frontmatter : undefined, diagnostics };
 }
 
-/** Parses with the strict schema; unknown keys become warnings and are dropped. */
-function parseStrict(
+/** A path into a list of machine-written `graph_garden` data: `graph_garden.<list>[i]`. */
+const machineEntry = (path: readonly PropertyKey[]): FieldPath | undefined =>
+  path[0] === 'graph_garden' && typeof path[1] === 'string' && typeof path[2] === 'number'
+    ? [path[0], path[1], path[2]]
+    : undefined;
+
+/**
+ * Parses with a strict schema. Unknown keys become warnings and are dropped; so do invalid
+ * machine-written graph-garden entries (one warning per entry, naming what was wrong).
+ */
+function parseStrict<Schema extends z.ZodType>(
+  schema: Schema,
   data: Record<string, unknown>,
   report: Report,
-): PatternFrontmatter | undefined {
-  let result = patternFrontmatterSchema.safeParse(data, { reportInput: true });
+  formatName: string,
+): z.output<Schema> | undefined {
+  let result = schema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
-  const unknown = result.error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [],
-  );
+  const dropped = new Map<string, { path: FieldPath; problems: string[] }>();
+  let fatal = false;
   for (const issue of result.error.issues) {
-    if (issue.code !== 'unrecognized_keys') reportIssue(issue, report);
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const path = [...issue.path, key] as FieldPath;
+        report(path, 'warning', `unknown field "${key}" (not in ${formatName}; ignored)`);
+        dropped.set(formatPath(path), { path, problems: [] });
+      }
+      continue;
+    }
+    const entry = machineEntry(issue.path);
+    if (entry === undefined) {
+      reportIssue(issue, report);
+      fatal = true;
+      continue;
+    }
+    const at = formatPath(entry);
+    const problem = `${formatPath(issue.path.slice(3)) || 'entry'}: ${issue.message}`;
+    const known = dropped.get(at);
+    if (known) known.problems.push(problem);
+    else dropped.set(at, { path: entry, problems: [problem] });
   }
-  for (const path of unknown) {
-    report(
-      path as FieldPath,
-      'warning',
-      `unknown field "${String(path.at(-1))}" (not in the v7.1 format; ignored)`,
-    );
+  for (const { path, problems } of dropped.values()) {
+    if (problems.length > 0) {
+      report(path, 'warning', `machine-written entry dropped (${problems.join('; ')})`);
+    }
   }
-  if (unknown.length === 0 || unknown.length < result.error.issues.length) return undefined;
-  for (const path of unknown) removeAt(data, path as FieldPath);
-  result = patternFrontmatterSchema.safeParse(data);
+  if (fatal) return undefined;
+  const paths = [...dropped.values()].map(({ path }) => path).sort(removalOrder);
+  for (const path of paths) removeAt(data, path);
+  result = schema.safeParse(data);
   return result.success ? result.data : undefined;
+}
+
+/** Later list entries first and fields before their entries, so no removal moves another. */
+function removalOrder(a: FieldPath, b: FieldPath): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    return typeof x === 'number' && typeof y === 'number' ? y - x : String(x) < String(y) ? -1 : 1;
+  }
+  return b.length - a.length;
 }
 
 function removeAt(data: unknown, path: FieldPath): void {
   let node = data;
   for (const key of path.slice(0, -1)) node = (node as Record<string | number, unknown>)[key];
-  Reflect.deleteProperty(node as object, path.at(-1) ?? '');
+  const last = path.at(-1) ?? '';
+  if (Array.isArray(node) && typeof last === 'number') node.splice(last, 1);
+  else Reflect.deleteProperty(node as object, last);
 }
 
 /** Short, stable rendering of a received value. */
@@ -167,15 +227,19 @@ function reportIssue(issue: z.core.$ZodIssue, report: Report): void {
   }
 }
 
-/** Rules that need the whole valid front matter. */
-function lint(frontmatter: PatternFrontmatter, slug: string, report: Report): void {
-  if (frontmatter.slug !== slug) {
+function lintSlug(written: string, slug: string, report: Report): void {
+  if (written !== slug) {
     report(['slug'], 'error', 'slug must equal the file name', {
       at: 'value',
       expected: `"${slug}"`,
-      received: `"${frontmatter.slug}"`,
+      received: `"${written}"`,
     });
   }
+}
+
+/** Rules that need the whole valid front matter. */
+function lint(frontmatter: PatternFrontmatter, slug: string, report: Report): void {
+  lintSlug(frontmatter.slug, slug, report);
   const assessment = frontmatter.ontology.commons_assessment;
   const scores = ASSESSMENT_PILLARS.map((pillar) => assessment[pillar]).filter(
     (value) => value !== undefined,

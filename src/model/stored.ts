@@ -1,11 +1,11 @@
 /** The stored form of a pattern and links to stored patterns (which may not exist yet). */
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../../schema/relationships.ts';
-import type { PatternFile } from '../lib/pattern-file.ts';
+import type { V71PatternFile } from '../lib/pattern-file.ts';
 import { titleFromSlug } from './labels.ts';
 import type { PatternLink, StoredPattern } from './types.ts';
 
 /** What the content loader stores for a parsed pattern: frontmatter and body structure, no issues. */
-export function toStoredPattern({ file, frontmatter, body }: PatternFile): StoredPattern {
+export function toStoredPattern({ file, frontmatter, body }: V71PatternFile): StoredPattern {
   const { summary, confidence, sections, extras } = body;
   return {
     slug: frontmatter.slug,

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../../src/lib/diagnostics.ts';
 import { loadLibrary } from '../../src/lib/load.ts';
+import { isV71, type PatternFile, type V71PatternFile } from '../../src/lib/pattern-file.ts';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 /** Pattern files copied unchanged from the real library (see its README): 45 v7.1, 15 older. */
@@ -28,10 +29,16 @@ export const EIGHT_SECTIONS = [
   'vitality',
 ] as const;
 
-/** Formats diagnostics with paths relative to tests/fixtures, one per line. */
+/** Formats diagnostics with paths (also in messages) relative to tests/fixtures, one per line. */
 export function render(diagnostics: readonly Diagnostic[]): string {
   return sortDiagnostics(diagnostics)
-    .map((d) => formatDiagnostic({ ...d, file: relative(FIXTURES, d.file) }))
+    .map((d) =>
+      formatDiagnostic({
+        ...d,
+        file: relative(FIXTURES, d.file),
+        message: d.message.replaceAll(FIXTURES, '').replaceAll(`${relative('.', FIXTURES)}/`, ''),
+      }),
+    )
     .join('\n');
 }
 
@@ -39,4 +46,11 @@ export function render(diagnostics: readonly Diagnostic[]): string {
 export async function checkFixture(name: string): Promise<string> {
   const library = await loadLibrary([`${FIXTURES}${name}`]);
   return render(library.diagnostics);
+}
+
+/** The pattern, which the test expects to be a valid v7.1 pattern. */
+export function v71(pattern: PatternFile | undefined): V71PatternFile {
+  if (!isV71(pattern))
+    throw new Error(`expected a valid v7.1 pattern, got ${pattern?.format ?? 'none'}`);
+  return pattern;
 }
