@@ -9,7 +9,7 @@ import { patternBody, type LoadedBody } from '../integrations/pattern-loader.ts'
 import { buildLibraryModel } from '../lib/site/library-model.ts';
 import { buildPatternPage } from '../lib/site/pattern-page.ts';
 import type { LibraryModel, PatternPageModel } from '../lib/site/types.ts';
-import { RESERVED_PATTERN_SLUGS } from './urls.ts';
+import { RESERVED_PATTERN_SLUGS } from '../lib/reserved.ts';
 
 let library: Promise<LibraryModel> | undefined;
 

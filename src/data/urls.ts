@@ -95,8 +95,5 @@ export const facetIndexUrl = (key: FacetKey): string => url(`${FACET_PATHS[key]}
 export const facetUrl = (key: FacetKey, value: string): string =>
   url(`${FACET_PATHS[key]}/${seg(value)}/`);
 
-/** Path segments below `/patterns/` that are pages, not pattern slugs. */
-export const RESERVED_PATTERN_SLUGS: ReadonlySet<string> = new Set(['by-score', 'by-vitality']);
-
 /** Links that may be shown to people: http(s) only (sources are untrusted text). */
 export const isWebUrl = (text: string): boolean => /^https?:\/\/\S+$/i.test(text.trim());

@@ -28,6 +28,22 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   );
 }
 
+/** Characters that could end or break an output line: C0 and C1 controls, line and paragraph separators, lone surrogates. */
+const UNPRINTABLE = /[\0-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF]/gu;
+const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text from a file made safe for one output line: newlines, tabs and every other control
+ * character become visible escapes (`\n`, `\u001b`), so nothing a file contains can start a
+ * line of its own (a forged `::error` workflow command, a fake diagnostic).
+ */
+export function escapeControls(text: string): string {
+  return text.replace(
+    UNPRINTABLE,
+    (char) => NAMED[char] ?? `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 function detail(d: Diagnostic): string {
   const parts = [
     d.expected === undefined ? undefined : `expected ${d.expected}`,
@@ -36,13 +52,14 @@ function detail(d: Diagnostic): string {
   return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
 }
 
-/** `path:line:col: error|warning: field.path: message (expected …, got …)` */
+/** `path:line:col: error|warning: field.path: message (expected …, got …)`, always one line. */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${String(d.line)}:${String(d.column)}: ${d.severity}: ${d.path}: ${d.message}${detail(d)}`;
+  return escapeControls(
+    `${d.file}:${String(d.line)}:${String(d.column)}: ${d.severity}: ${d.path}: ${d.message}${detail(d)}`,
+  );
 }
 
-const escapeData = (text: string): string =>
-  text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeData = (text: string): string => escapeControls(text).replace(/%/g, '%25');
 const escapeProperty = (text: string): string =>
   escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
