@@ -5,10 +5,9 @@
  * HTML and a digest of its bytes.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics.ts';
 import { checkLibrary, toLibraryEntry, type LibraryEntry } from '../library.ts';
-import { findPatternFiles, FILES_PER_THREAD } from '../load.ts';
+import { findPatternFiles, FILES_PER_THREAD, readPlainFile } from '../load.ts';
 import { parallelMap } from '../parallel.ts';
 import { readPatternFile, type PatternFile } from '../pattern-file.ts';
 import { renderBody, type RenderedBody } from './rendered.ts';
@@ -44,7 +43,7 @@ function toSitePattern(pattern: PatternFile): SitePattern {
 
 /** Reads, validates and (when it has no error) renders one file. */
 export function readSiteFile(file: string): SiteFile {
-  const { pattern, diagnostics } = readPatternFile(file, readFileSync(file));
+  const { pattern, diagnostics } = readPatternFile(file, readPlainFile(file));
   return {
     diagnostics,
     entry: pattern && toLibraryEntry(pattern),
