@@ -166,14 +166,14 @@ function indexEvents(source: string, events: readonly Event[]): Map<string, Fiel
       key: parent.kind === 'map' ? parent.keyStart : start,
       value: start,
     });
-    if (parent.kind === 'map') parent.key = undefined;
     parent.index += 1;
     if (parent.index > MAX_ITEMS) {
       throw new YamlProblem(
         `more than ${String(MAX_ITEMS)} ${parent.kind === 'map' ? 'entries in one mapping' : 'items in one list'}`,
-        start,
+        parent.kind === 'map' ? parent.keyStart : start,
       );
     }
+    if (parent.kind === 'map') parent.key = undefined;
     return path;
   };
 
