@@ -9,12 +9,7 @@
  * annotations.
  */
 import { existsSync } from 'node:fs';
-import {
-  formatAnnotation,
-  formatDiagnostic,
-  sortDiagnostics,
-  summarize,
-} from '../src/lib/diagnostics.ts';
+import { checkReport, sortDiagnostics } from '../src/lib/diagnostics.ts';
 import { checkPatternFiles, findPatternFiles, patternsDir } from '../src/lib/load.ts';
 
 const args = process.argv.slice(2);
@@ -39,9 +34,5 @@ const [library, checked] = await Promise.all([
 const shown = new Set([...checked.files, ...checked.diagnostics.map((d) => d.file)]);
 const diagnostics = sortDiagnostics(library.diagnostics.filter((d) => shown.has(d.file)));
 const annotate = process.env['GITHUB_ACTIONS'] === 'true';
-const lines = diagnostics.map((d) =>
-  annotate ? `${formatDiagnostic(d)}\n${formatAnnotation(d)}` : formatDiagnostic(d),
-);
-lines.push(summarize(checked.files.length, diagnostics));
-process.stdout.write(`${lines.join('\n')}\n`);
+process.stdout.write(checkReport(checked.files.length, diagnostics, annotate));
 process.exitCode = diagnostics.some((d) => d.severity === 'error') ? 1 : 0;

@@ -1,8 +1,10 @@
 /**
  * Characters no output may hold. XML 1.0 forbids the C0 control characters other than tab, line
- * feed and carriage return, and U+FFFE and U+FFFF; a lone surrogate (half of a UTF-16 pair) is
- * not a character at all and crashes the search indexer. A pattern's text reaches HTML, XML
- * (the feed), JSON, JSON-LD, Pagefind and llms.txt, so none of them may pass.
+ * feed and carriage return, and U+FFFE and U+FFFF; HTML also counts DEL, the C1 controls and
+ * every noncharacter (U+FDD0–U+FDEF, the last two code points of each plane) as parse errors;
+ * a lone surrogate (half of a UTF-16 pair) is not a character at all and crashes the search
+ * indexer. A pattern's text reaches HTML, XML (the feed), JSON, JSON-LD, Pagefind and llms.txt,
+ * so none of them may pass.
  *
  * - In the front matter they can only come from YAML escapes (`"\0"`, `"\uD800"`; raw ones are a
  *   YAML error already): a deliberate act, refused with an error naming the field, key or value.
@@ -14,8 +16,17 @@ import type { Diagnostic } from './diagnostics.ts';
 import type { Frontmatter } from './frontmatter.ts';
 import { formatPath, type FieldPath } from './positions.ts';
 
+/** The last two code points of planes 1 to 16 (U+1FFFE, U+1FFFF … U+10FFFF). */
+const PLANE_ENDS = Array.from({ length: 16 }, (_, plane) => {
+  const end = (plane + 2) * 0x10000 - 1;
+  return `\\u{${(end - 1).toString(16)}}\\u{${end.toString(16)}}`;
+}).join('');
+
 /** One forbidden character; with the `u` flag a surrogate pair is one code point and never matches. */
-const FORBIDDEN = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/u;
+const FORBIDDEN = new RegExp(
+  `[\\0-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\uFDD0-\\uFDEF\\uFFFE\\uFFFF\\uD800-\\uDFFF${PLANE_ENDS}]`,
+  'u',
+);
 const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, 'gu');
 
 /** Most body warnings about removed characters per file; the rest are counted in the last one. */
@@ -26,7 +37,7 @@ export function nameCharacter(char: string): string {
   const code = char.codePointAt(0) ?? 0;
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   if (code >= 0xd800 && code <= 0xdfff) return `${hex}, a lone surrogate (half of a UTF-16 pair)`;
-  if (code < 0x20) return `${hex}, a control character`;
+  if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return `${hex}, a control character`;
   return `${hex}, a noncharacter`;
 }
 

@@ -76,3 +76,19 @@ export function summarize(files: number, diagnostics: readonly Diagnostic[]): st
   const plural = (n: number, word: string): string => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
   return `${plural(files, 'file')}, ${plural(errors, 'error')}, ${plural(diagnostics.length - errors, 'warning')}`;
 }
+
+/**
+ * What `npm run check` prints: one line per problem (with its GitHub annotation after it when
+ * `annotate`), then the summary line.
+ */
+export function checkReport(
+  files: number,
+  diagnostics: readonly Diagnostic[],
+  annotate: boolean,
+): string {
+  const lines = diagnostics.map((d) =>
+    annotate ? `${formatDiagnostic(d)}\n${formatAnnotation(d)}` : formatDiagnostic(d),
+  );
+  lines.push(summarize(files, diagnostics));
+  return `${lines.join('\n')}\n`;
+}
