@@ -93,7 +93,7 @@ export function removeForbidden(
   for (const match of body.matchAll(FORBIDDEN_ALL)) {
     count += 1;
     if (count > MAX_CHARACTER_WARNINGS) continue;
-    for (let i = body.indexOf('\n', lineStart); i !== -1 && i < match.index; ) {
+    for (let i = body.indexOf('\n', lineStart); i !== -1 && i < match.index;) {
       line += 1;
       lineStart = i + 1;
       i = body.indexOf('\n', lineStart);

@@ -29,6 +29,7 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
 }
 
 /** Characters that could end or break an output line: C0 and C1 controls, line and paragraph separators, lone surrogates. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNPRINTABLE = /[\0-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF]/gu;
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
