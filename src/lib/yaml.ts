@@ -113,6 +113,8 @@ function explain(reason: string): string {
   if (reason.startsWith('nesting exceeded maxDepth')) {
     return `nesting deeper than ${String(MAX_DEPTH)} levels`;
   }
+  // Keys that differ as written but not as values (`~` and `null`); others are named earlier.
+  if (reason === 'duplicated mapping key') return 'duplicate key (each key may appear once)';
   if (reason === 'deficient indentation') {
     return 'bad indentation: this line is indented too little, or a bracket above is not closed';
   }
