@@ -13,12 +13,7 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  formatAnnotation,
-  formatDiagnostic,
-  sortDiagnostics,
-  summarize,
-} from '../src/lib/diagnostics.ts';
+import { checkReport, sortDiagnostics } from '../src/lib/diagnostics.ts';
 import { countFormats, refuseNewOlderFiles } from '../src/lib/format.ts';
 import { checkPatternFiles, findPatternFiles, patternsDir } from '../src/lib/load.ts';
 
@@ -55,11 +50,12 @@ const diagnostics = sortDiagnostics(
   ),
 );
 const annotate = process.env['GITHUB_ACTIONS'] === 'true';
-const lines = diagnostics.map((d) =>
-  annotate ? `${formatDiagnostic(d)}\n${formatAnnotation(d)}` : formatDiagnostic(d),
+process.stdout.write(
+  checkReport(
+    checked.files.length,
+    diagnostics,
+    annotate,
+    countFormats(checked.files, library.formats),
+  ),
 );
-lines.push(
-  summarize(checked.files.length, diagnostics, countFormats(checked.files, library.formats)),
-);
-process.stdout.write(`${lines.join('\n')}\n`);
 process.exitCode = diagnostics.some((d) => d.severity === 'error') ? 1 : 0;

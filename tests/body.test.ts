@@ -103,7 +103,7 @@ describe('parsing a pattern body', () => {
     ]);
     expect(parsed.sections[6]?.markdown).toBe('Cognitive era text.');
     expect(parsed.extras).toEqual([
-      { heading: 'References', line: 30, markdown: '[1] A reference.' },
+      { heading: 'References', id: 'references', line: 30, markdown: '[1] A reference.' },
     ]);
   });
 
@@ -174,7 +174,12 @@ describe('parsing a pattern body', () => {
       'vitality',
     ]);
     expect(parsed.extras).toEqual([
-      { heading: 'Section 1: Context', line: 20, markdown: 'Second context.' },
+      {
+        heading: 'Section 1: Context',
+        id: 'section-1-context',
+        line: 20,
+        markdown: 'Second context.',
+      },
     ]);
   });
 

@@ -56,7 +56,7 @@ describe('checking pattern files', () => {
 
   it('treats a duplicate key as an error at the second key', async () => {
     expect(await checkFixture('duplicate-key')).toMatchInlineSnapshot(
-      `"duplicate-key/duplicate-key.md:13:3: error: front matter: duplicate key (each key may appear once)"`,
+      `"duplicate-key/duplicate-key.md:13:3: error: front matter: duplicate key "corporate" (each key may appear once)"`,
     );
   });
 

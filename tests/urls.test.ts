@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { RESERVED_PATTERN_SLUGS } from '../src/lib/reserved.ts';
 import { FACET_KEYS } from '../src/model/facets.ts';
-import {
-  PATHS,
-  patternPage,
-  RESERVED_PATTERN_SLUGS,
-  routePath,
-  siteUrls,
-  SORTS,
-} from '../src/model/urls.ts';
+import { PATHS, patternPage, routePath, siteUrls, SORTS } from '../src/model/urls.ts';
 
 describe('the URL scheme', () => {
   it('puts every URL under the base it is given, with one slash between', () => {
@@ -33,7 +27,7 @@ describe('the URL scheme', () => {
     expect(patternPage(PATHS.lens('tech'))).toBeUndefined();
   });
 
-  it('reserves the sort pages below patterns/, so no slug can take their place', () => {
+  it('reserves the sort pages below patterns/ on the reading side, so no slug can take their place', () => {
     for (const sort of SORTS.filter((s) => s !== 'title')) {
       const page = patternPage(PATHS.sort(sort));
       expect(page && RESERVED_PATTERN_SLUGS.has(page.slug)).toBe(true);

@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { lastChangedDates } from '../../src/lib/last-changed.ts';
 import { loadLibrary } from '../../src/lib/load.ts';
 import { renderMarkdown } from '../../src/lib/markdown.ts';
-import { readPatternFile } from '../../src/lib/pattern-file.ts';
+import { isV71, readPatternFile } from '../../src/lib/pattern-file.ts';
 import { buildLibraryModel } from '../../src/model/library-model.ts';
 import { buildPatternPage } from '../../src/model/pattern-page.ts';
 import { toStoredPattern } from '../../src/model/stored.ts';
@@ -121,7 +121,10 @@ const library = await loadLibrary([DIR]);
 const invalid = new Set(
   library.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file),
 );
-const sample = library.patterns.filter(({ file }) => !invalid.has(file)).map(toStoredPattern);
+const sample = library.patterns
+  .filter(isV71)
+  .filter(({ file }) => !invalid.has(file))
+  .map(toStoredPattern);
 report(
   `library model of the ${String(sample.length)} valid patterns of ${DIR}`,
   await median(() => buildLibraryModel(sample)),

@@ -1,7 +1,8 @@
 /** The slugs of the pattern pages a built site holds (sort pages such as `by-score/` left out). */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PATHS, patternPage, RESERVED_PATTERN_SLUGS } from '../../src/model/urls.ts';
+import { RESERVED_PATTERN_SLUGS } from '../../src/lib/reserved.ts';
+import { PATHS, patternPage } from '../../src/model/urls.ts';
 
 export async function builtSlugs(site: string): Promise<string[]> {
   const entries = await readdir(join(site, PATHS.browse), { withFileTypes: true });

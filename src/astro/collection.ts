@@ -9,7 +9,7 @@ import { patternBody, type LoadedBody } from './pattern-loader.ts';
 import { buildLibraryModel } from '../model/library-model.ts';
 import { buildPatternPage } from '../model/pattern-page.ts';
 import type { LibraryModel, PatternPageModel } from '../model/types.ts';
-import { RESERVED_PATTERN_SLUGS } from '../model/urls.ts';
+import { RESERVED_PATTERN_SLUGS } from '../lib/reserved.ts';
 
 let library: Promise<LibraryModel> | undefined;
 

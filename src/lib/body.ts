@@ -15,6 +15,7 @@
 import type { Diagnostic } from './diagnostics.ts';
 import { fenceScanner } from './fences.ts';
 import { excessiveNesting, MAX_MARKDOWN_NESTING } from './nesting.ts';
+import { headingIds } from './reserved.ts';
 
 /** Canonical section keys, in the order the sections must appear. */
 export const SECTION_KEYS = [
@@ -66,6 +67,8 @@ export interface BodySection {
 /** A non-canonical top-level section (`### References`) or a repeated canonical one. */
 export interface ExtraSection {
   readonly heading: string;
+  /** Element id: unique on the page, never a section key or a layout id (src/lib/reserved.ts). */
+  readonly id: string;
   readonly line: number;
   readonly markdown: string;
 }
@@ -420,7 +423,7 @@ export function parseBody(markdown: string, firstLine: number): ParsedBody {
   const preamble = parsePreamble(texts, title ? title.index + 1 : 0, preambleEnd, lineOf);
 
   const sections: BodySection[] = [];
-  const extras: ExtraSection[] = [];
+  const extras: Omit<ExtraSection, 'id'>[] = [];
   const found: { key: SectionKey; line: number }[] = [];
   boundaries.forEach((heading, position) => {
     const line = lineOf(heading.index);
@@ -449,7 +452,16 @@ export function parseBody(markdown: string, firstLine: number): ParsedBody {
     summary: preamble.summary,
     confidence: preamble.confidence,
     sections,
-    extras,
+    extras: withIds(extras),
     issues,
   };
+}
+
+/** Extra sections with their element ids. */
+function withIds(extras: readonly Omit<ExtraSection, 'id'>[]): ExtraSection[] {
+  const ids = headingIds(
+    extras.map(({ heading }) => heading),
+    SECTION_KEYS,
+  );
+  return extras.map((extra, index) => ({ ...extra, id: ids[index] ?? '' }));
 }

@@ -28,6 +28,23 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   );
 }
 
+/** Characters that could end or break an output line: C0 and C1 controls, line and paragraph separators, lone surrogates. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNPRINTABLE = /[\0-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF]/gu;
+const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text from a file made safe for one output line: newlines, tabs and every other control
+ * character become visible escapes (`\n`, `\u001b`), so nothing a file contains can start a
+ * line of its own (a forged `::error` workflow command, a fake diagnostic).
+ */
+export function escapeControls(text: string): string {
+  return text.replace(
+    UNPRINTABLE,
+    (char) => NAMED[char] ?? `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 function detail(d: Diagnostic): string {
   const parts = [
     d.expected === undefined ? undefined : `expected ${d.expected}`,
@@ -36,13 +53,14 @@ function detail(d: Diagnostic): string {
   return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
 }
 
-/** `path:line:col: error|warning: field.path: message (expected …, got …)` */
+/** `path:line:col: error|warning: field.path: message (expected …, got …)`, always one line. */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${String(d.line)}:${String(d.column)}: ${d.severity}: ${d.path}: ${d.message}${detail(d)}`;
+  return escapeControls(
+    `${d.file}:${String(d.line)}:${String(d.column)}: ${d.severity}: ${d.path}: ${d.message}${detail(d)}`,
+  );
 }
 
-const escapeData = (text: string): string =>
-  text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeData = (text: string): string => escapeControls(text).replace(/%/g, '%25');
 const escapeProperty = (text: string): string =>
   escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
@@ -69,4 +87,21 @@ export function summarize(
     ? ` (${counted.map(([format, count]) => `${String(count)} ${format}`).join(', ')})`
     : '';
   return `${plural(files, 'file')}${perFormat}, ${plural(errors, 'error')}, ${plural(diagnostics.length - errors, 'warning')}`;
+}
+
+/**
+ * What `npm run check` prints: one line per problem (with its GitHub annotation after it when
+ * `annotate`), then the summary line.
+ */
+export function checkReport(
+  files: number,
+  diagnostics: readonly Diagnostic[],
+  annotate: boolean,
+  formats?: Readonly<Record<string, number>>,
+): string {
+  const lines = diagnostics.map((d) =>
+    annotate ? `${formatDiagnostic(d)}\n${formatAnnotation(d)}` : formatDiagnostic(d),
+  );
+  lines.push(summarize(files, diagnostics, formats));
+  return `${lines.join('\n')}\n`;
 }

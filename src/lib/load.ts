@@ -5,8 +5,8 @@
  * `checkPatternFiles` keeps only diagnostics and spreads the work over
  * worker threads (`npm run check`).
  */
-import { readFileSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { constants, readFileSync } from 'node:fs';
+import { lstat, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Diagnostic } from './diagnostics.ts';
 import type { PatternFormat } from './format.ts';
@@ -20,38 +20,61 @@ const NOT_PATTERNS = new Set(['README.md', 'CONTRIBUTING.md', 'index.md']);
 /** The pattern folder: `$PATTERNS_DIR`, else `patterns/`. */
 export const patternsDir = (): string => process.env['PATTERNS_DIR'] ?? 'patterns';
 
+/** Reads a file, refusing to follow a symbolic link to it (O_NOFOLLOW). */
+export const readPlainFile = (file: string): Buffer =>
+  readFileSync(file, { flag: constants.O_RDONLY | constants.O_NOFOLLOW });
+
+const SYMLINK_MESSAGE =
+  'is a symbolic link; pattern files and folders must be plain files (nothing outside the pattern folder is read)';
+
 export interface Found {
   readonly files: string[];
   readonly diagnostics: Diagnostic[];
 }
 
-/** Expands files and folders (recursively) into sorted `.md` pattern files. */
+/**
+ * Expands files and folders (recursively) into sorted `.md` pattern files. A symbolic link,
+ * named or met in a folder, is an error naming it and is never followed.
+ */
 export async function findPatternFiles(paths: readonly string[]): Promise<Found> {
   const files = new Set<string>();
   const diagnostics: Diagnostic[] = [];
+  const problem = (file: string, message: string): void => {
+    diagnostics.push({ file, line: 0, column: 0, severity: 'error', path: 'file', message });
+  };
   for (const path of paths) {
-    const info = await stat(path).catch(() => undefined);
+    const info = await lstat(path).catch(() => undefined);
     if (!info) {
-      diagnostics.push({
-        file: path,
-        line: 0,
-        column: 0,
-        severity: 'error',
-        path: 'file',
-        message: 'no such file or folder',
-      });
+      problem(path, 'no such file or folder');
+    } else if (info.isSymbolicLink()) {
+      problem(relative('.', path), SYMLINK_MESSAGE);
     } else if (info.isDirectory()) {
+      // A recursive readdir lists a symbolic link to a folder as a link and does not enter it.
       const entries = await readdir(path, { recursive: true, withFileTypes: true });
       for (const entry of entries) {
-        if (entry.isFile() && entry.name.endsWith('.md') && !NOT_PATTERNS.has(entry.name)) {
-          files.add(relative('.', join(entry.parentPath, entry.name)));
+        const file = relative('.', join(entry.parentPath, entry.name));
+        if (entry.isSymbolicLink()) {
+          problem(file, SYMLINK_MESSAGE);
+        } else if (entry.isFile() && entry.name.endsWith('.md') && !NOT_PATTERNS.has(entry.name)) {
+          files.add(file);
         }
       }
     } else {
       files.add(relative('.', path));
     }
   }
-  return { files: [...files].sort(), diagnostics };
+  return { files: [...files].sort(), diagnostics: dedupe(diagnostics) };
+}
+
+/** The same link can be reached through several of the paths given; it is reported once. */
+function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter(({ file, message }) => {
+    const key = `${file}\n${message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export interface LoadedLibrary {
@@ -69,7 +92,7 @@ export async function loadLibrary(paths: readonly string[]): Promise<LoadedLibra
   const patterns: PatternFile[] = [];
   const diagnostics = [...found.diagnostics];
   for (const file of found.files) {
-    const result = readPatternFile(file, readFileSync(file));
+    const result = readPatternFile(file, readPlainFile(file));
     if (result.pattern) patterns.push(result.pattern);
     diagnostics.push(...result.diagnostics);
   }
@@ -89,7 +112,7 @@ export interface CheckedFile {
 
 /** Reads and validates one file, keeping only its problems and library entry. */
 export function checkFile(file: string): CheckedFile {
-  const { pattern, diagnostics, format } = readPatternFile(file, readFileSync(file));
+  const { pattern, diagnostics, format } = readPatternFile(file, readPlainFile(file));
   return { file, diagnostics, entry: pattern && toLibraryEntry(pattern), format };
 }
 

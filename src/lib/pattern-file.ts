@@ -8,13 +8,18 @@ import { basename } from 'node:path';
 import type { OlderFrontmatter } from '../../schema/older/pattern.ts';
 import type { PatternFrontmatter } from '../../schema/pattern.ts';
 import { parseBody, type BodyIssue, type ParsedBody } from './body.ts';
+import { forbiddenInFrontmatter, removeForbidden } from './characters.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { PatternFormat } from './format.ts';
 import { readFrontmatter, SourceProblem, type Frontmatter } from './frontmatter.ts';
 import { parseOlderBody, type OlderBody } from './older-body.ts';
 import { toOlderPattern, type OlderPattern } from './older-pattern.ts';
+import { RESERVED_PATTERN_SLUGS } from './reserved.ts';
 import { decodeSource } from './source.ts';
 import { validateFrontmatter } from './validate.ts';
+
+/** Largest pattern file, in bytes (the real library's largest is 337,258 bytes). */
+export const MAX_FILE_BYTES = 1024 * 1024;
 
 interface PatternFileBase {
   /** Path as given (used in messages). */
@@ -73,6 +78,16 @@ const fileError = (file: string, problem: SourceProblem): ReadResult => ({
 
 /** Reads one pattern file from its bytes; every problem comes back as a diagnostic. */
 export function readPatternFile(file: string, bytes: Uint8Array): ReadResult {
+  if (bytes.length > MAX_FILE_BYTES) {
+    return fileError(
+      file,
+      new SourceProblem(
+        `the file is ${String(Math.ceil(bytes.length / 1024))} KB; a pattern file may have at most 1 MB (${String(MAX_FILE_BYTES)} bytes)`,
+        { line: 0, column: 0 },
+        'file',
+      ),
+    );
+  }
   const decoded = decodeSource(bytes);
   if (!decoded.ok) {
     return fileError(file, new SourceProblem(decoded.message, decoded.position, 'file'));
@@ -84,19 +99,26 @@ export function readPatternFile(file: string, bytes: Uint8Array): ReadResult {
     if (error instanceof SourceProblem) return fileError(file, error);
     throw error;
   }
+  const characters = forbiddenInFrontmatter(file, frontmatter);
   const validated = validateFrontmatter(file, basename(file, '.md'), frontmatter);
   const base = { file, locate: frontmatter.locate, source: decoded.text };
+  const slug = validated.frontmatter?.slug;
+  const reserved = slug === undefined ? undefined : reservedSlug(file, slug, frontmatter);
+  const cleaned = removeForbidden(frontmatter.body, frontmatter.bodyLine);
   const withBody = (issues: readonly BodyIssue[]): Diagnostic[] => [
+    ...characters,
     ...validated.diagnostics,
-    ...issues.map((issue): Diagnostic => ({ file, ...issue })),
+    ...(reserved ? [reserved] : []),
+    ...[...cleaned.issues, ...issues].map((issue): Diagnostic => ({ file, ...issue })),
   ];
+  /** No character or slug error: valid front matter makes the file a pattern. */
+  const accepted = characters.length === 0 && reserved === undefined;
   if (validated.format === 'older') {
-    const body = parseOlderBody(frontmatter.body, frontmatter.bodyLine);
-    const diagnostics = withBody(body.issues);
-    const valid = validated.frontmatter;
+    const body = parseOlderBody(cleaned.text, frontmatter.bodyLine);
+    const valid = accepted ? validated.frontmatter : undefined;
     return {
       format: 'older',
-      diagnostics,
+      diagnostics: withBody(body.issues),
       pattern: valid && {
         ...base,
         format: 'older',
@@ -106,11 +128,29 @@ export function readPatternFile(file: string, bytes: Uint8Array): ReadResult {
       },
     };
   }
-  const body = parseBody(frontmatter.body, frontmatter.bodyLine);
-  const valid = validated.frontmatter;
+  const body = parseBody(cleaned.text, frontmatter.bodyLine);
+  const valid = accepted ? validated.frontmatter : undefined;
   return {
     format: 'v7.1',
     diagnostics: withBody(body.issues),
     pattern: valid && { ...base, format: 'v7.1', frontmatter: valid, body },
+  };
+}
+
+/** An error when the pattern's slug names a site page instead. */
+function reservedSlug(
+  file: string,
+  slug: string,
+  frontmatter: Frontmatter,
+): Diagnostic | undefined {
+  if (!RESERVED_PATTERN_SLUGS.has(slug)) return undefined;
+  const { line, column } = frontmatter.locate(['slug'], 'value');
+  return {
+    file,
+    line,
+    column,
+    severity: 'error',
+    path: 'slug',
+    message: `slug "${slug}" is reserved: /patterns/${slug}/ is a page of the site; rename the file and its slug`,
   };
 }

@@ -2,11 +2,13 @@
  * Safe YAML for untrusted front matter, built on js-yaml 5's event parser.
  *
  * - Only the YAML 1.2 core schema: no `!!js/*` or other code-bearing tags.
- * - Duplicate keys are errors (js-yaml's default).
- * - Nesting is capped at {@link MAX_DEPTH} and the total size of the value,
- *   with every alias counted as the size of what it repeats, at
- *   {@link MAX_EXPANDED_NODES}: an alias bomb fails fast, before anything
- *   walks the value.
+ * - Duplicate keys are errors that name the key.
+ * - Limits, each with its own message, checked on the event stream before
+ *   any value is built: nesting ({@link MAX_DEPTH}), items per list or
+ *   mapping ({@link MAX_ITEMS}), characters per string ({@link MAX_STRING_LENGTH})
+ *   and per key ({@link MAX_KEY_LENGTH}), and the total size of the value
+ *   ({@link MAX_EXPANDED_NODES}), with every alias counted as the size of what
+ *   it repeats: an alias bomb fails fast, before anything walks the value.
  * - Every key and value gets its source offset, so later stages can point at
  *   the exact line and column of a field.
  */
@@ -23,6 +25,12 @@ import {
 export const MAX_DEPTH = 32;
 /** Most nodes the value may hold once aliases are expanded. */
 export const MAX_EXPANDED_NODES = 100_000;
+/** Most items in one list or entries in one mapping (the real library's largest list has 42). */
+export const MAX_ITEMS = 1_000;
+/** Longest string value, in characters (the real library's longest has 604). */
+export const MAX_STRING_LENGTH = 10_000;
+/** Longest mapping key, in characters (the real library's longest has 24). */
+export const MAX_KEY_LENGTH = 100;
 
 /** Source offsets of one field: its key (when it has one) and its value. */
 export interface FieldOffsets {
@@ -55,6 +63,8 @@ interface Frame {
   index: number;
   key: string | undefined;
   keyStart: number;
+  /** Keys seen so far (mappings only), to name a duplicate. */
+  readonly keys: Set<string>;
 }
 
 function eventStart(event: Event): number {
@@ -103,6 +113,7 @@ function explain(reason: string): string {
   if (reason.startsWith('nesting exceeded maxDepth')) {
     return `nesting deeper than ${String(MAX_DEPTH)} levels`;
   }
+  // Keys that differ as written but not as values (`~` and `null`); others are named earlier.
   if (reason === 'duplicated mapping key') return 'duplicate key (each key may appear once)';
   if (reason === 'deficient indentation') {
     return 'bad indentation: this line is indented too little, or a bracket above is not closed';
@@ -124,15 +135,17 @@ function indexEvents(source: string, events: readonly Event[]): Map<string, Fiel
   const anchorSizes = new Map<string, number>();
   const stack: Frame[] = [];
   let total = 0;
+  let aliased = false;
 
   const count = (nodes: number, offset: number): void => {
     total += nodes;
-    if (total > MAX_EXPANDED_NODES) {
-      throw new YamlProblem(
-        `YAML aliases expand to more than ${String(MAX_EXPANDED_NODES)} values; front matter must not repeat content through aliases like this`,
-        offset,
-      );
-    }
+    if (total <= MAX_EXPANDED_NODES) return;
+    throw new YamlProblem(
+      aliased
+        ? `YAML aliases expand to more than ${String(MAX_EXPANDED_NODES)} values; front matter must not repeat content through aliases like this`
+        : `the front matter holds more than ${String(MAX_EXPANDED_NODES)} values`,
+      offset,
+    );
   };
   const anchorName = (start: number, end: number): string | undefined =>
     start >= 0 ? source.slice(start, end) : undefined;
@@ -155,8 +168,14 @@ function indexEvents(source: string, events: readonly Event[]): Map<string, Fiel
       key: parent.kind === 'map' ? parent.keyStart : start,
       value: start,
     });
+    parent.index += 1;
+    if (parent.index > MAX_ITEMS) {
+      throw new YamlProblem(
+        `more than ${String(MAX_ITEMS)} ${parent.kind === 'map' ? 'entries in one mapping' : 'items in one list'}`,
+        parent.kind === 'map' ? parent.keyStart : start,
+      );
+    }
     if (parent.kind === 'map') parent.key = undefined;
-    else parent.index += 1;
     return path;
   };
 
@@ -172,6 +191,7 @@ function indexEvents(source: string, events: readonly Event[]): Map<string, Fiel
     if (event.type === EVENT_ID.ALIAS) {
       if (slot === undefined) throw new YamlProblem('aliases cannot be used as keys', start);
       const name = source.slice(event.anchorStart, event.anchorEnd);
+      aliased = true;
       count(anchorSizes.get(name) ?? 1, start);
       continue;
     }
@@ -182,8 +202,28 @@ function indexEvents(source: string, events: readonly Event[]): Map<string, Fiel
       if (slot === undefined) {
         const parent = stack.at(-1);
         if (parent) {
-          parent.key = getScalarValue(source, event);
+          const key = getScalarValue(source, event);
+          if (key.length > MAX_KEY_LENGTH) {
+            throw new YamlProblem(
+              `key longer than ${String(MAX_KEY_LENGTH)} characters (it has ${String(key.length)})`,
+              start,
+            );
+          }
+          if (parent.keys.has(key)) {
+            throw new YamlProblem(`duplicate key "${key}" (each key may appear once)`, start);
+          }
+          parent.keys.add(key);
+          parent.key = key;
           parent.keyStart = start;
+        }
+      } else if (event.valueEnd - event.valueStart > MAX_STRING_LENGTH) {
+        // The decoded value is never longer than its source text, so only long sources are decoded.
+        const { length } = getScalarValue(source, event);
+        if (length > MAX_STRING_LENGTH) {
+          throw new YamlProblem(
+            `text longer than ${String(MAX_STRING_LENGTH)} characters (it has ${String(length)})`,
+            start,
+          );
         }
       }
       continue;
@@ -199,6 +239,7 @@ function indexEvents(source: string, events: readonly Event[]): Map<string, Fiel
       index: 0,
       key: undefined,
       keyStart: start,
+      keys: new Set(),
     });
   }
   return offsets;

@@ -5,10 +5,9 @@
  * HTML and a digest of its bytes.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../lib/diagnostics.ts';
 import { checkLibrary, toLibraryEntry, type LibraryEntry } from '../lib/library.ts';
-import { findPatternFiles, FILES_PER_THREAD } from '../lib/load.ts';
+import { findPatternFiles, FILES_PER_THREAD, readPlainFile } from '../lib/load.ts';
 import { parallelMap } from '../lib/parallel.ts';
 import { isV71, readPatternFile, type V71PatternFile } from '../lib/pattern-file.ts';
 import { renderBody, type RenderedBody } from './rendered.ts';
@@ -48,7 +47,7 @@ function toSitePattern(pattern: V71PatternFile): SitePattern {
  * patterns are rendered, until the site learns the older format (issue 10).
  */
 export function readSiteFile(file: string): SiteFile {
-  const { pattern, diagnostics } = readPatternFile(file, readFileSync(file));
+  const { pattern, diagnostics } = readPatternFile(file, readPlainFile(file));
   const shown = isV71(pattern) ? pattern : undefined;
   return {
     diagnostics,

@@ -4,9 +4,8 @@
  * graph and provenance. Frontmatter text stays plain strings (Astro escapes them); only Markdown
  * is rendered ({@link renderBody}).
  */
-import GithubSlugger, { slug as slugOf } from 'github-slugger';
 import { RELATIONSHIP_TYPES } from '../../schema/relationships.ts';
-import { SECTION_KEYS, SECTION_TITLES } from '../lib/body.ts';
+import { SECTION_TITLES } from '../lib/body.ts';
 import { OVERALL_SCORE_TOLERANCE } from '../lib/validate.ts';
 import { neighbourhoodGraph } from './graph.ts';
 import { confidenceLabel, RELATIONSHIP_LABELS } from './labels.ts';
@@ -22,25 +21,6 @@ import type {
   StoredPattern,
 } from './types.ts';
 
-/**
- * Ids of the page's own blocks. Extra body sections never get one of these ids (nor a section
- * key), so the page can use them as anchors.
- */
-export const PAGE_IDS = [
-  'summary',
-  'lens-guidance',
-  'assessment',
-  'relationships',
-  'backlinks',
-  'graph-garden',
-  'neighbourhood',
-  'provenance',
-  'more',
-] as const;
-
-/** Fallback id stem for an extra section whose heading has no letters or digits. */
-const UNTITLED_ID = 'section';
-
 type Frontmatter = StoredPattern['frontmatter'];
 
 /** The eight sections present, in canonical order, with stable ids (the section keys). */
@@ -53,15 +33,13 @@ export function sectionModels(rendered: RenderedBody): SectionModel[] {
   }));
 }
 
-/** Extra sections with github-slugger ids unique among themselves, section keys and page ids. */
+/** Extra sections with the ids the body parser gave them (see src/lib/reserved.ts). */
 export function extraSections(
   body: StoredPattern['body'],
   rendered: RenderedBody,
 ): PatternPageModel['extras'] {
-  const slugger = new GithubSlugger();
-  for (const reserved of [...SECTION_KEYS, ...PAGE_IDS]) slugger.slug(reserved);
-  return body.extras.map(({ heading }, index) => ({
-    id: slugger.slug(slugOf(heading) || UNTITLED_ID),
+  return body.extras.map(({ heading, id }, index) => ({
+    id,
     title: heading,
     html: rendered.extras[index] ?? '',
   }));

@@ -25,11 +25,6 @@ const PATTERNS = 'patterns/';
 /** The static page of a browse sort below `patterns/` (title order is the browse page itself). */
 const sortPage = (sort: Exclude<Sort, 'title'>): string => `by-${sort}/`;
 
-/** Path segments below `patterns/` that are pages, not pattern slugs. */
-export const RESERVED_PATTERN_SLUGS: ReadonlySet<string> = new Set(
-  SORTS.flatMap((sort) => (sort === 'title' ? [] : [sortPage(sort).slice(0, -1)])),
-);
-
 /** `base` with exactly one trailing `/` (`''` stays `''`: paths below the base). */
 const withSlash = (base: string): string => (base === '' || base.endsWith('/') ? base : `${base}/`);
 
@@ -86,8 +81,8 @@ export const PATHS = siteUrls('');
 
 /**
  * The pattern page a path below the base names (`patterns/<slug>/`, `patterns/<slug>/<lens>/`),
- * the inverse of `pattern()`; sort pages such as `patterns/by-score/` read as slugs (see
- * {@link RESERVED_PATTERN_SLUGS}).
+ * the inverse of `pattern()`; sort pages such as `patterns/by-score/` read as slugs (the
+ * reading side reserves them: `RESERVED_PATTERN_SLUGS` in src/lib/reserved.ts).
  */
 export function patternPage(path: string): { slug: string; lens?: string } | undefined {
   const match = /^\/?patterns\/([^/]+)\/(?:([^/]+)\/?)?$/.exec(path);
