@@ -180,7 +180,8 @@ function normaliseLifecycle(lifecycle: Dict, note: Note): Dict {
   const out: Dict = { ...lifecycle };
   for (const [field, synonyms] of Object.entries(STAGE_SYNONYMS)) {
     const value = lifecycle[field];
-    const canonical = typeof value === 'string' ? synonyms[value] : undefined;
+    const canonical =
+      typeof value === 'string' && Object.hasOwn(synonyms, value) ? synonyms[value] : undefined;
     if (canonical === undefined) continue;
     note(['lifecycle', field], `"${String(value)}" is read as "${canonical}"; write ${canonical}`);
     out[field] = canonical;

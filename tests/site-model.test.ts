@@ -4,7 +4,7 @@ import { ASSESSMENT_PILLARS } from '../schema/ontology.ts';
 import { SECTION_KEYS } from '../src/lib/body.ts';
 import { loadLibrary } from '../src/lib/load.ts';
 import { NEIGHBOURHOOD_CAP, neighbourhoodGraph } from '../src/model/graph.ts';
-import { lensesOf, titleFromSlug, valueLabel } from '../src/model/labels.ts';
+import { titleFromSlug, valueLabel } from '../src/model/labels.ts';
 import { buildLibraryModel } from '../src/model/library-model.ts';
 import { buildPatternPage } from '../src/model/pattern-page.ts';
 import { radarChart } from '../src/model/radar.ts';
@@ -111,20 +111,31 @@ describe('the library model', () => {
     expect(facet('adoption_stage')).toEqual([['growth', 'Growth', 3]]);
   });
 
-  it('orders lenses core first, then extra lenses such as community alphabetically', () => {
-    expect(model.lenses).toEqual([
-      { key: 'corporate', name: 'Corporate' },
-      { key: 'government', name: 'Government' },
-      { key: 'activist', name: 'Activist' },
-      { key: 'tech', name: 'Tech' },
-      { key: 'academic', name: 'Academic' },
-      { key: 'community', name: 'Community' },
+  it('lists the declared lenses the library uses, in declared order; an undeclared one is a label', () => {
+    expect(model.lenses.map(({ key, name }) => [key, name])).toEqual([
+      ['corporate', 'Corporate'],
+      ['government', 'Government'],
+      ['activist', 'Activist'],
+      ['tech', 'Tech'],
+      ['community', 'Community'],
     ]);
-    expect(
-      lensesOf({ community: 'x', tech: 'x', corporate: 'x', activist: 'x', government: 'x' }).map(
-        ({ key }) => key,
-      ),
-    ).toEqual(['corporate', 'government', 'activist', 'tech', 'community']);
+    const beta = model.patterns.find(({ slug }) => slug === 'beta');
+    expect(beta?.lenses.map(({ key }) => key)).toEqual([
+      'corporate',
+      'government',
+      'activist',
+      'tech',
+    ]);
+    expect(beta?.otherLabels).toEqual([
+      { key: 'academic', name: 'Academic', label: 'Beta for Scholars' },
+    ]);
+    expect([...(beta?.contextLabels.keys() ?? [])]).toEqual([
+      'corporate',
+      'government',
+      'activist',
+      'tech',
+      'academic',
+    ]);
   });
 
   it('draws the same library graph from the same patterns in any order', () => {
@@ -179,20 +190,20 @@ describe('the pattern page model', () => {
   it('splits the seed’s Implementation guidance into its four lenses, rendered', () => {
     const { lensGuidance } = buildPatternPage(model, 'commons-based-peer-production');
     expect(lensGuidance.general).toBe('');
-    expect(Object.keys(lensGuidance.byLens)).toEqual([
+    expect([...lensGuidance.byLens.keys()]).toEqual([
       'corporate',
       'government',
       'activist',
       'tech',
     ]);
-    expect(lensGuidance.byLens['corporate']).toMatch(
+    expect(lensGuidance.byLens.get('corporate')).toMatch(
       /^<p><strong>In corporate contexts:<\/strong> Establish/,
     );
-    expect(lensGuidance.byLens['tech']).not.toContain('In activist movements');
+    expect(lensGuidance.byLens.get('tech')).not.toContain('In activist movements');
   });
 
   it('gives an extra lens its own guidance and keeps unlabelled text general', () => {
-    expect(Object.keys(buildPatternPage(model, 'gamma').lensGuidance.byLens)).toEqual([
+    expect([...buildPatternPage(model, 'gamma').lensGuidance.byLens.keys()]).toEqual([
       'activist',
       'community',
     ]);

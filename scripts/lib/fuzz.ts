@@ -347,7 +347,7 @@ export async function checkProperty(text: string): Promise<'accepted' | 'refused
     ...rendered.sections.map(({ html }) => html),
     ...rendered.extras,
     rendered.lensGuidance.general,
-    ...Object.values(rendered.lensGuidance.byLens),
+    ...rendered.lensGuidance.byLens.values(),
   ];
   fragments.forEach((html, index) => {
     parsesAsHtml(html, `HTML fragment ${String(index)}`);

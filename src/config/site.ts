@@ -1,6 +1,6 @@
 /**
  * The site's configuration, in one typed place: name and description, where it is published,
- * the repository its pattern files live in, and the lenses' order and display names.
+ * the repository its pattern files live in, and the lenses it declares.
  *
  * Deployments override three values from the environment, so a fork or a GitHub Pages project
  * site needs no code change: `SITE_URL` (canonical origin), `BASE_PATH` (path prefix such as
@@ -8,11 +8,32 @@
  * Read at build time only (astro.config.mjs and the pages); never shipped to the browser.
  */
 
-/** A lens the site names and orders; lenses not listed here come after, title-cased from their key. */
+/**
+ * A lens the site declares: each pattern with a context label for it gets a page under it
+ * (`/patterns/<slug>/<lens>/`), and the library a listing (`/lenses/<lens>/`). A file's label
+ * under any other lens is shown on its pattern page only (and `npm run check` warns).
+ */
 export interface LensConfig {
+  /** The key in `context_labels` (kebab-case, at most 40 characters). */
   readonly key: string;
+  /** Display name. */
   readonly name: string;
+  /** Who the lens is for, one sentence (the lens listings). */
+  readonly description: string;
 }
+
+/** The lenses the site declares, in display order: the four core lenses and `community`. */
+export const LENSES: readonly LensConfig[] = [
+  { key: 'corporate', name: 'Corporate', description: 'For organisations and companies.' },
+  { key: 'government', name: 'Government', description: 'For public service.' },
+  { key: 'activist', name: 'Activist', description: 'For movements and activists.' },
+  { key: 'tech', name: 'Tech', description: 'For products and platforms.' },
+  {
+    key: 'community',
+    name: 'Community',
+    description: 'For neighbourhoods, cooperatives and local groups.',
+  },
+];
 
 export interface SiteConfig {
   /** Site name: the home page title and the suffix of every other page title. */
@@ -31,7 +52,7 @@ export interface SiteConfig {
     /** Folder of the pattern files inside the repository. */
     readonly patternsPath: string;
   };
-  /** Lenses in display order, with their display names. */
+  /** The lenses that get pages and listings, in display order ({@link LENSES}). */
   readonly lenses: readonly LensConfig[];
 }
 
@@ -55,10 +76,5 @@ export const SITE: SiteConfig = {
     branch: 'main',
     patternsPath: 'patterns',
   },
-  lenses: [
-    { key: 'corporate', name: 'Corporate' },
-    { key: 'government', name: 'Government' },
-    { key: 'activist', name: 'Activist' },
-    { key: 'tech', name: 'Tech' },
-  ],
+  lenses: LENSES,
 };

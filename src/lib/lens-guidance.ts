@@ -71,7 +71,9 @@ interface Label {
 function lensMatchers(lenses: readonly string[]): LensMatcher[] {
   return lenses.map((lens) => {
     const own = lens.replace(/[^\w-]/g, '').replace(/[-_]/g, '[\\s-]+');
-    const words = LENS_WORDS[lens] ?? `${own}s?|${own.replace(/y$/, 'ies')}`;
+    const words = Object.hasOwn(LENS_WORDS, lens)
+      ? LENS_WORDS[lens]
+      : `${own}s?|${own.replace(/y$/, 'ies')}`;
     return { lens, pattern: new RegExp(`\\b(?:${words})\\b`, 'i') };
   });
 }

@@ -14,6 +14,7 @@ import { normaliseDrift, normaliseOlderDrift } from '../../schema/drift.ts';
 import { ASSESSMENT_PILLARS } from '../../schema/ontology.ts';
 import { olderFrontmatterSchema, type OlderFrontmatter } from '../../schema/older/pattern.ts';
 import { patternFrontmatterSchema, type PatternFrontmatter } from '../../schema/pattern.ts';
+import { SITE } from '../config/site.ts';
 import type { Diagnostic, Severity } from './diagnostics.ts';
 import { detectFormat, olderFormatWarning } from './format.ts';
 import type { Frontmatter } from './frontmatter.ts';
@@ -240,9 +241,23 @@ function lintSlug(written: string, slug: string, report: Report): void {
   }
 }
 
+/** A label under a lens the site does not declare (src/config/site.ts) is shown, never paged. */
+function lintLenses(labels: PatternFrontmatter['context_labels'], report: Report): void {
+  const declared = new Set(SITE.lenses.map(({ key }) => key));
+  for (const key of Object.keys(labels)) {
+    if (declared.has(key)) continue;
+    report(
+      ['context_labels', key],
+      'warning',
+      `lens "${key}" is not one of the site's lenses (${[...declared].join(', ')}): its label is shown on the pattern page only, with no lens page or listing`,
+    );
+  }
+}
+
 /** Rules that need the whole valid front matter. */
 function lint(frontmatter: PatternFrontmatter, slug: string, report: Report): void {
   lintSlug(frontmatter.slug, slug, report);
+  lintLenses(frontmatter.context_labels, report);
   const assessment = frontmatter.ontology.commons_assessment;
   const scores = ASSESSMENT_PILLARS.map((pillar) => assessment[pillar]).filter(
     (value) => value !== undefined,

@@ -49,13 +49,16 @@ export interface LensEntry {
 export function patternsUnderLens(library: LibraryModel, lens: string): readonly LensEntry[] {
   return library.patterns
     .map((pattern) => {
-      const label = pattern.contextLabels[lens];
+      const label = pattern.contextLabels.get(lens);
       return { pattern, label: label ?? pattern.title, hasLens: label !== undefined };
     })
     .sort((a, b) => Number(b.hasLens) - Number(a.hasLens) || compareText(a.label, b.label));
 }
 
-/** Link target of a pattern link; under a lens, to the target's same-lens page when it has one. */
+/**
+ * Link target of a pattern link; under a (declared) lens, to the target's same-lens page when
+ * it has one.
+ */
 export type PatternHref = (slug: string, exists: boolean) => string;
 
 export function patternHref(library: LibraryModel, urls: SiteUrls, lens?: string): PatternHref {

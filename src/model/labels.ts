@@ -1,16 +1,9 @@
 /**
- * Display words of the site: lens names, relationship headings, pillar and value labels,
+ * Display words of the site: relationship headings, pillar and value labels,
  * confidence words, and the one text order every list uses. Pure data and string functions.
  */
 import type { AssessmentPillar } from '../../schema/ontology.ts';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../../schema/relationships.ts';
-import { SITE } from '../config/site.ts';
-import type { Lens } from './types.ts';
-
-/** Display names of the configured lenses (src/config/site.ts). */
-const LENS_NAMES: ReadonlyMap<string, string> = new Map(
-  SITE.lenses.map(({ key, name }) => [key, name]),
-);
 
 /** Words kept lowercase inside a title guessed from a slug (never the first word). */
 const MINOR_WORDS = new Set(
@@ -31,28 +24,6 @@ export function titleFromSlug(slug: string): string {
 /** Label of a snake_case or kebab-case value in sentence case: "early_adopters" → "Early adopters". */
 export function valueLabel(value: string): string {
   return capitalise(value.replace(/[_-]+/g, ' '));
-}
-
-/** Display name of a lens: its configured name, else title-cased from its key. */
-export function lensName(key: string): string {
-  return LENS_NAMES.get(key) ?? titleFromSlug(key);
-}
-
-const lensRank = (key: string): number => {
-  const rank = SITE.lenses.findIndex((lens) => lens.key === key);
-  return rank === -1 ? SITE.lenses.length : rank;
-};
-
-/** Lenses for the given keys (deduplicated): configured lenses in their order, then others alphabetically. */
-export function orderLenses(keys: Iterable<string>): Lens[] {
-  return [...new Set(keys)]
-    .sort((a, b) => lensRank(a) - lensRank(b) || compareText(a, b))
-    .map((key) => ({ key, name: lensName(key) }));
-}
-
-/** The lenses a pattern speaks to, from its `context_labels`. */
-export function lensesOf(contextLabels: Readonly<Record<string, string>>): Lens[] {
-  return orderLenses(Object.keys(contextLabels));
 }
 
 /** Headings of each relationship type, seen from the pattern that lists it and from its target. */

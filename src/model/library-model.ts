@@ -7,19 +7,20 @@
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../../schema/relationships.ts';
 import { FACET_KEYS, FACETS, facetValueLabel } from './facets.ts';
 import { libraryGraph } from './graph.ts';
+import { SITE } from '../config/site.ts';
 import {
   byTitle,
   compareText,
-  lensesOf,
-  orderLenses,
   RELATIONSHIP_LABELS,
   relationshipRank,
   titleFromSlug,
 } from './labels.ts';
+import { contextLabelMap, declaredLensesOf, otherLabelsOf } from './lenses.ts';
 import { curatedLinks } from './stored.ts';
 import type {
   BacklinkGroup,
   Facet,
+  Lens,
   LibraryModel,
   PatternLink,
   PatternSummary,
@@ -27,15 +28,20 @@ import type {
   WantedPattern,
 } from './types.ts';
 
-/** The list record of a pattern. */
-export function summarize(pattern: StoredPattern): PatternSummary {
+/** The list record of a pattern, under the site's declared lenses. */
+export function summarize(
+  pattern: StoredPattern,
+  declared: readonly Lens[] = SITE.lenses,
+): PatternSummary {
   const { title, summary, context_labels, ontology, lifecycle } = pattern.frontmatter;
+  const contextLabels = contextLabelMap(context_labels, declared);
   return {
     slug: pattern.slug,
     title,
     summary,
-    contextLabels: context_labels,
-    lenses: lensesOf(context_labels),
+    contextLabels,
+    lenses: declaredLensesOf(contextLabels, declared),
+    otherLabels: otherLabelsOf(contextLabels, declared),
     domain: ontology.domain,
     crossDomains: ontology.cross_domains,
     commonsDomains: ontology.commons_domain,
@@ -129,15 +135,21 @@ function wantedPatterns(
     .sort((a, b) => b.referencedBy.length - a.referencedBy.length || compareText(a.slug, b.slug));
 }
 
-/** Builds the library model from every valid stored pattern (slugs are unique). */
-export function buildLibraryModel(patterns: readonly StoredPattern[]): LibraryModel {
+/**
+ * Builds the library model from every valid stored pattern (slugs are unique), under the
+ * lenses the site declares.
+ */
+export function buildLibraryModel(
+  patterns: readonly StoredPattern[],
+  declared: readonly Lens[] = SITE.lenses,
+): LibraryModel {
   const bySlug = new Map(patterns.map((pattern) => [pattern.slug, pattern]));
   const summaries: PatternSummary[] = [];
   const counter = facetCounter();
   const index: BacklinkIndex = new Map();
   const lensKeys = new Set<string>();
   for (const pattern of patterns) {
-    const summary = summarize(pattern);
+    const summary = summarize(pattern, declared);
     summaries.push(summary);
     counter.add(summary);
     for (const { key } of summary.lenses) lensKeys.add(key);
@@ -150,7 +162,7 @@ export function buildLibraryModel(patterns: readonly StoredPattern[]): LibraryMo
     backlinks,
     facets: counter.facets(),
     wanted: wantedPatterns(backlinks, bySlug),
-    lenses: orderLenses(lensKeys),
+    lenses: declared.filter(({ key }) => lensKeys.has(key)),
     graph: libraryGraph(patterns),
   };
 }

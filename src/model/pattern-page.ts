@@ -97,10 +97,11 @@ export function buildPatternPage(
 ): PatternPageModel {
   const pattern = library.bySlug.get(slug);
   if (pattern === undefined) throw new Error(`no pattern "${slug}" in the library`);
-  const html = rendered ?? renderBody(pattern);
+  // The library's lenses are the declared ones its patterns use: this pattern's are among them.
+  const html = rendered ?? renderBody(pattern, library.lenses);
   const { frontmatter, body } = pattern;
   const { ontology, lifecycle } = frontmatter;
-  const summary = summarize(pattern);
+  const summary = summarize(pattern, library.lenses);
   return {
     summary,
     aliases: frontmatter.aliases,

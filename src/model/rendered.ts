@@ -1,13 +1,14 @@
 /**
  * The Markdown of one pattern rendered to safe HTML, once: its summary, each
  * section, each extra section and the implementation guidance split by lens.
- * Plain strings, so it can be computed on a worker thread and sent back.
+ * Plain data (strings and a Map), so it can be computed on a worker thread and sent back.
  */
 import { SECTION_KEYS, type SectionKey } from '../lib/body.ts';
 import { splitLensGuidance } from '../lib/lens-guidance.ts';
 import { renderMarkdown, renderMarkdownTree } from '../lib/markdown.ts';
-import { lensesOf } from './labels.ts';
-import type { StoredPattern } from './types.ts';
+import { SITE } from '../config/site.ts';
+import { contextLabelMap, declaredLensesOf } from './lenses.ts';
+import type { Lens, StoredPattern } from './types.ts';
 
 export interface RenderedBody {
   readonly summaryHtml: string;
@@ -15,24 +16,27 @@ export interface RenderedBody {
   readonly sections: readonly { readonly key: SectionKey; readonly html: string }[];
   /** HTML of each extra section, in body order. */
   readonly extras: readonly string[];
-  /** Implementation guidance that names no lens, and each lens's own (keys in lens order). */
+  /**
+   * Implementation guidance that names no declared lens, and each declared lens's own (in
+   * declared order; a lens the site does not declare gets no guidance of its own).
+   */
   readonly lensGuidance: {
     readonly general: string;
-    readonly byLens: Readonly<Record<string, string>>;
+    readonly byLens: ReadonlyMap<string, string>;
   };
 }
 
 /** Renders every Markdown part of a pattern through {@link renderMarkdown}. */
-export function renderBody({
-  frontmatter,
-  body,
-}: Pick<StoredPattern, 'frontmatter' | 'body'>): RenderedBody {
+export function renderBody(
+  { frontmatter, body }: Pick<StoredPattern, 'frontmatter' | 'body'>,
+  declared: readonly Lens[] = SITE.lenses,
+): RenderedBody {
   // Implementation is parsed once: its tree is rendered and also split by lens.
   const implementation = body.sections.find(({ key }) => key === 'implementation')?.markdown;
   const whole = renderMarkdownTree(implementation ?? '');
   const { general, byLens } = splitLensGuidance(
     implementation ?? '',
-    lensesOf(frontmatter.context_labels).map(({ key }) => key),
+    declaredLensesOf(contextLabelMap(frontmatter.context_labels), declared).map(({ key }) => key),
     whole.tree,
   );
   return {
@@ -46,7 +50,7 @@ export function renderBody({
     extras: body.extras.map(({ markdown }) => renderMarkdown(markdown)),
     lensGuidance: {
       general: renderMarkdown(general),
-      byLens: Object.fromEntries(
+      byLens: new Map(
         Object.entries(byLens).map(([lens, markdown]) => [lens, renderMarkdown(markdown)]),
       ),
     },

@@ -67,7 +67,7 @@ export function searchDocument(pattern: StoredPattern, rendered: RenderedBody): 
     ...searchFilters(p).map(filter),
     '</div>',
     weighted(5, frontmatter.aliases),
-    weighted(5, Object.values(p.contextLabels)),
+    weighted(5, [...p.contextLabels.values()]),
     weighted(3, frontmatter.ontology.search_hints.vector_keywords),
     weighted(1, [frontmatter.ontology.search_hints.primary_tension]),
     ...rendered.sections

@@ -4,10 +4,12 @@
  * ({@link LibraryModel}), per-page data on demand ({@link PatternPageModel}).
  * Components only display these values; they compute nothing.
  */
+import type { LensConfig } from '../config/site.ts';
 import type { FacetKey } from './facets.ts';
 import type { PatternFrontmatter } from '../../schema/pattern.ts';
 import type { RelationshipType } from '../../schema/relationships.ts';
 import type { ParsedBody, SectionKey } from '../lib/body.ts';
+import type { RenderedBody } from './rendered.ts';
 
 /** What the content loader stores per pattern: validated frontmatter and body structure (Markdown, no HTML). */
 export interface StoredPattern extends PatternEntry {
@@ -25,10 +27,15 @@ export interface PatternEntry {
 /** A pattern's body structure: summary, confidence callout, sections and extra sections. */
 export type PatternBody = Omit<ParsedBody, 'issues'>;
 
-/** A lens: key and display name. Configured lenses come first, in their order; then the rest A–Z. */
-export interface Lens {
+/** A lens the site declares (src/config/site.ts): key, display name and description. */
+export type Lens = LensConfig;
+
+/** A pattern's name under a lens the site does not declare: shown on its page, nothing more. */
+export interface ContextLabel {
   readonly key: string;
+  /** Display name, title-cased from the key. */
   readonly name: string;
+  readonly label: string;
 }
 
 /** A link to another pattern, which may not be written yet. */
@@ -83,8 +90,12 @@ export interface PatternSummary {
   readonly slug: string;
   readonly title: string;
   readonly summary: string;
-  readonly contextLabels: Readonly<Record<string, string>>;
+  /** Context labels by lens key (keys come from the file: a Map), declared lenses first. */
+  readonly contextLabels: ReadonlyMap<string, string>;
+  /** The declared lenses it has a label for, in declared order: each one a lens page. */
   readonly lenses: readonly Lens[];
+  /** Its labels under lenses the site does not declare, A–Z. */
+  readonly otherLabels: readonly ContextLabel[];
   readonly domain: string;
   readonly crossDomains: readonly string[];
   readonly commonsDomains: readonly string[];
@@ -139,6 +150,7 @@ export interface LibraryModel {
   readonly backlinks: ReadonlyMap<string, readonly BacklinkGroup[]>;
   readonly facets: readonly Facet[];
   readonly wanted: readonly WantedPattern[];
+  /** The declared lenses at least one pattern has a label for, in declared order (listings). */
   readonly lenses: readonly Lens[];
   readonly graph: GraphPicture;
 }
@@ -189,11 +201,8 @@ export interface PatternPageModel {
     readonly title: string;
     readonly html: string;
   }[];
-  /** Implementation guidance per lens key (HTML), and what matched no lens. */
-  readonly lensGuidance: {
-    readonly general: string;
-    readonly byLens: Readonly<Record<string, string>>;
-  };
+  /** Implementation guidance per declared lens key (HTML), and what matched no lens. */
+  readonly lensGuidance: RenderedBody['lensGuidance'];
   readonly assessment: {
     readonly radar: RadarChart;
     readonly scores: readonly {

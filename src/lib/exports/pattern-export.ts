@@ -40,7 +40,7 @@ export function patternExport(
     })),
     lens_guidance: {
       general: rendered.lensGuidance.general,
-      by_lens: rendered.lensGuidance.byLens,
+      by_lens: Object.fromEntries(rendered.lensGuidance.byLens),
     },
   };
 }
