@@ -14,6 +14,10 @@ import { formatAnnotation, formatDiagnostic, type Diagnostic } from '../src/lib/
 import { findPatternFiles, loadLibrary, readPlainFile } from '../src/lib/load.ts';
 import { readPatternFile } from '../src/lib/pattern-file.ts';
 import { RESERVED_PAGE_IDS } from '../src/lib/reserved.ts';
+import { MAX_ITEMS } from '../src/lib/yaml.ts';
+import { SITE } from '../src/config/site.ts';
+import { buildLibraryModel } from '../src/model/library-model.ts';
+import { toStoredPattern } from '../src/model/stored.ts';
 import { checkFixture, FIXTURES, render, v71 } from './helpers/fixtures.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -170,6 +174,51 @@ describe('limits with their own messages', () => {
       "lens-keys/lens-keys.md:13:47: error: context_labels.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa: lens name is 41 characters long; at most 40 (got "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
       lens-keys/lens-keys.md:14:15: error: context_labels.Town Hall: lens name must be lowercase kebab-case ASCII (a-z, 0-9, single hyphens) (got "Town Hall")"
     `);
+  });
+});
+
+describe('lenses declared by the site', () => {
+  /** The minimal pattern with extra context labels. */
+  const withLabels = (lines: readonly string[]): string =>
+    MINIMAL.replace(
+      '  tech: "Minimal Pattern for Products"\n',
+      `  tech: "Minimal Pattern for Products"\n${lines.map((line) => `${line}\n`).join('')}`,
+    );
+
+  it('warns about a lens the site does not declare, reading the same declaration as the site', () => {
+    expect(SITE.lenses.map(({ key }) => key)).toContain('community');
+    expect(checkText(withLabels(['  community: "Minimal Pattern for Neighbours"']))).toBe('');
+    expect(
+      checkText(withLabels(['  academic: "Minimal Pattern for Scholars"'])),
+    ).toMatchInlineSnapshot(
+      `"minimal-pattern.md:13:3: warning: context_labels.academic: lens "academic" is not one of the site's lenses (corporate, government, activist, tech, community): its label is shown on the pattern page only, with no lens page or listing"`,
+    );
+  });
+
+  it('gives a file with 996 extra lenses (a full mapping) no page beyond the declared ones', () => {
+    const extra = Array.from(
+      { length: MAX_ITEMS - 4 },
+      (_, i) => `  lens-${String(i).padStart(4, '0')}: "Minimal Pattern under lens ${String(i)}"`,
+    );
+    const read = readPatternFile(`${FIXTURES}minimal-pattern.md`, Buffer.from(withLabels(extra)));
+    expect(read.diagnostics.filter(({ severity }) => severity === 'error')).toEqual([]);
+    expect(read.diagnostics).toHaveLength(996);
+    const library = buildLibraryModel([toStoredPattern(v71(read.pattern))]);
+    const [pattern] = library.patterns;
+    // A lens page per declared lens the pattern has, a listing per declared lens the library uses.
+    expect(pattern?.lenses.map(({ key }) => key)).toEqual([
+      'corporate',
+      'government',
+      'activist',
+      'tech',
+    ]);
+    expect(library.lenses).toHaveLength(4);
+    expect(pattern?.otherLabels).toHaveLength(996);
+    expect(pattern?.otherLabels[0]).toEqual({
+      key: 'lens-0000',
+      name: 'Lens 0000',
+      label: 'Minimal Pattern under lens 0',
+    });
   });
 });
 
