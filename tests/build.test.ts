@@ -57,7 +57,7 @@ describe('full build of a small library', () => {
     expect(site.stderr).toBe('');
     expect(existsSync(join(OUT, 'index.html'))).toBe(true);
     expect(JSON.parse(readFileSync(join(OUT, 'build-report.json'), 'utf8'))).toEqual({
-      patterns: 5,
+      patterns: 6,
       skipped: [],
     });
   });
@@ -92,6 +92,37 @@ describe('full build of a small library', () => {
     expect(existsSync(join(OUT, 'patterns/beta-practice/community/index.html'))).toBe(false);
   });
 
+  it('pages only the declared lenses: an undeclared lens is a label on the base page', () => {
+    const listings = readdirSync(join(OUT, 'lenses')).filter((name) => name !== 'index.html');
+    expect(listings.sort()).toEqual(['activist', 'community', 'corporate', 'government', 'tech']);
+    expect(existsSync(join(OUT, 'patterns/prototype-keys/constructor'))).toBe(false);
+    expect(readdirSync(join(OUT, 'patterns/prototype-keys')).sort()).toEqual([
+      'activist',
+      'corporate',
+      'government',
+      'index.html',
+      'tech',
+    ]);
+    const base = page('patterns/prototype-keys');
+    expect(base).toMatch(
+      /Other context labels<\/dt>[\s\S]*?Constructor:<\/span> Prototype Keys under the constructor lens/,
+    );
+    expect(page('patterns/prototype-keys/tech')).not.toContain('Other context labels');
+    expect(page('lenses/tech')).not.toContain('/patterns/prototype-keys/constructor/');
+  });
+
+  it('builds the pages of a pattern whose domain, link and ids are Object.prototype members', () => {
+    expect(page('domains/constructor')).toContain('href="/patterns/prototype-keys/"');
+    expect(page('wanted')).toContain('id="constructor"');
+    const garden = page('patterns/prototype-keys');
+    for (const label of ['Entity __proto__', 'Entity toString', 'Community hasOwnProperty']) {
+      expect(garden).toContain(label);
+    }
+    for (const file of htmlFiles()) {
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(/\[object |\[native code\]/);
+    }
+  });
+
   it('lists the dangling relationship target on the wanted page', () => {
     const html = page('wanted');
     expect(html).toContain('id="missing-pattern"');
@@ -106,6 +137,7 @@ describe('full build of a small library', () => {
       'gamma-tool',
       'hostile-pattern',
       'commons-based-peer-production',
+      'prototype-keys',
     ]) {
       expect(html).toContain(`href="/patterns/${slug}/"`);
     }
@@ -136,7 +168,7 @@ describe('full build of a small library', () => {
       shards: string[];
       records: number;
     };
-    expect(manifest).toEqual({ shards: ['000'], records: 5 });
+    expect(manifest).toEqual({ shards: ['000'], records: 6 });
     for (const file of ['pagefind.js', 'pagefind-entry.json', 'wasm.en.pagefind']) {
       expect(existsSync(join(OUT, 'pagefind/000', file)), file).toBe(true);
     }
