@@ -194,7 +194,7 @@ describe('full build of a small library', () => {
     expect(result.stdout + result.stderr).toContain('score-out-of-range.md:24:17: error:');
     const report = JSON.parse(readFileSync(join(out, 'build-report.json'), 'utf8')) as unknown;
     expect(report).toEqual({
-      patterns: 5,
+      patterns: 6,
       skipped: [
         {
           file: join(broken, 'score-out-of-range.md'),
