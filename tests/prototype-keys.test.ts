@@ -4,10 +4,11 @@
  * or `hasOwnProperty` builds correct pages and links (tests/fixtures/prototype-keys: two patterns
  * written from the reference, `constructor` and `prototype-links`, which link to each other).
  */
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SITE } from '../src/config/site.ts';
 import { loadLibrary } from '../src/lib/load.ts';
-import { isV71 } from '../src/lib/pattern-file.ts';
+import { isV71, readPatternFile } from '../src/lib/pattern-file.ts';
 import { patternHref, patternsUnderLens } from '../src/model/derive.ts';
 import { FACET_KEYS, FACETS } from '../src/model/facets.ts';
 import { buildLibraryModel } from '../src/model/library-model.ts';
@@ -236,5 +237,32 @@ describe('the constructor lens declared by the site (a custom lens list)', () =>
     const href = patternHref(library, urls, 'constructor');
     expect(href('constructor', true)).toBe('/patterns/constructor/constructor/');
     expect(href('prototype-links', true)).toBe('/patterns/prototype-links/');
+  });
+});
+
+describe('prototype names in other places of a file', () => {
+  const MINIMAL = readFileSync(`${FIXTURES}valid/minimal-pattern.md`, 'utf8');
+  const check = (text: string): string =>
+    render(readPatternFile(`${FIXTURES}minimal-pattern.md`, Buffer.from(text)).diagnostics);
+
+  it('reads them as unknown fields, with nothing set on any prototype', () => {
+    const text = MINIMAL.replace(
+      '---\n',
+      '---\n__proto__: { polluted: 1 }\nconstructor: 1\ntoString: x\n',
+    ).replace('lifecycle:\n', 'lifecycle:\n  hasOwnProperty: 3\n');
+    expect(check(text)).toMatchInlineSnapshot(`
+      "minimal-pattern.md:2:1: warning: __proto__: unknown field "__proto__" (not in the v7.1 format; ignored)
+      minimal-pattern.md:3:1: warning: constructor: unknown field "constructor" (not in the v7.1 format; ignored)
+      minimal-pattern.md:4:1: warning: toString: unknown field "toString" (not in the v7.1 format; ignored)
+      minimal-pattern.md:36:3: warning: lifecycle.hasOwnProperty: unknown field "hasOwnProperty" (not in the v7.1 format; ignored)"
+    `);
+    expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
+  });
+
+  it('reads a stage named constructor as a value, not as a synonym to look up', () => {
+    const text = MINIMAL.replace(/usage_stage: \w+/, 'usage_stage: constructor');
+    expect(check(text)).toMatchInlineSnapshot(
+      `"minimal-pattern.md:33:16: error: lifecycle.usage_stage: not an allowed value (expected one of recognition, design, application, operation, got "constructor")"`,
+    );
   });
 });
