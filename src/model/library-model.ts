@@ -16,7 +16,7 @@ import {
   relationshipRank,
   titleFromSlug,
 } from './labels.ts';
-import { curatedLinks } from './stored.ts';
+import { curatedLinks, slugsById, summaryOf } from './stored.ts';
 import type {
   BacklinkGroup,
   Facet,
@@ -29,8 +29,23 @@ import type {
 
 /** The list record of a pattern. */
 export function summarize(pattern: StoredPattern): PatternSummary {
+  if (pattern.format === 'older') {
+    const { model } = pattern;
+    return {
+      format: 'older',
+      slug: pattern.slug,
+      title: model.title,
+      summary: summaryOf(pattern),
+      contextLabels: {},
+      lenses: [],
+      domain: model.domain,
+      commonsDomains: model.commons_domain,
+      status: model.status,
+    };
+  }
   const { title, summary, context_labels, ontology, lifecycle } = pattern.frontmatter;
   return {
+    format: 'v7.1',
     slug: pattern.slug,
     title,
     summary,
@@ -80,8 +95,12 @@ interface Backlink extends PatternLink {
 type BacklinkIndex = Map<string, Map<RelationshipType, Map<string, Backlink>>>;
 
 /** Indexes a pattern's curated links (self-links left out) under their targets. */
-function addBacklinks(index: BacklinkIndex, pattern: StoredPattern): void {
-  for (const { type, slug, weight, description } of curatedLinks(pattern)) {
+function addBacklinks(
+  index: BacklinkIndex,
+  pattern: StoredPattern,
+  byId: ReadonlyMap<string, string>,
+): void {
+  for (const { type, slug, weight, description } of curatedLinks(pattern, byId)) {
     if (slug === pattern.slug) continue;
     const byType = index.get(slug) ?? new Map<RelationshipType, Map<string, Backlink>>();
     index.set(slug, byType);
@@ -132,6 +151,7 @@ function wantedPatterns(
 /** Builds the library model from every valid stored pattern (slugs are unique). */
 export function buildLibraryModel(patterns: readonly StoredPattern[]): LibraryModel {
   const bySlug = new Map(patterns.map((pattern) => [pattern.slug, pattern]));
+  const byId = slugsById(patterns);
   const summaries: PatternSummary[] = [];
   const counter = facetCounter();
   const index: BacklinkIndex = new Map();
@@ -141,12 +161,13 @@ export function buildLibraryModel(patterns: readonly StoredPattern[]): LibraryMo
     summaries.push(summary);
     counter.add(summary);
     for (const { key } of summary.lenses) lensKeys.add(key);
-    addBacklinks(index, pattern);
+    addBacklinks(index, pattern, byId);
   }
   const backlinks = new Map([...index].map(([slug, byType]) => [slug, backlinkGroups(byType)]));
   return {
     patterns: summaries.sort(byTitle),
     bySlug,
+    byId,
     backlinks,
     facets: counter.facets(),
     wanted: wantedPatterns(backlinks, bySlug),
