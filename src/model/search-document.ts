@@ -75,7 +75,9 @@ export function searchDocument(pattern: StoredPattern, rendered: RenderedBody): 
     // An older-format pattern: the opening paragraph of each section as written.
     ...(pattern.format === 'older'
       ? rendered.extras.map(lead)
-      : rendered.sections.filter(({ key }) => INDEXED_SECTIONS.has(key)).map(({ html }) => lead(html))),
+      : rendered.sections
+          .filter(({ key }) => INDEXED_SECTIONS.has(key))
+          .map(({ html }) => lead(html))),
     '</main></body></html>',
   ].join('');
 }

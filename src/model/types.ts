@@ -246,9 +246,16 @@ export interface OlderPageModel extends PageBase {
   readonly format: 'older';
   readonly summary: OlderSummary;
   /** Sections as written, with their ids (the table of contents). */
-  readonly sections: readonly { readonly id: string; readonly title: string; readonly html: string }[];
+  readonly sections: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly html: string;
+  }[];
   /** Classification fields that have no v7.1 facet, as label and values. */
-  readonly classification: readonly { readonly label: string; readonly values: readonly string[] }[];
+  readonly classification: readonly {
+    readonly label: string;
+    readonly values: readonly string[];
+  }[];
   readonly version: string | undefined;
   /** 0–1 as written. */
   readonly confidenceScore: number | undefined;

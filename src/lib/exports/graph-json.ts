@@ -27,13 +27,15 @@ export function graphExport(
     })),
   );
   const suggested: Edges['suggested'] = patterns.flatMap((pattern) =>
-    (pattern.format === 'older' ? [] : pattern.frontmatter.graph_garden.inferred_links).map(({ target, type, confidence, reason }) => ({
-      source: pattern.slug,
-      target,
-      type,
-      confidence,
-      reason,
-    })),
+    (pattern.format === 'older' ? [] : pattern.frontmatter.graph_garden.inferred_links).map(
+      ({ target, type, confidence, reason }) => ({
+        source: pattern.slug,
+        target,
+        type,
+        confidence,
+        reason,
+      }),
+    ),
   );
   const wanted = new Set(library.wanted.map(({ slug }) => slug));
   const suggestedOnly = new Set(

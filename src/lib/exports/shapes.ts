@@ -44,16 +44,16 @@ export const patternEntrySchema = z.discriminatedUnion('format', [
   z.strictObject({
     format: z.literal('v7.1').meta({ description: 'A pattern in the v7.1 format.' }),
     slug,
-  id,
-  title,
-  summary,
-  context_labels,
-  domain: ontologySchema.shape.domain,
-  scores: commonsAssessmentSchema.omit({ vitality_reasoning: true }).meta({
-    description: 'The eight pillar scores (0–5, absent when unscored) and overall_score.',
-  }),
-  lifecycle: lifecycleSchema,
-  ...links,
+    id,
+    title,
+    summary,
+    context_labels,
+    domain: ontologySchema.shape.domain,
+    scores: commonsAssessmentSchema.omit({ vitality_reasoning: true }).meta({
+      description: 'The eight pillar scores (0–5, absent when unscored) and overall_score.',
+    }),
+    lifecycle: lifecycleSchema,
+    ...links,
   }),
   z.strictObject({
     format: z
