@@ -63,6 +63,7 @@ describe('/api/patterns.json', () => {
   it('gives each entry its identity, labels, domain, scores, lifecycle, date and URLs', () => {
     const [entry] = patternsIndex(library, site).patterns;
     expect(entry).toEqual({
+      format: 'v7.1',
       slug: 'open-ledger',
       id: 'pat_00000000000000000000000kdg',
       title: 'Open Ledger [draft] </script><!--',
