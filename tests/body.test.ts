@@ -43,7 +43,7 @@ describe('parsing a pattern body', () => {
     ]);
   });
 
-  it('accepts the nesting real patterns use: lists in quotes, fenced code indented at will', () => {
+  it('accepts the nesting real patterns use: lists in quotes, fenced code indented at will, lines padded with spaces', () => {
     const body = [
       '> - quoted list',
       '>   - nested',
@@ -54,6 +54,10 @@ describe('parsing a pattern body', () => {
       '```',
       '',
       '**bold _and italic_** [a link](https://example.org) ~~struck~~',
+      '',
+      `| Dimension | Score |${' '.repeat(25_000)}|`,
+      ' '.repeat(25_000),
+      `${' '.repeat(200)}an indented line`,
     ].join('\n');
     expect(parseBody(body, 1).issues.filter((i) => i.severity === 'error')).toEqual([]);
   });

@@ -19,8 +19,8 @@ import { buildLibraryModel } from '../src/model/library-model.ts';
 import { buildPatternPage } from '../src/model/pattern-page.ts';
 import { renderBody } from '../src/model/rendered.ts';
 import { toStoredPattern } from '../src/model/stored.ts';
-import type { LibraryModel, StoredPattern } from '../src/model/types.ts';
-import { EIGHT_SECTIONS, FIXTURES } from './helpers/fixtures.ts';
+import type { LibraryModel, StoredV71Pattern } from '../src/model/types.ts';
+import { EIGHT_SECTIONS, FIXTURES, v71Stored } from './helpers/fixtures.ts';
 
 const ORIGIN = 'https://example.org/lib/';
 
@@ -42,15 +42,13 @@ function exportSite(dates: Readonly<Record<string, string>> = {}): ExportSite {
 }
 
 let library: LibraryModel;
-let ledger: StoredPattern;
+let ledger: StoredV71Pattern;
 const site = exportSite({ 'open-ledger': '2026-03-04T05:06:07.000Z' });
 
 beforeAll(async () => {
   const loaded = await loadLibrary([`${FIXTURES}exports`]);
   library = buildLibraryModel(loaded.patterns.filter(isV71).map(toStoredPattern));
-  const stored = library.bySlug.get('open-ledger');
-  if (stored === undefined) throw new Error('fixture open-ledger missing');
-  ledger = stored;
+  ledger = v71Stored(library.bySlug.get('open-ledger'));
 });
 
 describe('/api/patterns.json', () => {
@@ -65,6 +63,7 @@ describe('/api/patterns.json', () => {
   it('gives each entry its identity, labels, domain, scores, lifecycle, date and URLs', () => {
     const [entry] = patternsIndex(library, site).patterns;
     expect(entry).toEqual({
+      format: 'v7.1',
       slug: 'open-ledger',
       id: 'pat_00000000000000000000000kdg',
       title: 'Open Ledger [draft] </script><!--',
@@ -107,6 +106,7 @@ describe('/api/patterns/<slug>.json', () => {
   it('holds the normalised frontmatter and parses in the documented shape', () => {
     const data = patternExport(ledger, renderBody(ledger), site);
     const parsed = patternExportSchema.parse(JSON.parse(JSON.stringify(data)));
+    if (parsed.format !== 'v7.1') throw new Error('open-ledger exported as older');
     expect(parsed.frontmatter).toEqual(ledger.frontmatter);
     expect(parsed.frontmatter.lifecycle.version).toBe('1.2');
     expect(parsed.updated).toBe('2026-03-04T05:06:07.000Z');
@@ -114,6 +114,7 @@ describe('/api/patterns/<slug>.json', () => {
 
   it('gives the eight sections as written and as HTML, the extra sections and the lens guidance', () => {
     const data = patternExport(ledger, renderBody(ledger), site);
+    if (data.format !== 'v7.1') throw new Error('open-ledger exported as older');
     expect(data.sections.map(({ key }) => key)).toEqual(EIGHT_SECTIONS);
     expect(data.sections[0]).toEqual({
       key: 'context',

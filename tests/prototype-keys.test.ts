@@ -16,7 +16,7 @@ import { buildPatternPage } from '../src/model/pattern-page.ts';
 import { toStoredPattern } from '../src/model/stored.ts';
 import type { Lens, LibraryModel, StoredPattern } from '../src/model/types.ts';
 import { siteUrls } from '../src/model/urls.ts';
-import { FIXTURES, render } from './helpers/fixtures.ts';
+import { FIXTURES, render, v71Page } from './helpers/fixtures.ts';
 
 const FIXTURE = `${FIXTURES}prototype-keys`;
 const urls = siteUrls('/');
@@ -83,7 +83,7 @@ function linksOf(library: LibraryModel): string[] {
       return [
         ...page.relationships.flatMap(({ links }) => links),
         ...page.backlinks.flatMap(({ links }) => links),
-        ...page.garden.inferredLinks.filter(({ exists }) => exists),
+        ...v71Page(page).garden.inferredLinks.filter(({ exists }) => exists),
       ].map(({ slug, exists }) => href(slug, exists));
     });
     return [...p.lenses.map((lens) => urls.pattern(p.slug, lens.key)), ...facets, ...related];
@@ -112,9 +112,9 @@ describe('a pattern whose keys are Object.prototype members', () => {
     expect(constructor?.otherLabels).toEqual([
       { key: 'constructor', name: 'Constructor', label: 'Constructor under the constructor lens' },
     ]);
-    expect(buildPatternPage(library, 'constructor').lensGuidance.byLens.has('constructor')).toBe(
-      false,
-    );
+    expect(
+      v71Page(buildPatternPage(library, 'constructor')).lensGuidance.byLens.has('constructor'),
+    ).toBe(false);
   });
 
   it('builds pages with no function or "[object Object]" in them, and listings of strings', () => {
@@ -174,7 +174,7 @@ describe('a pattern whose keys are Object.prototype members', () => {
   });
 
   it('keeps graph-garden entities and communities with prototype ids as written', () => {
-    const garden = buildPatternPage(buildLibraryModel(patterns), 'constructor').garden;
+    const garden = v71Page(buildPatternPage(buildLibraryModel(patterns), 'constructor')).garden;
     const ids = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
     expect(garden.entities.map(({ id }) => id)).toEqual(ids);
     expect(garden.communities.map(({ id }) => id)).toEqual(ids);
@@ -224,12 +224,12 @@ describe('the constructor lens declared by the site (a custom lens list)', () =>
   });
 
   it('gives the constructor lens its own guidance only where a pattern writes it', () => {
-    const own = buildPatternPage(library, 'constructor').lensGuidance.byLens;
+    const own = v71Page(buildPatternPage(library, 'constructor')).lensGuidance.byLens;
     expect(own.get('constructor')).toBe(
       '<p><strong>In constructor contexts:</strong> Build the commons from its parts.</p>',
     );
     expect(
-      buildPatternPage(library, 'prototype-links').lensGuidance.byLens.has('constructor'),
+      v71Page(buildPatternPage(library, 'prototype-links')).lensGuidance.byLens.has('constructor'),
     ).toBe(false);
   });
 

@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSite, type SitePattern } from '../src/model/load-site.ts';
 import { lead, searchDocument } from '../src/model/search-document.ts';
-import { SEED } from './helpers/fixtures.ts';
+import { SEED, v71Stored } from './helpers/fixtures.ts';
 
 /** The text Pagefind indexes: every element's text, hidden or not, but no attribute values. */
 const indexedText = (html: string): string =>
@@ -30,7 +30,11 @@ describe('the search record of a pattern', () => {
   });
 
   it('indexes the summary once, as the metadata results show', () => {
-    const summary = seed.stored.frontmatter.summary.trim().split(/\s+/).slice(0, 6).join(' ');
+    const summary = v71Stored(seed.stored)
+      .frontmatter.summary.trim()
+      .split(/\s+/)
+      .slice(0, 6)
+      .join(' ');
     expect(indexedText(record).split(summary)).toHaveLength(2);
     expect(record).toContain('<p data-pagefind-meta="summary">Organising contribution');
   });

@@ -34,7 +34,7 @@ describe('the search filters of the records and of the search page', () => {
     );
     const selects = searchSelects(library).map(({ name }) => name);
     expect([...recorded].sort()).toEqual([...selects].sort());
-    expect(selects).toEqual(['domain', 'status', 'stage', 'adoption', 'lens']);
+    expect(selects).toEqual(['domain', 'status', 'stage', 'adoption', 'format', 'lens']);
   });
 
   it('offer on the page exactly the values the records carry', () => {

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isV71 } from '../src/lib/pattern-file.ts';
 import { ASSESSMENT_PILLARS } from '../schema/ontology.ts';
 import { SECTION_KEYS } from '../src/lib/body.ts';
 import { loadLibrary } from '../src/lib/load.ts';
@@ -10,7 +9,7 @@ import { buildPatternPage } from '../src/model/pattern-page.ts';
 import { radarChart } from '../src/model/radar.ts';
 import { toStoredPattern } from '../src/model/stored.ts';
 import type { LibraryModel, StoredPattern } from '../src/model/types.ts';
-import { FIXTURES, REAL_LIBRARY, SEED } from './helpers/fixtures.ts';
+import { FIXTURES, REAL_LIBRARY, SEED, v71Page, v71Stored } from './helpers/fixtures.ts';
 
 /** Valid patterns of the given files or folders, stored the way the content loader stores them. */
 async function storedPatterns(paths: readonly string[]): Promise<StoredPattern[]> {
@@ -18,10 +17,7 @@ async function storedPatterns(paths: readonly string[]): Promise<StoredPattern[]
   const invalid = new Set(
     library.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file),
   );
-  return library.patterns
-    .filter(isV71)
-    .filter(({ file }) => !invalid.has(file))
-    .map(toStoredPattern);
+  return library.patterns.filter(({ file }) => !invalid.has(file)).map(toStoredPattern);
 }
 
 const SEED_SLUG = 'commons-based-peer-production';
@@ -93,6 +89,7 @@ describe('the library model', () => {
       'usage_stage',
       'adoption_stage',
       'confidence',
+      'format',
     ]);
     expect(facet('domain')).toEqual([
       ['governance', 'Governance', 2],
@@ -177,7 +174,7 @@ describe('the pattern page model', () => {
   });
 
   it('gives extra sections ids that never collide with section or page ids, or each other', () => {
-    const page = buildPatternPage(model, 'gamma');
+    const page = v71Page(buildPatternPage(model, 'gamma'));
     expect(page.extras.map(({ id, title }) => [id, title])).toEqual([
       ['references', 'References'],
       ['references-1', 'References'],
@@ -188,7 +185,7 @@ describe('the pattern page model', () => {
   });
 
   it('splits the seed’s Implementation guidance into its four lenses, rendered', () => {
-    const { lensGuidance } = buildPatternPage(model, 'commons-based-peer-production');
+    const { lensGuidance } = v71Page(buildPatternPage(model, 'commons-based-peer-production'));
     expect(lensGuidance.general).toBe('');
     expect([...lensGuidance.byLens.keys()]).toEqual([
       'corporate',
@@ -203,17 +200,17 @@ describe('the pattern page model', () => {
   });
 
   it('gives an extra lens its own guidance and keeps unlabelled text general', () => {
-    expect([...buildPatternPage(model, 'gamma').lensGuidance.byLens.keys()]).toEqual([
+    expect([...v71Page(buildPatternPage(model, 'gamma')).lensGuidance.byLens.keys()]).toEqual([
       'activist',
       'community',
     ]);
-    expect(buildPatternPage(model, 'alpha').lensGuidance.general).toBe(
+    expect(v71Page(buildPatternPage(model, 'alpha')).lensGuidance.general).toBe(
       '<p>General advice first.</p>',
     );
   });
 
   it('groups relationships by type and marks wanted targets', () => {
-    const page = buildPatternPage(model, 'alpha');
+    const page = v71Page(buildPatternPage(model, 'alpha'));
     expect(
       page.relationships.map(({ label, links }) => [label, links.map(({ slug }) => slug)]),
     ).toEqual([
@@ -237,11 +234,11 @@ describe('the pattern page model', () => {
   });
 
   it('shows confidence in stars and words, and the assessment with its mean', () => {
-    const seed = buildPatternPage(model, 'commons-based-peer-production');
+    const seed = v71Page(buildPatternPage(model, 'commons-based-peer-production'));
     expect(seed.confidence).toEqual({ level: 1, stars: '★☆☆', words: 'Emerging' });
     expect(seed.assessment.mean).toBeCloseTo(3.625);
     expect(seed.assessment.differs).toBe(false);
-    const gamma = buildPatternPage(model, 'gamma');
+    const gamma = v71Page(buildPatternPage(model, 'gamma'));
     expect(gamma.assessment.mean).toBeUndefined();
     expect(gamma.assessment.radar.polygon).toBeUndefined();
   });
@@ -262,8 +259,7 @@ describe('the pattern page model', () => {
   });
 
   it('caps the neighbourhood at the strongest neighbours and counts the rest', () => {
-    const alpha = model.bySlug.get('alpha');
-    if (alpha === undefined) throw new Error('fixture missing');
+    const alpha = v71Stored(model.bySlug.get('alpha'));
     const many = Array.from({ length: 30 }, (_, index) => ({
       slug: `target-${String(index).padStart(2, '0')}`,
       weight: index / 100,
@@ -357,13 +353,15 @@ describe('the model of the real-library fixtures and the seed', () => {
     model = buildLibraryModel(sample);
   });
 
-  it('builds every page model of the seed and the 45 v7.1 files, sections in order', () => {
-    expect(sample).toHaveLength(46);
+  it('builds every page model of the seed, the 45 v7.1 and the 15 older files, sections in order', () => {
+    expect(sample).toHaveLength(61);
     const pages = model.patterns.map(({ slug }) => buildPatternPage(model, slug));
-    expect(pages).toHaveLength(46);
-    for (const { sections } of pages) {
-      const ids = sections.map(({ id }) => id);
-      expect(ids).toEqual(SECTION_KEYS.filter((key) => ids.includes(key)));
+    expect(pages.filter((page) => page.format === 'older')).toHaveLength(15);
+    for (const page of pages) {
+      const ids = page.sections.map(({ id }) => id);
+      if (page.format === 'v7.1')
+        expect(ids).toEqual(SECTION_KEYS.filter((key) => ids.includes(key)));
+      else expect(ids.length).toBeGreaterThan(0);
     }
     expect(model.wanted.length).toBeGreaterThan(0);
     expect(model.lenses.map(({ key }) => key)).toEqual([
@@ -373,11 +371,11 @@ describe('the model of the real-library fixtures and the seed', () => {
       'tech',
       'community',
     ]);
-  }, 30_000);
+  }, 90_000);
 
   it('finds each of the seed’s seven curated links and gives it a backlink to the seed', () => {
-    const { relationships } = model.bySlug.get(SEED_SLUG)?.frontmatter ?? {};
-    const targets = Object.entries(relationships ?? {}).flatMap(([type, links]) =>
+    const { relationships } = v71Stored(model.bySlug.get(SEED_SLUG)).frontmatter;
+    const targets = Object.entries(relationships).flatMap(([type, links]) =>
       links.map(({ slug }) => [type, slug] as const),
     );
 

@@ -150,6 +150,15 @@ if (missed > 0) {
 /** A copy of a pattern whose slug and curated targets carry the suffix `-<copy>`. */
 function renamed(pattern: StoredPattern, copy: number): StoredPattern {
   const suffix = (slug: string): string => `${slug}-${String(copy)}`;
+  if (pattern.format === 'older') {
+    const slug = suffix(pattern.slug);
+    return {
+      ...pattern,
+      slug,
+      frontmatter: { ...pattern.frontmatter, slug },
+      model: { ...pattern.model, slug },
+    };
+  }
   const { relationships } = pattern.frontmatter;
   return {
     ...pattern,

@@ -27,7 +27,7 @@ import { feedItems } from '../../src/lib/exports/feed.ts';
 import { patternExportSchema } from '../../src/lib/exports/shapes.ts';
 import type { ExportSite } from '../../src/lib/exports/export-site.ts';
 import { checkLibrary, toLibraryEntry } from '../../src/lib/library.ts';
-import { isV71, readPatternFile } from '../../src/lib/pattern-file.ts';
+import { readPatternFile } from '../../src/lib/pattern-file.ts';
 import { RESERVED_PAGE_IDS } from '../../src/lib/reserved.ts';
 import { buildLibraryModel } from '../../src/model/library-model.ts';
 import { buildPatternPage } from '../../src/model/pattern-page.ts';
@@ -41,6 +41,17 @@ const REFERENCE = readFileSync(new URL(`../../${FILE}`, import.meta.url), 'utf8'
 const CLOSE = REFERENCE.indexOf('\n---\n', 4);
 const REFERENCE_DATA = load(REFERENCE.slice(4, CLOSE)) as Record<string, unknown>;
 const REFERENCE_BODY = REFERENCE.slice(CLOSE + 5);
+/** An older-format seed (a hand-written fixture), under the reference's slug. */
+const OLDER = readFileSync(
+  new URL('../../tests/fixtures/older-body/older-body.md', import.meta.url),
+  'utf8',
+);
+const OLDER_CLOSE = OLDER.indexOf('\n---\n', 4);
+const OLDER_DATA = {
+  ...(load(OLDER.slice(4, OLDER_CLOSE)) as Record<string, unknown>),
+  slug: SLUG,
+};
+const OLDER_BODY = OLDER.slice(OLDER_CLOSE + 5);
 
 /** Characters XML 1.0 allows (its `Char` production). */
 const XML_TEXT = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
@@ -268,17 +279,22 @@ const textMutation: fc.Arbitrary<TextMutation> = fc.oneof(
   ),
 );
 
-/** A mutated reference file: data mutations, then text mutations (either list may be empty). */
+/**
+ * A mutated seed file (the v7.1 reference, or one in four times an older-format file): data
+ * mutations, then text mutations (either list may be empty).
+ */
 export const mutatedPattern: fc.Arbitrary<string> = fc
   .tuple(
     fc.array(dataMutation, { maxLength: 3 }),
     fc.array(textMutation, { maxLength: 3 }),
     fc.boolean(),
+    fc.nat(3),
   )
-  .map(([data, text, crlf]) => {
-    const frontmatter = structuredClone(REFERENCE_DATA);
+  .map(([data, text, crlf, seed]) => {
+    const older = seed === 0;
+    const frontmatter = structuredClone(older ? OLDER_DATA : REFERENCE_DATA);
     for (const mutate of data) mutate(frontmatter);
-    let file = `---\n${dump(frontmatter, { lineWidth: -1 })}---\n${REFERENCE_BODY}`;
+    let file = `---\n${dump(frontmatter, { lineWidth: -1 })}---\n${older ? OLDER_BODY : REFERENCE_BODY}`;
     for (const mutate of text) file = mutate(file);
     return crlf ? file.replace(/\n/g, '\r\n') : file;
   });
@@ -335,7 +351,7 @@ export async function checkProperty(text: string): Promise<'accepted' | 'refused
       assert.ok(line.isWellFormed(), 'a diagnostic holds a lone surrogate');
     }
   }
-  if (!isV71(pattern) || diagnostics.some((d) => d.severity === 'error')) return 'refused';
+  if (pattern === undefined || diagnostics.some((d) => d.severity === 'error')) return 'refused';
 
   const stored = toStoredPattern(pattern);
   const library = buildLibraryModel([stored]);
@@ -356,7 +372,12 @@ export async function checkProperty(text: string): Promise<'accepted' | 'refused
   parsesAsHtml(search, 'the search document', false);
   validText(search, 'the search document');
 
-  const ids = [...RESERVED_PAGE_IDS, ...SECTION_KEYS, ...page.extras.map(({ id }) => id)];
+  const ids = [
+    ...RESERVED_PAGE_IDS,
+    ...(page.format === 'older'
+      ? page.sections.map(({ id }) => id)
+      : [...SECTION_KEYS, ...page.extras.map(({ id }) => id)]),
+  ];
   assert.equal(new Set(ids).size, ids.length, `duplicate ids: ${ids.join(' ')}`);
 
   const pageJson = JSON.stringify(page);

@@ -8,6 +8,7 @@ import { getCollection } from 'astro:content';
 import { patternBody, type LoadedBody } from './pattern-loader.ts';
 import { buildLibraryModel } from '../model/library-model.ts';
 import { buildPatternPage } from '../model/pattern-page.ts';
+import { withBody } from '../model/stored.ts';
 import type { LibraryModel, PatternPageModel } from '../model/types.ts';
 import { RESERVED_PATTERN_SLUGS } from '../lib/reserved.ts';
 
@@ -24,7 +25,7 @@ const pages = new Map<string, PatternPageModel>();
 async function load(): Promise<LibraryModel> {
   const entries = await getCollection('patterns');
   const model = buildLibraryModel(
-    entries.map(({ data }) => ({ ...data, body: loadedBody(data.slug).body })),
+    entries.map(({ data }) => withBody(data, loadedBody(data.slug).body)),
   );
   const clash = model.patterns.find((p) => RESERVED_PATTERN_SLUGS.has(p.slug));
   if (clash) throw new Error(`pattern slug "${clash.slug}" is reserved for a site page`);

@@ -59,3 +59,6 @@ export const draftTemplate = (): string => draftPattern(DRAFT_PLACEHOLDERS);
 
 /** The contributors' guide (CONTRIBUTING.md) in the repository. */
 export const contributingUrl = (): string => fileUrl(repo, 'CONTRIBUTING.md');
+
+/** How to convert an older-format pattern: the README's section on `npm run migrate`. */
+export const olderFormatGuideUrl = (): string => `${fileUrl(repo, 'README.md')}#the-older-format`;

@@ -5,8 +5,8 @@
  * and 5,000 nested block quotes or emphasis markers overflow the stack.
  *
  * One pass over the lines, outside fenced code: the container prefix of each
- * line (block quote `>` and list markers, and indentation at four columns a
- * level), runs of emphasis delimiters (`*`, `_`, `~`), and brackets opened
+ * line (block quote `>` and list markers, and the indentation before them at
+ * four columns a level), runs of emphasis delimiters (`*`, `_`, `~`), and brackets opened
  * and not yet closed within a paragraph. Real patterns nest a few levels.
  */
 import { fenceScanner } from './fences.ts';
@@ -24,28 +24,34 @@ const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/;
 
 /**
  * A line's container prefix: where it ends, and where its depth first goes
- * past {@link MAX_MARKDOWN_NESTING} (undefined if it never does).
+ * past {@link MAX_MARKDOWN_NESTING} (undefined if it never does). Indentation
+ * counts only before a `>` or list marker: spaces alone (a blank line, a table
+ * row padded with thousands of spaces, an indented code line) nest nothing.
  */
 function containerPrefix(text: string): { end: number; tooDeep: number | undefined } {
   let markers = 0;
   let columns = 0;
+  let indent = 0;
   let position = 0;
   let tooDeep: number | undefined;
   for (;;) {
     const start = position;
     const char = text.charAt(position);
     if (char === ' ' || char === '\t') {
-      columns += char === '\t' ? 4 : 1;
+      indent += char === '\t' ? 4 : 1;
       position += 1;
-    } else if (char === '>') {
-      markers += 1;
+      continue;
+    }
+    if (char === '>') {
       position += 1;
     } else {
       const marker = LIST_MARKER.exec(text.slice(position, position + 11));
       if (!marker) break;
-      markers += 1;
       position += marker[0].length;
     }
+    markers += 1;
+    columns += indent;
+    indent = 0;
     if (tooDeep === undefined && markers + Math.floor(columns / 4) > MAX_MARKDOWN_NESTING) {
       tooDeep = start;
     }

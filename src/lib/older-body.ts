@@ -4,7 +4,6 @@
  * (`### 1. Overview`, `## Core Principles (150-300 words)`). Uses the heading scanner of
  * body.ts; deeper headings stay inside their section's Markdown.
  */
-import GithubSlugger from 'github-slugger';
 import {
   nestingIssue,
   scanHeadings,
@@ -13,10 +12,11 @@ import {
   titleHeading,
   type BodyIssue,
 } from './body.ts';
+import { headingIds } from './reserved.ts';
 
 /** One section of an older-format body, as written. */
 export interface OlderSection {
-  /** Stable id for links and the table of contents (github-slugger of the title). */
+  /** Stable id for links and the table of contents (github-slugger of the title; never a page id). */
   readonly id: string;
   /** Heading without numbering, emphasis or word-count hint: `Core Principles`. */
   readonly title: string;
@@ -74,11 +74,14 @@ export function parseOlderBody(markdown: string, firstLine: number): OlderBody {
   const overview = rest.find((heading) => /^overview\b/i.test(cleanSectionTitle(heading.text)));
   const sectionLevel = overview?.level ?? Math.min(...rest.map((heading) => heading.level));
   const boundaries = rest.filter((heading) => heading.level <= sectionLevel);
-  const slugger = new GithubSlugger();
+  const ids = headingIds(
+    boundaries.map((heading) => cleanSectionTitle(heading.text)),
+    [],
+  );
   const sections = boundaries.map((heading, position): OlderSection => {
     const sectionTitle = cleanSectionTitle(heading.text);
     return {
-      id: slugger.slug(sectionTitle),
+      id: ids[position] ?? '',
       title: sectionTitle,
       heading: heading.text,
       line: lineOf(heading.index),

@@ -22,7 +22,7 @@ export function sortPatterns(
   const list = [...patterns];
   if (sort === 'title') return list.sort(byTitle);
   const value = (p: PatternSummary): number =>
-    (sort === 'score' ? p.overallScore : p.vitality) ?? -1;
+    p.format === 'older' ? -1 : ((sort === 'score' ? p.overallScore : p.vitality) ?? -1);
   return list.sort((a, b) => value(b) - value(a) || byTitle(a, b));
 }
 
@@ -66,7 +66,7 @@ export function patternHref(library: LibraryModel, urls: SiteUrls, lens?: string
     if (!exists) return urls.wanted(slug);
     const target = lens === undefined ? undefined : library.bySlug.get(slug);
     const hasLens =
-      target !== undefined &&
+      target?.format === 'v7.1' &&
       lens !== undefined &&
       Object.hasOwn(target.frontmatter.context_labels, lens);
     return urls.pattern(slug, hasLens ? lens : undefined);
@@ -181,6 +181,11 @@ export const DETAIL_BLOCKS: readonly PageBlock[] = [
   { id: 'provenance', title: 'Provenance' },
 ];
 
+/** An older-format page's blocks after its sections: it has no assessment or graph garden. */
+export const OLDER_DETAIL_BLOCKS: readonly PageBlock[] = DETAIL_BLOCKS.filter(
+  ({ id }) => id !== 'assessment' && id !== 'graph-garden',
+);
+
 /** Heading of a lens page's own implementation guidance. */
 export const lensGuidanceTitle = (lens: Lens): string => `Implementation for ${lens.name}`;
 
@@ -190,6 +195,10 @@ export const lensGuidanceTitle = (lens: Lens): string => `Implementation for ${l
  * pointer to the detail blocks of the base page ("more").
  */
 export function patternToc(page: PatternPageModel, lens: Lens | undefined): readonly PageBlock[] {
+  if (page.format === 'older') {
+    const sections = page.sections.map(({ id, title }) => ({ id, title }));
+    return [{ id: 'summary', title: 'Summary' }, ...sections, ...OLDER_DETAIL_BLOCKS];
+  }
   const body = [
     ...page.sections.map(({ id, title }) => ({ id, title })),
     ...page.extras.map(({ id, title }) => ({ id, title })),

@@ -7,6 +7,13 @@
 import { confidenceLabel, titleFromSlug, valueLabel } from './labels.ts';
 import type { Lens, PatternSummary } from './types.ts';
 
+/** Display names of the pattern formats (src/lib/format.ts). */
+const FORMAT_LABELS: Readonly<Record<string, string>> = { 'v7.1': 'v7.1', older: 'Older format' };
+
+/**
+ * A facet a pattern's format lacks (an older-format file has no cross-domains, stages or
+ * confidence level) gives it no value: the pattern is simply not listed under that facet.
+ */
 interface FacetSpec {
   /** Display label of the facet. */
   readonly label: string;
@@ -38,7 +45,7 @@ const FACET_TABLE = {
     label: 'Cross-domain',
     path: 'cross-domains',
     param: 'cross',
-    values: (p) => p.crossDomains,
+    values: (p) => (p.format === 'v7.1' ? p.crossDomains : []),
     valueLabel: titleFromSlug,
   },
   commons_domain: {
@@ -61,7 +68,7 @@ const FACET_TABLE = {
     label: 'Usage stage',
     path: 'stages/usage',
     param: 'usage',
-    values: (p) => [p.usageStage],
+    values: (p) => (p.format === 'v7.1' ? [p.usageStage] : []),
     valueLabel,
     search: 'stage',
     badge: 'Usage',
@@ -70,7 +77,7 @@ const FACET_TABLE = {
     label: 'Adoption stage',
     path: 'stages/adoption',
     param: 'adoption',
-    values: (p) => [p.adoptionStage],
+    values: (p) => (p.format === 'v7.1' ? [p.adoptionStage] : []),
     valueLabel,
     search: 'adoption',
     badge: 'Adoption',
@@ -79,8 +86,16 @@ const FACET_TABLE = {
     label: 'Confidence',
     path: 'confidence',
     param: 'confidence',
-    values: (p) => [String(p.confidence)],
+    values: (p) => (p.format === 'v7.1' ? [String(p.confidence)] : []),
     valueLabel: (value) => confidenceLabel(Number(value)).words,
+  },
+  format: {
+    label: 'Format',
+    path: 'formats',
+    param: 'format',
+    values: (p) => [p.format],
+    valueLabel: (value) => FORMAT_LABELS[value] ?? value,
+    search: 'format',
   },
 } as const satisfies Record<string, FacetSpec>;
 

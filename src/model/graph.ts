@@ -14,7 +14,7 @@
 import { clockwiseFromTop, polar, round2 } from './geometry.ts';
 import { facetValueLabel } from './facets.ts';
 import { compareText, relationshipRank } from './labels.ts';
-import { curatedLinks, titleOf } from './stored.ts';
+import { curatedLinks, domainOf, slugsById, titleOf } from './stored.ts';
 import type { GraphPicture, LibraryModel, StoredPattern } from './types.ts';
 
 type GraphNode = GraphPicture['nodes'][number];
@@ -57,8 +57,11 @@ interface Spoke extends GraphEdge {
   readonly neighbour: string;
 }
 
-function spokes(pattern: StoredPattern, library: Pick<LibraryModel, 'backlinks'>): Spoke[] {
-  const outgoing = curatedLinks(pattern).map(({ type, slug, weight }) => ({
+function spokes(
+  pattern: StoredPattern,
+  library: Pick<LibraryModel, 'backlinks' | 'byId'>,
+): Spoke[] {
+  const outgoing = curatedLinks(pattern, library.byId).map(({ type, slug, weight }) => ({
     from: pattern.slug,
     to: slug,
     type,
@@ -120,7 +123,7 @@ function ringNodes(
  */
 export function neighbourhoodGraph(
   pattern: StoredPattern,
-  library: Pick<LibraryModel, 'bySlug' | 'backlinks'>,
+  library: Pick<LibraryModel, 'bySlug' | 'backlinks' | 'byId'>,
 ): GraphPicture {
   const all = spokes(pattern, library);
   const ranked = strongestSpokes(all);
@@ -163,9 +166,10 @@ export function neighbourhoodGraph(
 /** Edges between existing patterns, no self-links, in slug order of their source. */
 function libraryEdges(patterns: readonly StoredPattern[]): GraphEdge[] {
   const slugs = new Set(patterns.map(({ slug }) => slug));
+  const byId = slugsById(patterns);
   return uniqueEdges(
     patterns.flatMap((pattern) =>
-      curatedLinks(pattern)
+      curatedLinks(pattern, byId)
         .filter(({ slug }) => slug !== pattern.slug && slugs.has(slug))
         .map(({ type, slug, weight }) => ({ from: pattern.slug, to: slug, type, weight })),
     ),
@@ -225,7 +229,7 @@ export function libraryGraph(patterns: readonly StoredPattern[]): GraphPicture {
   const degree = degrees(edges);
   const byDegree = (a: StoredPattern, b: StoredPattern): number =>
     (degree.get(b.slug) ?? 0) - (degree.get(a.slug) ?? 0) || compareText(a.slug, b.slug);
-  const domains = [...Map.groupBy(sorted, (pattern) => pattern.frontmatter.ontology.domain)]
+  const domains = [...Map.groupBy(sorted, domainOf)]
     .map(([domain, members]) => ({
       domain,
       members: members.sort(byDegree),

@@ -16,7 +16,7 @@ import {
   titleFromSlug,
 } from './labels.ts';
 import { contextLabelMap, declaredLensesOf, otherLabelsOf } from './lenses.ts';
-import { curatedLinks } from './stored.ts';
+import { curatedLinks, slugsById, summaryOf } from './stored.ts';
 import type {
   BacklinkGroup,
   Facet,
@@ -33,9 +33,25 @@ export function summarize(
   pattern: StoredPattern,
   declared: readonly Lens[] = SITE.lenses,
 ): PatternSummary {
+  if (pattern.format === 'older') {
+    const { model } = pattern;
+    return {
+      format: 'older',
+      slug: pattern.slug,
+      title: model.title,
+      summary: summaryOf(pattern),
+      contextLabels: new Map(),
+      lenses: [],
+      otherLabels: [],
+      domain: model.domain,
+      commonsDomains: model.commons_domain,
+      status: model.status,
+    };
+  }
   const { title, summary, context_labels, ontology, lifecycle } = pattern.frontmatter;
   const contextLabels = contextLabelMap(context_labels, declared);
   return {
+    format: 'v7.1',
     slug: pattern.slug,
     title,
     summary,
@@ -86,8 +102,12 @@ interface Backlink extends PatternLink {
 type BacklinkIndex = Map<string, Map<RelationshipType, Map<string, Backlink>>>;
 
 /** Indexes a pattern's curated links (self-links left out) under their targets. */
-function addBacklinks(index: BacklinkIndex, pattern: StoredPattern): void {
-  for (const { type, slug, weight, description } of curatedLinks(pattern)) {
+function addBacklinks(
+  index: BacklinkIndex,
+  pattern: StoredPattern,
+  byId: ReadonlyMap<string, string>,
+): void {
+  for (const { type, slug, weight, description } of curatedLinks(pattern, byId)) {
     if (slug === pattern.slug) continue;
     const byType = index.get(slug) ?? new Map<RelationshipType, Map<string, Backlink>>();
     index.set(slug, byType);
@@ -144,6 +164,7 @@ export function buildLibraryModel(
   declared: readonly Lens[] = SITE.lenses,
 ): LibraryModel {
   const bySlug = new Map(patterns.map((pattern) => [pattern.slug, pattern]));
+  const byId = slugsById(patterns);
   const summaries: PatternSummary[] = [];
   const counter = facetCounter();
   const index: BacklinkIndex = new Map();
@@ -153,12 +174,13 @@ export function buildLibraryModel(
     summaries.push(summary);
     counter.add(summary);
     for (const { key } of summary.lenses) lensKeys.add(key);
-    addBacklinks(index, pattern);
+    addBacklinks(index, pattern, byId);
   }
   const backlinks = new Map([...index].map(([slug, byType]) => [slug, backlinkGroups(byType)]));
   return {
     patterns: summaries.sort(byTitle),
     bySlug,
+    byId,
     backlinks,
     facets: counter.facets(),
     wanted: wantedPatterns(backlinks, bySlug),

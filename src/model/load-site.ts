@@ -9,7 +9,7 @@ import type { Diagnostic } from '../lib/diagnostics.ts';
 import { checkLibrary, toLibraryEntry, type LibraryEntry } from '../lib/library.ts';
 import { findPatternFiles, FILES_PER_THREAD, readPlainFile } from '../lib/load.ts';
 import { parallelMap } from '../lib/parallel.ts';
-import { isV71, readPatternFile, type V71PatternFile } from '../lib/pattern-file.ts';
+import { readPatternFile, type PatternFile } from '../lib/pattern-file.ts';
 import { renderBody, type RenderedBody } from './rendered.ts';
 import { toStoredPattern } from './stored.ts';
 import type { StoredPattern } from './types.ts';
@@ -33,26 +33,22 @@ const hasError = (diagnostics: readonly Diagnostic[]): boolean =>
   diagnostics.some((d) => d.severity === 'error');
 
 /** A parsed, valid pattern with its Markdown rendered. */
-function toSitePattern(pattern: V71PatternFile): SitePattern {
+function toSitePattern(pattern: PatternFile): SitePattern {
+  const stored = toStoredPattern(pattern);
   return {
-    stored: toStoredPattern(pattern),
-    rendered: renderBody(pattern),
+    stored,
+    rendered: renderBody(stored),
     digest: createHash('sha256').update(pattern.source).digest('base64url'),
   };
 }
 
-/**
- * Reads, validates and (when it has no error) renders one file. Older-format files count
- * in the library checks (their links, their slugs) but get no page yet: only v7.1
- * patterns are rendered, until the site learns the older format (issue 10).
- */
+/** Reads, validates and (when it has no error) renders one file, of either format. */
 export function readSiteFile(file: string): SiteFile {
   const { pattern, diagnostics } = readPatternFile(file, readPlainFile(file));
-  const shown = isV71(pattern) ? pattern : undefined;
   return {
     diagnostics,
     entry: pattern && toLibraryEntry(pattern),
-    pattern: shown && !hasError(diagnostics) ? toSitePattern(shown) : undefined,
+    pattern: pattern && !hasError(diagnostics) ? toSitePattern(pattern) : undefined,
   };
 }
 

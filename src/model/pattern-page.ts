@@ -12,16 +12,21 @@ import { confidenceLabel, RELATIONSHIP_LABELS } from './labels.ts';
 import { summarize } from './library-model.ts';
 import { completeScores, pillarScores, radarChart } from './radar.ts';
 import { renderBody, type RenderedBody } from './rendered.ts';
-import { linkTo } from './stored.ts';
+import { curatedLinks, linkTo } from './stored.ts';
 import type {
   LibraryModel,
+  OlderPageModel,
   PatternPageModel,
   RelationshipGroup,
   SectionModel,
+  StoredOlderPattern,
   StoredPattern,
+  StoredV71Pattern,
+  V71PageModel,
+  V71PatternBody,
 } from './types.ts';
 
-type Frontmatter = StoredPattern['frontmatter'];
+type Frontmatter = StoredV71Pattern['frontmatter'];
 
 /** The eight sections present, in canonical order, with stable ids (the section keys). */
 export function sectionModels(rendered: RenderedBody): SectionModel[] {
@@ -35,9 +40,9 @@ export function sectionModels(rendered: RenderedBody): SectionModel[] {
 
 /** Extra sections with the ids the body parser gave them (see src/lib/reserved.ts). */
 export function extraSections(
-  body: StoredPattern['body'],
+  body: V71PatternBody,
   rendered: RenderedBody,
-): PatternPageModel['extras'] {
+): V71PageModel['extras'] {
   return body.extras.map(({ heading, id }, index) => ({
     id,
     title: heading,
@@ -45,7 +50,7 @@ export function extraSections(
   }));
 }
 
-function assessment(frontmatter: Frontmatter): PatternPageModel['assessment'] {
+function assessment(frontmatter: Frontmatter): V71PageModel['assessment'] {
   const values = frontmatter.ontology.commons_assessment;
   const complete = completeScores(values);
   const mean = complete && complete.reduce((sum, score) => sum + score, 0) / complete.length;
@@ -60,18 +65,24 @@ function assessment(frontmatter: Frontmatter): PatternPageModel['assessment'] {
 }
 
 /** Curated relationships by type (RELATIONSHIP_TYPES order, non-empty only), as written. */
-function relationships(frontmatter: Frontmatter, library: LibraryModel): RelationshipGroup[] {
+function relationships(pattern: StoredPattern, library: LibraryModel): RelationshipGroup[] {
+  const links = curatedLinks(pattern, library.byId);
   return RELATIONSHIP_TYPES.flatMap((type) => {
-    const list = frontmatter.relationships[type];
+    const list = links.filter((link) => link.type === type);
     if (list.length === 0) return [];
-    const links = list.map(({ slug, weight, description }) =>
-      linkTo(library.bySlug, slug, weight, description),
-    );
-    return [{ type, label: RELATIONSHIP_LABELS[type].outgoing, links }];
+    return [
+      {
+        type,
+        label: RELATIONSHIP_LABELS[type].outgoing,
+        links: list.map(({ slug, weight, description }) =>
+          linkTo(library.bySlug, slug, weight, description),
+        ),
+      },
+    ];
   });
 }
 
-function garden(frontmatter: Frontmatter, library: LibraryModel): PatternPageModel['garden'] {
+function garden(frontmatter: Frontmatter, library: LibraryModel): V71PageModel['garden'] {
   const { last_pruned, entities, communities, inferred_links } = frontmatter.graph_garden;
   return {
     lastPruned: last_pruned,
@@ -99,10 +110,13 @@ export function buildPatternPage(
   if (pattern === undefined) throw new Error(`no pattern "${slug}" in the library`);
   // The library's lenses are the declared ones its patterns use: this pattern's are among them.
   const html = rendered ?? renderBody(pattern, library.lenses);
+  if (pattern.format === 'older') return olderPage(pattern, library, html);
   const { frontmatter, body } = pattern;
   const { ontology, lifecycle } = frontmatter;
   const summary = summarize(pattern, library.lenses);
+  if (summary.format !== 'v7.1') throw new Error(`pattern "${slug}" summarised as older`);
   return {
+    format: 'v7.1',
     summary,
     aliases: frontmatter.aliases,
     summaryHtml: html.summaryHtml,
@@ -114,7 +128,7 @@ export function buildPatternPage(
     assessment: assessment(frontmatter),
     primaryTension: ontology.search_hints.primary_tension,
     keywords: ontology.search_hints.vector_keywords,
-    relationships: relationships(frontmatter, library),
+    relationships: relationships(pattern, library),
     backlinks: library.backlinks.get(slug) ?? [],
     garden: garden(frontmatter, library),
     neighbourhood: neighbourhoodGraph(pattern, library),
@@ -123,6 +137,57 @@ export function buildPatternPage(
       sources: frontmatter.sources,
       license: frontmatter.license,
       attribution: frontmatter.attribution,
+    },
+  };
+}
+
+/** Classification of an older file that has no v7.1 facet, non-empty only. */
+function classification(pattern: StoredOlderPattern): OlderPageModel['classification'] {
+  const { model } = pattern;
+  return [
+    { label: 'Category', values: model.categories },
+    { label: 'Era', values: model.era },
+    { label: 'Origin', values: model.origin },
+    { label: 'Universality', values: model.universality === undefined ? [] : [model.universality] },
+    {
+      label: 'Commons alignment',
+      values: model.commons_alignment === undefined ? [] : [`${String(model.commons_alignment)}/5`],
+    },
+  ].filter(({ values }) => values.length > 0);
+}
+
+/** The page of an older-format pattern: its sections as written, classification, provenance. */
+function olderPage(
+  pattern: StoredOlderPattern,
+  library: LibraryModel,
+  html: RenderedBody,
+): OlderPageModel {
+  const { model, body } = pattern;
+  const summary = summarize(pattern);
+  if (summary.format !== 'older') throw new Error(`pattern "${pattern.slug}" summarised as v7.1`);
+  return {
+    format: 'older',
+    summary,
+    aliases: model.aliases,
+    summaryHtml: html.summaryHtml,
+    sections: body.sections.map(({ id, title }, index) => ({
+      id,
+      title,
+      html: html.extras[index] ?? '',
+    })),
+    classification: classification(pattern),
+    version: model.version,
+    confidenceScore: model.confidence_score,
+    relationships: relationships(pattern, library),
+    backlinks: library.backlinks.get(pattern.slug) ?? [],
+    neighbourhood: neighbourhoodGraph(pattern, library),
+    provenance: {
+      contributors: model.contributors.map(({ name, role }) =>
+        role === undefined ? name : `${name} (${role})`,
+      ),
+      sources: model.sources,
+      license: model.license,
+      attribution: model.attribution ?? '',
     },
   };
 }

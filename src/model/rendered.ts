@@ -26,11 +26,24 @@ export interface RenderedBody {
   };
 }
 
-/** Renders every Markdown part of a pattern through {@link renderMarkdown}. */
+/**
+ * Renders every Markdown part of a pattern through {@link renderMarkdown}. An older-format
+ * pattern's sections as written come back in `extras` (in body order; no eight sections, no
+ * lens guidance).
+ */
 export function renderBody(
-  { frontmatter, body }: Pick<StoredPattern, 'frontmatter' | 'body'>,
+  pattern: StoredPattern,
   declared: readonly Lens[] = SITE.lenses,
 ): RenderedBody {
+  if (pattern.format === 'older') {
+    return {
+      summaryHtml: renderMarkdown(pattern.model.summary ?? ''),
+      sections: [],
+      extras: pattern.body.sections.map(({ markdown }) => renderMarkdown(markdown)),
+      lensGuidance: { general: '', byLens: new Map() },
+    };
+  }
+  const { frontmatter, body } = pattern;
   // Implementation is parsed once: its tree is rendered and also split by lens.
   const implementation = body.sections.find(({ key }) => key === 'implementation')?.markdown;
   const whole = renderMarkdownTree(implementation ?? '');

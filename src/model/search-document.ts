@@ -49,8 +49,8 @@ function searchFilters(p: PatternSummary): [string, string][] {
 
 /** The HTML document Pagefind indexes for `pattern`. */
 export function searchDocument(pattern: StoredPattern, rendered: RenderedBody): string {
-  const { frontmatter } = pattern;
   const p = summarize(pattern);
+  const hints = pattern.format === 'v7.1' ? pattern.frontmatter.ontology.search_hints : undefined;
   const weighted = (weight: number, texts: readonly string[]): string =>
     texts.length === 0
       ? ''
@@ -63,16 +63,21 @@ export function searchDocument(pattern: StoredPattern, rendered: RenderedBody): 
     `<h1 data-pagefind-meta="title">${escapeHtml(p.title)}</h1>`,
     '<div hidden>',
     `<p data-pagefind-meta="summary">${escapeHtml(p.summary)}</p>`,
-    `<span data-pagefind-meta="score:${p.overallScore.toFixed(1)}"></span>`,
+    p.format === 'v7.1'
+      ? `<span data-pagefind-meta="score:${p.overallScore.toFixed(1)}"></span>`
+      : '',
     ...searchFilters(p).map(filter),
     '</div>',
-    weighted(5, frontmatter.aliases),
+    weighted(5, pattern.frontmatter.aliases),
     weighted(5, [...p.contextLabels.values()]),
-    weighted(3, frontmatter.ontology.search_hints.vector_keywords),
-    weighted(1, [frontmatter.ontology.search_hints.primary_tension]),
-    ...rendered.sections
-      .filter(({ key }) => INDEXED_SECTIONS.has(key))
-      .map(({ html }) => lead(html)),
+    weighted(3, hints?.vector_keywords ?? []),
+    weighted(1, hints === undefined ? [] : [hints.primary_tension]),
+    // An older-format pattern: the opening paragraph of each section as written.
+    ...(pattern.format === 'older'
+      ? rendered.extras.map(lead)
+      : rendered.sections
+          .filter(({ key }) => INDEXED_SECTIONS.has(key))
+          .map(({ html }) => lead(html))),
     '</main></body></html>',
   ].join('');
 }

@@ -1,19 +1,57 @@
 /** The stored form of a pattern and links to stored patterns (which may not exist yet). */
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../../schema/relationships.ts';
-import type { V71PatternFile } from '../lib/pattern-file.ts';
+import type { PatternFile } from '../lib/pattern-file.ts';
 import { titleFromSlug } from './labels.ts';
-import type { PatternLink, StoredPattern } from './types.ts';
+import type { PatternBody, PatternEntry, PatternLink, StoredPattern } from './types.ts';
 
 /** What the content loader stores for a parsed pattern: frontmatter and body structure, no issues. */
-export function toStoredPattern({ file, frontmatter, body }: V71PatternFile): StoredPattern {
-  const { summary, confidence, sections, extras } = body;
+export function toStoredPattern(pattern: PatternFile): StoredPattern {
+  const { file } = pattern;
+  if (pattern.format === 'older') {
+    const { heading, summary, preamble, sections } = pattern.body;
+    return {
+      format: 'older',
+      slug: pattern.frontmatter.slug,
+      file,
+      frontmatter: pattern.frontmatter,
+      model: pattern.model,
+      body: { heading, summary, preamble, sections },
+    };
+  }
+  const { summary, confidence, sections, extras } = pattern.body;
   return {
-    slug: frontmatter.slug,
+    format: 'v7.1',
+    slug: pattern.frontmatter.slug,
     file,
-    frontmatter,
+    frontmatter: pattern.frontmatter,
     body: { summary, confidence, sections, extras },
   };
 }
+
+/** A stored pattern from its content-collection entry and the body kept beside the store. */
+export function withBody(entry: PatternEntry, body: PatternBody): StoredPattern {
+  const older = 'preamble' in body;
+  if (entry.format === 'older' && older) return { ...entry, body };
+  if (entry.format === 'v7.1' && !older) return { ...entry, body };
+  throw new Error(`pattern "${entry.slug}": its stored body is not in its format`);
+}
+
+/** The slug of each pattern id held by exactly one pattern (older files link by id too). */
+export function slugsById(patterns: Iterable<StoredPattern>): ReadonlyMap<string, string> {
+  const found = new Map<string, string | undefined>();
+  for (const { frontmatter, slug } of patterns) {
+    found.set(frontmatter.id, found.has(frontmatter.id) ? undefined : slug);
+  }
+  return new Map([...found].flatMap(([id, slug]) => (slug === undefined ? [] : [[id, slug]])));
+}
+
+/** A pattern's domain, in either format. */
+export const domainOf = (pattern: StoredPattern): string =>
+  pattern.format === 'older' ? pattern.model.domain : pattern.frontmatter.ontology.domain;
+
+/** The summary text of a pattern: v7.1's `summary`, an older file's Overview opening (or ''). */
+export const summaryOf = (pattern: StoredPattern): string =>
+  pattern.format === 'older' ? (pattern.model.summary ?? '') : pattern.frontmatter.summary;
 
 /** A link to `slug`, titled when the pattern exists. */
 export function linkTo(
@@ -45,8 +83,25 @@ export interface CuratedLink {
   readonly description: string | undefined;
 }
 
-/** Every curated relationship of a pattern, in RELATIONSHIP_TYPES order then as written. */
-export function curatedLinks(pattern: StoredPattern): CuratedLink[] {
+/**
+ * Every curated relationship of a pattern, in RELATIONSHIP_TYPES order then as written. An older
+ * file's target written as a pattern id is looked up in `byId`; an id no single pattern holds is
+ * left out (the check reports it).
+ */
+export function curatedLinks(
+  pattern: StoredPattern,
+  byId: ReadonlyMap<string, string>,
+): CuratedLink[] {
+  if (pattern.format === 'older') {
+    return RELATIONSHIP_TYPES.flatMap((type) =>
+      pattern.model.relationships[type].flatMap(({ target, by }) => {
+        const slug = by === 'id' ? byId.get(target) : target;
+        return slug === undefined
+          ? []
+          : [{ type, slug, weight: undefined, description: undefined }];
+      }),
+    );
+  }
   return RELATIONSHIP_TYPES.flatMap((type) =>
     pattern.frontmatter.relationships[type].map(({ slug, weight, description }) => ({
       type,

@@ -6,26 +6,58 @@
  */
 import type { LensConfig } from '../config/site.ts';
 import type { FacetKey } from './facets.ts';
+import type { OlderFrontmatter } from '../../schema/older/pattern.ts';
 import type { PatternFrontmatter } from '../../schema/pattern.ts';
 import type { RelationshipType } from '../../schema/relationships.ts';
 import type { ParsedBody, SectionKey } from '../lib/body.ts';
+import type { OlderBody } from '../lib/older-body.ts';
+import type { OlderPattern } from '../lib/older-pattern.ts';
 import type { RenderedBody } from './rendered.ts';
 
-/** What the content loader stores per pattern: validated frontmatter and body structure (Markdown, no HTML). */
-export interface StoredPattern extends PatternEntry {
-  readonly body: PatternBody;
+/**
+ * What the content loader stores per pattern: validated frontmatter and body structure
+ * (Markdown, no HTML). One of two formats: branch once on `format`.
+ */
+export type StoredPattern = StoredV71Pattern | StoredOlderPattern;
+
+export interface StoredV71Pattern extends V71Entry {
+  readonly body: V71PatternBody;
+}
+
+export interface StoredOlderPattern extends OlderEntry {
+  readonly body: OlderPatternBody;
 }
 
 /** What a content-collection entry holds: a pattern without its body (kept beside the store). */
-export interface PatternEntry {
+export type PatternEntry = V71Entry | OlderEntry;
+
+interface EntryBase {
   readonly slug: string;
   /** Repository-relative path of the source file. */
   readonly file: string;
+}
+
+export interface V71Entry extends EntryBase {
+  readonly format: 'v7.1';
   readonly frontmatter: PatternFrontmatter;
 }
 
-/** A pattern's body structure: summary, confidence callout, sections and extra sections. */
-export type PatternBody = Omit<ParsedBody, 'issues'>;
+/** An older-format pattern, shown as written. */
+export interface OlderEntry extends EntryBase {
+  readonly format: 'older';
+  readonly frontmatter: OlderFrontmatter;
+  /** What the site needs of it, in v7.1 words where the meaning is the same. */
+  readonly model: OlderPattern;
+}
+
+/** A v7.1 body's structure: summary, confidence callout, sections and extra sections. */
+export type V71PatternBody = Omit<ParsedBody, 'issues'>;
+
+/** A pattern's body structure, in its format. */
+export type PatternBody = StoredPattern['body'];
+
+/** An older-format body: its sections as written. */
+export type OlderPatternBody = Omit<OlderBody, 'issues'>;
 
 /** A lens the site declares (src/config/site.ts): key, display name and description. */
 export type Lens = LensConfig;
@@ -85,26 +117,39 @@ export interface WantedPattern {
   }[];
 }
 
-/** Lightweight per-pattern record used by lists, browse, lens index and search filters. */
-export interface PatternSummary {
+/**
+ * Lightweight per-pattern record used by lists, browse, lens index and search filters. An
+ * older-format pattern has only the fields whose meaning is the same in both formats.
+ */
+export type PatternSummary = V71Summary | OlderSummary;
+
+interface SummaryBase {
   readonly slug: string;
   readonly title: string;
   readonly summary: string;
-  /** Context labels by lens key (keys come from the file: a Map), declared lenses first. */
+  /** Context labels by lens key (keys come from the file: a Map), declared lenses first; none for an older-format pattern. */
   readonly contextLabels: ReadonlyMap<string, string>;
   /** The declared lenses it has a label for, in declared order: each one a lens page. */
   readonly lenses: readonly Lens[];
   /** Its labels under lenses the site does not declare, A–Z. */
   readonly otherLabels: readonly ContextLabel[];
   readonly domain: string;
-  readonly crossDomains: readonly string[];
   readonly commonsDomains: readonly string[];
   readonly status: string;
+}
+
+export interface V71Summary extends SummaryBase {
+  readonly format: 'v7.1';
+  readonly crossDomains: readonly string[];
   readonly usageStage: string;
   readonly adoptionStage: string;
   readonly confidence: number;
   readonly overallScore: number;
   readonly vitality: number | undefined;
+}
+
+export interface OlderSummary extends SummaryBase {
+  readonly format: 'older';
 }
 
 /** Node-link picture laid out at build time (coordinates in the SVG's user space). */
@@ -146,6 +191,8 @@ export interface GraphPicture {
 export interface LibraryModel {
   readonly patterns: readonly PatternSummary[];
   readonly bySlug: ReadonlyMap<string, StoredPattern>;
+  /** The slug of each pattern id held by one pattern (older files link by id). */
+  readonly byId: ReadonlyMap<string, string>;
   /** Incoming curated links per target slug (existing or wanted). */
   readonly backlinks: ReadonlyMap<string, readonly BacklinkGroup[]>;
   readonly facets: readonly Facet[];
@@ -188,10 +235,46 @@ export interface SectionModel {
 }
 
 /** Everything one pattern page (and its lens pages) shows. */
-export interface PatternPageModel {
-  readonly summary: PatternSummary;
+export type PatternPageModel = V71PageModel | OlderPageModel;
+
+/** What both formats show: title and summary, relationships both ways, provenance. */
+interface PageBase {
   readonly aliases: readonly string[];
   readonly summaryHtml: string;
+  readonly relationships: readonly RelationshipGroup[];
+  readonly backlinks: readonly BacklinkGroup[];
+  readonly neighbourhood: GraphPicture;
+  readonly provenance: {
+    readonly contributors: readonly string[];
+    readonly sources: readonly string[];
+    readonly license: string;
+    readonly attribution: string;
+  };
+}
+
+/** An older-format pattern's page: its sections as written, classification, no lens pages. */
+export interface OlderPageModel extends PageBase {
+  readonly format: 'older';
+  readonly summary: OlderSummary;
+  /** Sections as written, with their ids (the table of contents). */
+  readonly sections: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly html: string;
+  }[];
+  /** Classification fields that have no v7.1 facet, as label and values. */
+  readonly classification: readonly {
+    readonly label: string;
+    readonly values: readonly string[];
+  }[];
+  readonly version: string | undefined;
+  /** 0–1 as written. */
+  readonly confidenceScore: number | undefined;
+}
+
+export interface V71PageModel extends PageBase {
+  readonly format: 'v7.1';
+  readonly summary: V71Summary;
   readonly confidence: { readonly level: number; readonly stars: string; readonly words: string };
   readonly version: string;
   readonly sections: readonly SectionModel[];
@@ -218,8 +301,6 @@ export interface PatternPageModel {
   };
   readonly primaryTension: string;
   readonly keywords: readonly string[];
-  readonly relationships: readonly RelationshipGroup[];
-  readonly backlinks: readonly BacklinkGroup[];
   readonly garden: {
     readonly lastPruned: string;
     readonly entities: PatternFrontmatter['graph_garden']['entities'];
@@ -229,12 +310,5 @@ export interface PatternPageModel {
       readonly confidence: number | undefined;
       readonly reason: string;
     })[];
-  };
-  readonly neighbourhood: GraphPicture;
-  readonly provenance: {
-    readonly contributors: readonly string[];
-    readonly sources: readonly string[];
-    readonly license: string;
-    readonly attribution: string;
   };
 }

@@ -37,10 +37,10 @@ describe('reader journeys', () => {
       .getByRole('checkbox', { name: 'Governance' })
       .check();
     await page.waitForURL(siteUrl('/patterns/?domain=governance'));
-    await expect.poll(() => page.locator('#browse-count').textContent()).toBe('2 of 6 patterns');
+    await expect.poll(() => page.locator('#browse-count').textContent()).toBe('3 of 8 patterns');
     const shown = page.locator('#pattern-list > li:not([hidden])');
     expect(await shown.locator('a').first().textContent()).toBe('Alpha Commons');
-    expect(await shown.count()).toBe(2);
+    expect(await shown.count()).toBe(3);
 
     await shown.getByRole('link', { name: 'Alpha Commons' }).click();
     await page.waitForURL(siteUrl('/patterns/alpha-commons/'));
@@ -69,6 +69,27 @@ describe('reader journeys', () => {
     await page.waitForURL(siteUrl('/patterns/alpha-commons/'));
     expect(await page.locator('h1').textContent()).toContain('Alpha Commons');
     expect(await page.locator('#lens-memory').isHidden()).toBe(true);
+  });
+
+  it('opens an older-format pattern from browse, sees the notice, and follows a backlink to a v7.1 pattern', async () => {
+    const page = await open('/patterns/');
+    await page.getByRole('link', { name: 'Older Practice' }).click();
+    await page.waitForURL(siteUrl('/patterns/older-practice/'));
+    const notice = page.getByRole('complementary', { name: 'Pattern format' });
+    expect(await notice.textContent()).toContain('Older format.');
+    expect(await notice.getByRole('link').getAttribute('href')).toMatch(
+      /README\.md#the-older-format$/,
+    );
+    expect(await page.locator('h1').textContent()).toBe('Older Practice');
+    expect(await page.locator('#summary .summary').textContent()).toContain(
+      'An older-format practice, shown as written',
+    );
+    const toc = page.getByRole('navigation', { name: 'Contents' });
+    expect(await toc.getByRole('link').allTextContents()).toContain('Core Principles');
+
+    await page.locator('#backlinks').getByRole('link', { name: 'Beta Practice' }).click();
+    await page.waitForURL(siteUrl('/patterns/beta-practice/'));
+    expect(await page.locator('h1').textContent()).toContain('Beta Practice');
   });
 
   it('finds the seed pattern when searching “peer production” from the header', async () => {

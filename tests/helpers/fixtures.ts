@@ -5,6 +5,12 @@ import { relative } from 'node:path';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../../src/lib/diagnostics.ts';
 import { loadLibrary } from '../../src/lib/load.ts';
 import { isV71, type PatternFile, type V71PatternFile } from '../../src/lib/pattern-file.ts';
+import type {
+  PatternPageModel,
+  StoredPattern,
+  StoredV71Pattern,
+  V71PageModel,
+} from '../../src/model/types.ts';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 /** Pattern files copied unchanged from the real library (see its README): 45 v7.1, 15 older. */
@@ -53,4 +59,17 @@ export function v71(pattern: PatternFile | undefined): V71PatternFile {
   if (!isV71(pattern))
     throw new Error(`expected a valid v7.1 pattern, got ${pattern?.format ?? 'none'}`);
   return pattern;
+}
+
+/** The stored pattern, which the test expects to be in the v7.1 format. */
+export function v71Stored(pattern: StoredPattern | undefined): StoredV71Pattern {
+  if (pattern?.format !== 'v7.1')
+    throw new Error(`expected a v7.1 pattern, got ${pattern?.format ?? 'none'}`);
+  return pattern;
+}
+
+/** The page model, which the test expects to be a v7.1 pattern's. */
+export function v71Page(page: PatternPageModel): V71PageModel {
+  if (page.format !== 'v7.1') throw new Error(`expected a v7.1 page, got ${page.format}`);
+  return page;
 }

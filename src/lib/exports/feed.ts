@@ -4,6 +4,7 @@
  */
 import type { RSSFeedItem } from '@astrojs/rss';
 import { facetValueLabel } from '../../model/facets.ts';
+import { domainOf, summaryOf } from '../../model/stored.ts';
 import type { LibraryModel } from '../../model/types.ts';
 import { patternsBySlug, type ExportSite } from './export-site.ts';
 
@@ -15,11 +16,11 @@ export function feedItems(library: Pick<LibraryModel, 'bySlug'>, site: ExportSit
     .map((pattern) => ({ pattern, updated: site.updated(pattern.slug) }))
     .sort((a, b) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : 0))
     .slice(0, FEED_SIZE)
-    .map(({ pattern: { slug, frontmatter }, updated }) => ({
-      title: frontmatter.title,
-      link: site.page(slug),
+    .map(({ pattern, updated }) => ({
+      title: pattern.frontmatter.title,
+      link: site.page(pattern.slug),
       pubDate: new Date(updated),
-      description: frontmatter.summary,
-      categories: [facetValueLabel('domain', frontmatter.ontology.domain)],
+      description: summaryOf(pattern),
+      categories: [facetValueLabel('domain', domainOf(pattern))],
     }));
 }

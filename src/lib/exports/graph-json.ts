@@ -5,7 +5,7 @@
  * as written in the frontmatter (self-links and repeats included).
  */
 import { compareText, titleFromSlug } from '../../model/labels.ts';
-import { curatedLinks } from '../../model/stored.ts';
+import { curatedLinks, domainOf } from '../../model/stored.ts';
 import type { LibraryModel } from '../../model/types.ts';
 import { EXPORT_VERSION, type GraphExport, type GraphNode } from './shapes.ts';
 import { patternsBySlug, type ExportSite } from './export-site.ts';
@@ -13,12 +13,12 @@ import { patternsBySlug, type ExportSite } from './export-site.ts';
 type Edges = GraphExport['edges'];
 
 export function graphExport(
-  library: Pick<LibraryModel, 'bySlug' | 'wanted'>,
+  library: Pick<LibraryModel, 'bySlug' | 'byId' | 'wanted'>,
   site: ExportSite,
 ): GraphExport {
   const patterns = patternsBySlug(library);
   const curated: Edges['curated'] = patterns.flatMap((pattern) =>
-    curatedLinks(pattern).map(({ type, slug, weight, description }) => ({
+    curatedLinks(pattern, library.byId).map(({ type, slug, weight, description }) => ({
       source: pattern.slug,
       target: slug,
       type,
@@ -26,14 +26,16 @@ export function graphExport(
       ...(description === undefined ? {} : { description }),
     })),
   );
-  const suggested: Edges['suggested'] = patterns.flatMap(({ slug, frontmatter }) =>
-    frontmatter.graph_garden.inferred_links.map(({ target, type, confidence, reason }) => ({
-      source: slug,
-      target,
-      type,
-      confidence,
-      reason,
-    })),
+  const suggested: Edges['suggested'] = patterns.flatMap((pattern) =>
+    (pattern.format === 'older' ? [] : pattern.frontmatter.graph_garden.inferred_links).map(
+      ({ target, type, confidence, reason }) => ({
+        source: pattern.slug,
+        target,
+        type,
+        confidence,
+        reason,
+      }),
+    ),
   );
   const wanted = new Set(library.wanted.map(({ slug }) => slug));
   const suggestedOnly = new Set(
@@ -42,12 +44,12 @@ export function graphExport(
       .filter((slug) => !library.bySlug.has(slug) && !wanted.has(slug)),
   );
   const nodes: GraphNode[] = [
-    ...patterns.map(({ slug, frontmatter }): GraphNode => ({
+    ...patterns.map((pattern): GraphNode => ({
       kind: 'pattern',
-      slug,
-      title: frontmatter.title,
-      domain: frontmatter.ontology.domain,
-      url: site.page(slug),
+      slug: pattern.slug,
+      title: pattern.frontmatter.title,
+      domain: domainOf(pattern),
+      url: site.page(pattern.slug),
     })),
     ...library.wanted.map(({ slug, title }): GraphNode => ({
       kind: 'wanted',

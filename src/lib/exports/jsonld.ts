@@ -23,7 +23,7 @@ export interface PatternJsonLd {
   readonly license: string;
   readonly creditText: string;
   readonly dateModified: string;
-  readonly version: string;
+  readonly version?: string;
   readonly creativeWorkStatus: string;
   readonly encoding: {
     readonly '@type': 'MediaObject';
@@ -50,13 +50,13 @@ export function patternJsonLd(page: PatternPageModel, site: ExportSite): Pattern
     name: title,
     ...(page.aliases.length > 0 ? { alternateName: page.aliases } : {}),
     description: summary,
-    ...(page.keywords.length > 0 ? { keywords: page.keywords } : {}),
+    ...(page.format === 'v7.1' && page.keywords.length > 0 ? { keywords: page.keywords } : {}),
     articleSection: facetValueLabel('domain', domain),
     author: page.provenance.contributors.map((name) => ({ '@type': 'Person', name })),
     license: licenseUrl(page.provenance.license),
     creditText: page.provenance.attribution,
     dateModified: site.updated(slug),
-    version: page.version,
+    ...(page.version === undefined ? {} : { version: page.version }),
     creativeWorkStatus: status,
     encoding: {
       '@type': 'MediaObject',

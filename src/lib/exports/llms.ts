@@ -5,6 +5,7 @@
  * with little room may skip). `/llms-full.txt` holds every pattern's text in one file: its
  * title, page, summary and sections as written, made in one pass over the stored patterns.
  */
+import { summaryOf } from '../../model/stored.ts';
 import type { LibraryModel, StoredPattern } from '../../model/types.ts';
 import { patternsBySlug, type ExportSite } from './export-site.ts';
 
@@ -51,11 +52,22 @@ export function llmsTxt(library: Pick<LibraryModel, 'patterns'>, site: ExportSit
 }
 
 /** One pattern's text: title, page, summary, then its sections as written, in file order. */
-function patternText({ slug, frontmatter, body }: StoredPattern, site: ExportSite): string {
+function patternText(pattern: StoredPattern, site: ExportSite): string {
+  const head = [
+    `# ${oneLine(pattern.frontmatter.title)}`,
+    `Page: ${site.page(pattern.slug)}`,
+    summaryOf(pattern),
+  ];
+  if (pattern.format === 'older') {
+    return [
+      ...head,
+      '(Older format: shown as written.)',
+      ...pattern.body.sections.map(({ title, markdown }) => `## ${oneLine(title)}\n\n${markdown}`),
+    ].join('\n\n');
+  }
+  const { body } = pattern;
   return [
-    `# ${oneLine(frontmatter.title)}`,
-    `Page: ${site.page(slug)}`,
-    frontmatter.summary,
+    ...head,
     ...body.sections.map(({ title, markdown }) => `## ${title}\n\n${markdown}`),
     ...body.extras.map(({ heading, markdown }) => `## ${oneLine(heading)}\n\n${markdown}`),
   ].join('\n\n');

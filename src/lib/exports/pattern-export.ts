@@ -15,15 +15,35 @@ export function patternExport(
   rendered: RenderedBody,
   site: ExportSite,
 ): PatternExport {
-  const { slug, frontmatter, body } = pattern;
-  const written = new Map(body.sections.map((section) => [section.key, section]));
-  return {
+  const { slug } = pattern;
+  const common = {
     version: EXPORT_VERSION,
     slug,
     url: site.page(slug),
     markdown_url: site.markdown(slug),
     updated: site.updated(slug),
-    frontmatter,
+  };
+  if (pattern.format === 'older') {
+    return {
+      ...common,
+      format: 'older',
+      frontmatter: pattern.frontmatter,
+      // The rendered extras are the sections as written, in the same order.
+      sections: pattern.body.sections.map(({ id, title, heading, markdown }, index) => ({
+        id,
+        title,
+        heading,
+        markdown,
+        html: rendered.extras[index] ?? '',
+      })),
+    };
+  }
+  const { body } = pattern;
+  const written = new Map(body.sections.map((section) => [section.key, section]));
+  return {
+    ...common,
+    format: 'v7.1',
+    frontmatter: pattern.frontmatter,
     sections: sectionModels(rendered).map(({ key, title, html }) => ({
       key,
       title,

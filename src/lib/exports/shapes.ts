@@ -3,7 +3,8 @@
  * the builders return (inferred, so they cannot drift apart) and what the tests parse real build
  * output with. Field names follow the pattern format's snake_case. Optional fields are left out
  * when absent, as in the frontmatter. Every file carries `version`, raised when a shape changes
- * incompatibly.
+ * incompatibly (2: a pattern entry and a pattern file name their `format`, and an older-format
+ * pattern has its own shape).
  *
  * - `/api/patterns.json`: {@link patternsIndexSchema}
  * - `/api/patterns/<slug>.json`: {@link patternExportSchema}
@@ -11,13 +12,14 @@
  */
 import { z } from 'zod';
 import { commonsAssessmentSchema, ontologySchema } from '../../../schema/ontology.ts';
-import { lifecycleSchema } from '../../../schema/lifecycle.ts';
+import { lifecycleSchema, STATUSES } from '../../../schema/lifecycle.ts';
+import { olderFrontmatterSchema } from '../../../schema/older/pattern.ts';
 import { patternFrontmatterSchema } from '../../../schema/pattern.ts';
 import { RELATIONSHIP_TYPES } from '../../../schema/relationships.ts';
 import { SECTION_KEYS } from '../body.ts';
 
 /** Version of the export shapes. */
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2 as const;
 
 const version = z.literal(EXPORT_VERSION).meta({ description: 'Version of this file’s shape.' });
 const absoluteUrl = z.url({ protocol: /^https?$/ });
@@ -26,18 +28,7 @@ const dateTime = z.iso
   .meta({ description: 'When the pattern file last changed: its last commit, else its mtime.' });
 const { slug, id, title, summary, context_labels } = patternFrontmatterSchema.shape;
 
-/** One pattern in `/api/patterns.json`. */
-export const patternEntrySchema = z.strictObject({
-  slug,
-  id,
-  title,
-  summary,
-  context_labels,
-  domain: ontologySchema.shape.domain,
-  scores: commonsAssessmentSchema.omit({ vitality_reasoning: true }).meta({
-    description: 'The eight pillar scores (0–5, absent when unscored) and overall_score.',
-  }),
-  lifecycle: lifecycleSchema,
+const links = {
   updated: dateTime,
   url: absoluteUrl.meta({ description: 'The pattern’s page.' }),
   json_url: absoluteUrl.meta({
@@ -46,7 +37,38 @@ export const patternEntrySchema = z.strictObject({
   markdown_url: absoluteUrl.meta({
     description: 'The source file as written (/patterns/<slug>.md).',
   }),
-});
+};
+
+/** One pattern in `/api/patterns.json`, in its format. */
+export const patternEntrySchema = z.discriminatedUnion('format', [
+  z.strictObject({
+    format: z.literal('v7.1').meta({ description: 'A pattern in the v7.1 format.' }),
+    slug,
+    id,
+    title,
+    summary,
+    context_labels,
+    domain: ontologySchema.shape.domain,
+    scores: commonsAssessmentSchema.omit({ vitality_reasoning: true }).meta({
+      description: 'The eight pillar scores (0–5, absent when unscored) and overall_score.',
+    }),
+    lifecycle: lifecycleSchema,
+    ...links,
+  }),
+  z.strictObject({
+    format: z
+      .literal('older')
+      .meta({ description: 'A pattern in the older format, shown as written.' }),
+    slug,
+    id,
+    title,
+    summary: z.string().meta({ description: 'The Overview’s first paragraph (Markdown), or "".' }),
+    domain: ontologySchema.shape.domain,
+    status: z.enum(STATUSES),
+    commons_domain: ontologySchema.shape.commons_domain,
+    ...links,
+  }),
+]);
 export type PatternEntry = z.infer<typeof patternEntrySchema>;
 
 /** `/api/patterns.json`: every pattern, in slug order. */
@@ -57,9 +79,10 @@ export const patternsIndexSchema = z.strictObject({
 });
 export type PatternsIndex = z.infer<typeof patternsIndexSchema>;
 
-/** `/api/patterns/<slug>.json`: one pattern's frontmatter, sections and lens guidance. */
-export const patternExportSchema = z.strictObject({
+/** `/api/patterns/<slug>.json`: one v7.1 pattern's frontmatter, sections and lens guidance. */
+const v71ExportSchema = z.strictObject({
   version,
+  format: z.literal('v7.1'),
   slug,
   url: absoluteUrl,
   markdown_url: absoluteUrl,
@@ -97,6 +120,36 @@ export const patternExportSchema = z.strictObject({
     })
     .meta({ description: 'The Implementation section split by lens, as the lens pages show it.' }),
 });
+
+/** `/api/patterns/<slug>.json` of an older-format pattern: its frontmatter and sections as written. */
+const olderExportSchema = z.strictObject({
+  version,
+  format: z.literal('older'),
+  slug,
+  url: absoluteUrl,
+  markdown_url: absoluteUrl,
+  updated: dateTime,
+  frontmatter: olderFrontmatterSchema.meta({
+    description: 'The older-format frontmatter after validation (schema/older/).',
+  }),
+  sections: z
+    .array(
+      z.strictObject({
+        id: z.string().meta({ description: 'Anchor of the section on the pattern’s page.' }),
+        title: z.string().meta({ description: 'Heading without numbering or word-count hint.' }),
+        heading: z.string().meta({ description: 'Heading text as written in the file.' }),
+        markdown: z.string().meta({ description: 'The section as written, heading left out.' }),
+        html: z.string().meta({ description: 'The section rendered to sanitised HTML.' }),
+      }),
+    )
+    .meta({ description: 'Every section as written, in file order.' }),
+});
+
+/** `/api/patterns/<slug>.json`: one pattern's data, in its format. */
+export const patternExportSchema = z.discriminatedUnion('format', [
+  v71ExportSchema,
+  olderExportSchema,
+]);
 export type PatternExport = z.infer<typeof patternExportSchema>;
 
 /** A node of `/api/graph.json`: a pattern, or a target that has no file yet. */
