@@ -13,7 +13,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/*.test.ts'], exclude: SITE_TESTS },
+        // Some unit tests run the CLIs as child processes: allow for a busy machine.
+        test: {
+          name: 'unit',
+          include: ['tests/*.test.ts'],
+          exclude: SITE_TESTS,
+          testTimeout: 30_000,
+        },
       },
       {
         extends: true,
