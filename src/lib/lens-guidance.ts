@@ -57,7 +57,7 @@ const LENS_WORDS: Readonly<Record<string, string>> = {
     'governments?|governmental|public[\\s-]+(?:service|sector|servants?|agency|agencies|administration)|civil[\\s-]+(?:service|servants?)|policy[\\s-]*makers?|agency|agencies|municipal(?:ities|ity)?|civic|ministr(?:y|ies)|officials?',
   activist:
     'activis(?:ts?|m)|movements?|organi[sz]ers?|organi[sz]ing|campaigners?|campaigns?|advocacy|grassroots',
-  tech: 'tech|technology|AI|products?|platforms?|software|engineer(?:s|ing)?|developers?|startups?|open[\\s-]+source',
+  tech: 'tech|technology|technologists?|AI|products?|platforms?|software|engineer(?:s|ing)?|developers?|startups?|open[\\s-]+source',
   community: 'communit(?:y|ies)|neighbou?rhoods?|local\\s+groups?|mutual[\\s-]+aid|residents?',
 };
 
@@ -106,7 +106,33 @@ function lensesOfLabel(label: Label, matchers: readonly LensMatcher[]): string[]
   if (head.length > MAX_LABEL_LENGTH || !shaped || GENERIC_SCOPE.test(head) || /\d/.test(head)) {
     return [];
   }
-  return matchers.filter(({ pattern }) => pattern.test(head)).map(({ lens }) => lens);
+  return withoutQualifiedNouns(head, matchers);
+}
+
+/**
+ * Lenses named in a label, leaving out a lens named only by a noun that another lens word
+ * qualifies: `tech companies` is tech, `activist/movement organizations` activist, while
+ * `corporate/product teams` and `corporate and government contexts` name two lenses.
+ */
+function withoutQualifiedNouns(head: string, matchers: readonly LensMatcher[]): string[] {
+  const spans = matchers.flatMap(({ lens, pattern }) =>
+    [...head.matchAll(new RegExp(pattern.source, 'gi'))].map((match) => ({
+      lens,
+      start: match.index,
+      end: match.index + match[0].length,
+    })),
+  );
+  const qualified = (span: { lens: string; start: number }): boolean =>
+    spans.some(
+      (other) => other.lens !== span.lens && /^\s+$/.test(head.slice(other.end, span.start)),
+    );
+  const named = matchers
+    .map(({ lens }) => lens)
+    .filter((lens) => spans.some((span) => span.lens === lens));
+  const heads = named.filter((lens) =>
+    spans.some((span) => span.lens === lens && !qualified(span)),
+  );
+  return heads.length > 0 ? heads : named;
 }
 
 /** The text of inline Markdown; images count as nothing. */
@@ -150,7 +176,10 @@ function blockLenses(block: RootContent, matchers: readonly LensMatcher[]): stri
     case 'paragraph': {
       const label = emphasisLabel(block.children);
       if (label !== undefined) return lensesOfLabel(label, matchers);
+      const [lead] = block.children;
+      if (lead?.type === 'strong' || lead?.type === 'emphasis') return [];
       const plain = plainLabel(block.children);
+      if (plain !== undefined && NEUTRAL_LEAD.test(plain.text)) return [];
       const lenses = plain === undefined ? [] : lensesOfLabel(plain, matchers);
       return lenses.length > 0 ? lenses : undefined;
     }
@@ -390,9 +419,17 @@ export function attributeBlocks(
       owner = [];
       return;
     }
-    owner = blockLenses(block, matchers) ?? owner;
+    const own = blockLenses(block, matchers);
+    owner = own ?? owner;
+    const excerpts = blockExcerpts(block, markdown, matchers, group);
+    // A labelled paragraph that goes on to address other lenses is split by its sentences.
+    const mixed =
+      own !== undefined &&
+      block.type === 'paragraph' &&
+      excerpts.some((excerpt) => excerpt.lenses.some((lens) => !own.includes(lens)));
+    if (mixed) owner = [];
     blocks.push({ ...span(block), lenses: owner });
-    if (owner.length === 0) blocks.push(...blockExcerpts(block, markdown, matchers, group));
+    if (owner.length === 0) blocks.push(...excerpts);
   });
   return blocks;
 }
