@@ -487,3 +487,89 @@ export function splitLensGuidance(
     byLens: Object.fromEntries(byLens),
   };
 }
+
+/**
+ * The label of a Known Uses entry: the bold or italic lead of a paragraph or list item, or a
+ * heading's text; undefined for other blocks, which continue the entry before them.
+ */
+function entryLabel(block: RootContent | ListItem): string | undefined {
+  if (block.type === 'heading') return plainText(block.children);
+  if (block.type === 'listItem') {
+    const [first] = block.children;
+    return first === undefined ? undefined : entryLabel(first);
+  }
+  if (block.type !== 'paragraph') return undefined;
+  const [lead] = block.children;
+  return lead?.type === 'strong' || lead?.type === 'emphasis'
+    ? plainText(lead.children)
+    : undefined;
+}
+
+/**
+ * The one lens a Known Uses label names (`Government agency redesign (US federal context)`,
+ * `Tech engineering culture change (large FAANG company)`, `Case 1: Pixar (Corporate)`): by the
+ * words outside parentheses, or if those name none, by those inside; a label naming several
+ * lenses (outside, or inside: `(corporate + tech context)`), or longer than a label, names none.
+ */
+function entryLens(label: string, matchers: readonly LensMatcher[]): string | undefined {
+  if (label.length > MAX_LABEL_LENGTH + 40) return undefined;
+  const inside = [...label.matchAll(/\(([^)]*)\)/g)].map((match) => match[1] ?? '').join(' ');
+  const outside = withoutQualifiedNouns(label.replace(/\([^)]*\)/g, ' '), matchers);
+  const qualifier = withoutQualifiedNouns(inside, matchers);
+  if (qualifier.length > 1) return undefined;
+  const named = outside.length > 0 ? outside : qualifier;
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/**
+ * Known Uses entries whose label names one lens, as Markdown per lens (keys in lens order, only
+ * lenses with entries). An entry is a labelled paragraph with the unlabelled blocks after it, a
+ * labelled list item, or a heading with the blocks up to the next heading.
+ */
+export function lensKnownUses(
+  knownUsesMarkdown: string,
+  lenses: readonly string[],
+  tree: Root = parser.parse(knownUsesMarkdown),
+): Readonly<Record<string, string>> {
+  const matchers = lensMatchers(lenses);
+  const entries: AttributedBlock[] = [];
+  let owner: readonly string[] = [];
+  for (const block of tree.children) {
+    if (block.type === 'list') {
+      for (const item of block.children) {
+        const label = entryLabel(item);
+        const lens = label === undefined ? undefined : entryLens(label, matchers);
+        entries.push({ ...span(item), lenses: lens === undefined ? owner : [lens] });
+      }
+      continue;
+    }
+    const label = entryLabel(block);
+    if (label !== undefined) {
+      const lens = entryLens(label, matchers);
+      owner = lens === undefined ? [] : [lens];
+    }
+    entries.push({ ...span(block), lenses: owner });
+  }
+  const byLens = lenses
+    .map((lens) => [lens, collect(knownUsesMarkdown, entries, (e) => e.lenses.includes(lens))])
+    .filter(([, markdown]) => markdown !== '');
+  return Object.fromEntries(byLens);
+}
+
+/**
+ * The lenses the opening of a guidance Markdown names: its first block's lens label, or else the
+ * lens its first sentence opens with (none when it opens with neither). Lets a report check that
+ * a lens page's guidance does not lead with another lens's.
+ */
+export function openingLenses(markdown: string, lenses: readonly string[]): string[] {
+  const matchers = lensMatchers(lenses);
+  const [first] = parser.parse(markdown).children;
+  const block = first?.type === 'list' ? first.children[0]?.children[0] : first;
+  if (block === undefined) return [];
+  const labelled = blockLenses(block, matchers);
+  if (labelled !== undefined && labelled.length > 0) return labelled;
+  if (block.type !== 'paragraph') return [];
+  const [sentence] = sentencesOf(block.children, markdown);
+  const lens = sentence === undefined ? undefined : sentenceLens(sentence.text, matchers);
+  return lens === undefined ? [] : [lens];
+}

@@ -4,7 +4,7 @@
  * Plain strings, so it can be computed on a worker thread and sent back.
  */
 import { SECTION_KEYS, type SectionKey } from '../lib/body.ts';
-import { splitLensGuidance } from '../lib/lens-guidance.ts';
+import { lensKnownUses, splitLensGuidance } from '../lib/lens-guidance.ts';
 import { renderMarkdown, renderMarkdownTree } from '../lib/markdown.ts';
 import { lensesOf } from './labels.ts';
 import type { StoredPattern } from './types.ts';
@@ -20,6 +20,8 @@ export interface RenderedBody {
     readonly general: string;
     readonly byLens: Readonly<Record<string, string>>;
   };
+  /** Known Uses entries whose label names one lens, per lens key (they stay in Known Uses too). */
+  readonly lensKnownUses: Readonly<Record<string, string>>;
 }
 
 /** Renders every Markdown part of a pattern through {@link renderMarkdown}. */
@@ -30,11 +32,9 @@ export function renderBody({
   // Implementation is parsed once: its tree is rendered and also split by lens.
   const implementation = body.sections.find(({ key }) => key === 'implementation')?.markdown;
   const whole = renderMarkdownTree(implementation ?? '');
-  const { general, byLens } = splitLensGuidance(
-    implementation ?? '',
-    lensesOf(frontmatter.context_labels).map(({ key }) => key),
-    whole.tree,
-  );
+  const lenses = lensesOf(frontmatter.context_labels).map(({ key }) => key);
+  const { general, byLens } = splitLensGuidance(implementation ?? '', lenses, whole.tree);
+  const knownUses = body.sections.find(({ key }) => key === 'known-uses')?.markdown ?? '';
   return {
     summaryHtml: renderMarkdown(frontmatter.summary),
     sections: [...body.sections]
@@ -50,5 +50,11 @@ export function renderBody({
         Object.entries(byLens).map(([lens, markdown]) => [lens, renderMarkdown(markdown)]),
       ),
     },
+    lensKnownUses: Object.fromEntries(
+      Object.entries(lensKnownUses(knownUses, lenses)).map(([lens, markdown]) => [
+        lens,
+        renderMarkdown(markdown),
+      ]),
+    ),
   };
 }

@@ -194,6 +194,8 @@ export interface PatternPageModel {
     readonly general: string;
     readonly byLens: Readonly<Record<string, string>>;
   };
+  /** Known Uses entries labelled with one lens (HTML per lens key), shown on that lens page. */
+  readonly lensKnownUses: Readonly<Record<string, string>>;
   readonly assessment: {
     readonly radar: RadarChart;
     readonly scores: readonly {
