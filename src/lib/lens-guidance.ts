@@ -279,7 +279,7 @@ function sentencesOf(children: readonly PhrasingContent[], markdown: string): Se
   let text = '';
   const toSource: (number | undefined)[] = [];
   for (const child of children) {
-    const { start, end } = span(child as RootContent);
+    const { start, end } = span(child);
     const value = plainText([child]);
     const exact = child.type === 'text' && markdown.slice(start, end) === value;
     for (let index = 0; index < value.length; index += 1) {
@@ -288,7 +288,7 @@ function sentencesOf(children: readonly PhrasingContent[], markdown: string): Se
     text += value;
   }
   const last = children[children.length - 1];
-  const paragraphEnd = last === undefined ? 0 : span(last as RootContent).end;
+  const paragraphEnd = last === undefined ? 0 : span(last).end;
   const sentences: Sentence[] = [];
   let from = 0;
   const push = (to: number): void => {
@@ -342,11 +342,9 @@ function paragraphExcerpts(
   const first = children[0];
   const last = children[children.length - 1];
   if (first === undefined || last === undefined) return [];
-  const found = asides(
-    { start: span(first as RootContent).start, end: span(last as RootContent).end },
-    markdown,
-    matchers,
-  ).map((aside) => ({ ...aside, excerpt }));
+  const found = asides({ start: span(first).start, end: span(last).end }, markdown, matchers).map(
+    (aside) => ({ ...aside, excerpt }),
+  );
   const inAside = (offset: number): boolean =>
     found.some((aside) => offset >= aside.start - 1 && offset < aside.end + 1);
   let owner: string | undefined;
@@ -551,7 +549,10 @@ export function lensKnownUses(
     entries.push({ ...span(block), lenses: owner });
   }
   const byLens = lenses
-    .map((lens) => [lens, collect(knownUsesMarkdown, entries, (e) => e.lenses.includes(lens))])
+    .map(
+      (lens) =>
+        [lens, collect(knownUsesMarkdown, entries, (e) => e.lenses.includes(lens))] as const,
+    )
     .filter(([, markdown]) => markdown !== '');
   return Object.fromEntries(byLens);
 }

@@ -5,7 +5,6 @@
  * src/lib/lens-guidance.ts on purpose: it only reads text.
  */
 import { readFileSync } from 'node:fs';
-import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -27,7 +26,7 @@ export const normalise = (text: string): string =>
 
 /** The units of a Markdown text, in order. */
 export function unitsOf(markdown: string): string[] {
-  const tree = parser.parse(markdown) as Root;
+  const tree = parser.parse(markdown);
   const units: string[] = [];
   visit(tree, (node) => {
     if (node.type !== 'paragraph' && node.type !== 'heading') return undefined;
