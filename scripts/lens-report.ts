@@ -3,9 +3,11 @@
  *   node scripts/lens-report.ts [DIR]   (default ../shared/corpus/commons-os-sample)
  *
  * For every v7.1 file ({@link detectFormat}) it finds the sections with parseBody, splits
- * the Implementation section with attributeBlocks using the file's `context_labels` keys as
- * lenses, and prints per lens how many files have guidance and how many top-level blocks were
- * attributed, the files without any lens guidance, and which files miss canonical sections.
+ * the Implementation section with splitLensGuidance using the file's `context_labels` keys as
+ * lenses, and prints per lens how many files have guidance and how many blocks and excerpts
+ * were attributed, the files without any lens guidance, the lens pages whose guidance leads with
+ * another lens's ({@link openingLenses}), how many files have lens-labelled known uses, and
+ * which files miss canonical sections.
  */
 
 import { readdirSync, readFileSync } from 'node:fs';
@@ -13,7 +15,12 @@ import path from 'node:path';
 import { parseBody, SECTION_KEYS, SECTION_TITLES } from '../src/lib/body.ts';
 import { detectFormat } from '../src/lib/format.ts';
 import { readFrontmatter, type Frontmatter } from '../src/lib/frontmatter.ts';
-import { attributeBlocks } from '../src/lib/lens-guidance.ts';
+import {
+  attributeBlocks,
+  lensKnownUses,
+  openingLenses,
+  splitLensGuidance,
+} from '../src/lib/lens-guidance.ts';
 
 interface PatternFile {
   readonly name: string;
@@ -46,6 +53,8 @@ function main(dir: string): void {
   const perLens = new Map<string, { files: number; blocks: number }>();
   const withoutGuidance: string[] = [];
   const missing: string[] = [];
+  const crossLens: string[] = [];
+  const knownUses = new Map<string, number>();
   for (const file of files) {
     const body = parseBody(file.body, file.bodyLine);
     const present = new Set(body.sections.map((section) => section.key));
@@ -55,6 +64,17 @@ function main(dir: string): void {
     }
     const implementation = body.sections.find((section) => section.key === 'implementation');
     const blocks = attributeBlocks(implementation?.markdown ?? '', file.lenses);
+    const { byLens } = splitLensGuidance(implementation?.markdown ?? '', file.lenses);
+    for (const [lens, markdown] of Object.entries(byLens)) {
+      const opening = openingLenses(markdown, file.lenses);
+      if (opening.length > 0 && !opening.includes(lens)) {
+        crossLens.push(`  ${file.name} (${lens} page leads with ${opening.join(', ')})`);
+      }
+    }
+    const uses = body.sections.find((section) => section.key === 'known-uses');
+    for (const lens of Object.keys(lensKnownUses(uses?.markdown ?? '', file.lenses))) {
+      knownUses.set(lens, (knownUses.get(lens) ?? 0) + 1);
+    }
     let anyLens = false;
     for (const lens of file.lenses) {
       const count = blocks.filter((block) => block.lenses.includes(lens)).length;
@@ -70,7 +90,7 @@ function main(dir: string): void {
     files.filter((file) => file.lenses.includes(lens)).length;
   console.log(`v7.1 files: ${files.length} in ${dir}\n`);
   console.log(
-    'Lens guidance in Implementation (files with guidance / files declaring the lens, blocks):',
+    'Lens guidance in Implementation (files with guidance / files declaring the lens, blocks and excerpts):',
   );
   for (const [lens, stats] of perLens) {
     console.log(
@@ -79,6 +99,10 @@ function main(dir: string): void {
   }
   console.log(`\nFiles without any lens guidance: ${withoutGuidance.length}`);
   console.log(withoutGuidance.join('\n'));
+  console.log(`\nLens pages leading with another lens's guidance: ${crossLens.length}`);
+  console.log(crossLens.join('\n'));
+  console.log('\nFiles with known uses labelled for a lens:');
+  for (const [lens, count] of knownUses) console.log(`  ${lens.padEnd(12)} ${count}`);
   console.log(
     `\nFiles with all eight sections: ${files.length - missing.length} / ${files.length}`,
   );

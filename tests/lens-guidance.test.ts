@@ -68,18 +68,94 @@ describe('splitting Implementation guidance by lens', () => {
     ['**Common Pitfalls:** Government agencies rush this.'],
     ['**Movement 1: Trace Your Material Dependencies**'],
     ['Map your organization’s real workflows: what do people ask?'],
-    ['**Create gathering spaces.** In corporate settings, establish a coffee hour.'],
+    ['Use it. In corporate teams, government agencies and activist networks, people pilot it.'],
+    ['Use it. Corporate, government and activist teams should all pilot it.'],
+    ['Use it (for example: corporate teams pilot it).'],
     ['Teams in corporate settings often skip this: they rush.'],
     ['In most organizations, feedback is rare.'],
   ])('keeps %j general', (markdown) => {
     expect(lensOf(markdown)).toEqual(['general']);
   });
 
-  it('keeps a paragraph that merely mentions corporate, government or tech mid-sentence general', () => {
+  it('keeps a paragraph that mentions several lenses in one sentence general', () => {
     const markdown =
-      'Start small. In corporate settings this means a pilot; in government, a trial; in tech, a flag.';
+      'Start small. Teams in corporate settings, government and tech all pilot first.';
 
     expect(splitLensGuidance(markdown, FOUR)).toEqual({ general: markdown, byLens: {} });
+  });
+
+  it.each([
+    [
+      '**Create gathering spaces.** In corporate settings, establish a coffee hour.',
+      'corporate',
+      'In corporate settings, establish a coffee hour.',
+    ],
+    [
+      'Start. Government context: this might mean citizen councils.',
+      'government',
+      'Government context: this might mean citizen councils.',
+    ],
+    [
+      'Start. A corporate leader might audit decisions. Then act.',
+      'corporate',
+      'A corporate leader might audit decisions. Then act.',
+    ],
+    [
+      'Write three. *For corporate professionals*: write one narrative.',
+      'corporate',
+      '*For corporate professionals*: write one narrative.',
+    ],
+    [
+      'Map it. If you work in government, start with procurement.',
+      'government',
+      'If you work in government, start with procurement.',
+    ],
+    ['Pilot it; in tech products, ship a flag.', 'tech', 'in tech products, ship a flag.'],
+    [
+      'Meet. In community settings, rotate hosts.',
+      'community',
+      'In community settings, rotate hosts.',
+    ],
+  ])(
+    'finds the sentence in %j as %s guidance, the paragraph staying general',
+    (markdown, lens, excerpt) => {
+      const guidance = splitLensGuidance(markdown, [...FOUR, 'community']);
+
+      expect(guidance).toEqual({ general: markdown, byLens: { [lens]: excerpt } });
+    },
+  );
+
+  it('lets a lens sentence own the sentences after it until another lens or a neutral lead', () => {
+    const markdown =
+      'Start. In corporate settings, run a pilot. Keep it small. In government, run a trial. Across all contexts, measure.';
+
+    expect(splitLensGuidance(markdown, FOUR).byLens).toEqual({
+      corporate: 'In corporate settings, run a pilot. Keep it small.',
+      government: 'In government, run a trial.',
+    });
+  });
+
+  it('finds parenthetical asides and lens-led items of a general list, as list items', () => {
+    const markdown = [
+      '- **Control**: What can we do? (For corporate teams: What can we adjust? For activists: What can we say?)',
+      '- *For government*: map the statutes.',
+      '- Plain item.',
+    ].join('\n');
+
+    expect(splitLensGuidance(markdown, FOUR).byLens).toEqual({
+      corporate: '- For corporate teams: What can we adjust?',
+      activist: '- For activists: What can we say?',
+      government: '- *For government*: map the statutes.',
+    });
+  });
+
+  it('keeps emphasis and links whole when it cuts sentences out', () => {
+    const markdown =
+      'Start with **one step. Then** go. In tech, use [the *flag*](https://x.test). Done.';
+
+    expect(splitLensGuidance(markdown, FOUR).byLens).toEqual({
+      tech: 'In tech, use [the *flag*](https://x.test). Done.',
+    });
   });
 
   it('lets a lens label own the following unlabeled blocks until the next label', () => {

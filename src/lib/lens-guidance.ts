@@ -31,23 +31,34 @@ export interface LensGuidance {
   readonly byLens: Readonly<Record<string, string>>;
 }
 
-/** A top-level block (or lens-list item) and the lenses it belongs to (none: general). */
+/**
+ * A top-level block (or lens-list item) and the lenses it belongs to (none: general), or an
+ * excerpt: sentences, a clause or a list item inside a general block that address one lens.
+ * Excerpts stay in the general text too; `group` numbers the block they come from, and `prefix`
+ * is the list marker to put before an excerpt from inside a list item.
+ */
 export interface AttributedBlock {
   readonly start: number;
   readonly end: number;
   readonly lenses: readonly string[];
+  readonly excerpt?: { readonly group: number; readonly prefix: string };
 }
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 
-/** Words that identify the four standard lenses; other lenses are identified by their own name. */
+/**
+ * The lens vocabulary: words that name each standard lens, as regular-expression alternatives.
+ * Other lenses (community, academic, …) are named by their own key unless listed here.
+ */
 const LENS_WORDS: Readonly<Record<string, string>> = {
   corporate:
-    'corporate|corporations?|organi[sz]ations?|organi[sz]ational|business(?:es)?|compan(?:y|ies)|enterprises?',
+    'corporate|corporations?|organi[sz]ations?|organi[sz]ational|business(?:es)?|compan(?:y|ies)|enterprises?|firms?|employers?|workplaces?|managers?|executives?',
   government:
-    'governments?|governmental|public[\\s-]+(?:service|sector)|civil[\\s-]+(?:service|servants?)|policy[\\s-]*makers?',
-  activist: 'activis(?:ts?|m)|movements?|organi[sz]ers?|campaigners?',
-  tech: 'tech|technology|products?|platforms?|software|engineer(?:s|ing)?|developers?',
+    'governments?|governmental|public[\\s-]+(?:service|sector|servants?|agency|agencies|administration)|civil[\\s-]+(?:service|servants?)|policy[\\s-]*makers?|agency|agencies|municipal(?:ities|ity)?|civic|ministr(?:y|ies)|officials?',
+  activist:
+    'activis(?:ts?|m)|movements?|organi[sz]ers?|organi[sz]ing|campaigners?|campaigns?|advocacy|grassroots',
+  tech: 'tech|technology|technologists?|AI|products?|platforms?|software|engineer(?:s|ing)?|developers?|startups?|open[\\s-]+source',
+  community: 'communit(?:y|ies)|neighbou?rhoods?|local\\s+groups?|mutual[\\s-]+aid|residents?',
 };
 
 const PREPOSITION = /^(?:in|for|within|inside|among|across)\s/i;
@@ -97,7 +108,33 @@ function lensesOfLabel(label: Label, matchers: readonly LensMatcher[]): string[]
   if (head.length > MAX_LABEL_LENGTH || !shaped || GENERIC_SCOPE.test(head) || /\d/.test(head)) {
     return [];
   }
-  return matchers.filter(({ pattern }) => pattern.test(head)).map(({ lens }) => lens);
+  return withoutQualifiedNouns(head, matchers);
+}
+
+/**
+ * Lenses named in a label, leaving out a lens named only by a noun that another lens word
+ * qualifies: `tech companies` is tech, `activist/movement organizations` activist, while
+ * `corporate/product teams` and `corporate and government contexts` name two lenses.
+ */
+function withoutQualifiedNouns(head: string, matchers: readonly LensMatcher[]): string[] {
+  const spans = matchers.flatMap(({ lens, pattern }) =>
+    [...head.matchAll(new RegExp(pattern.source, 'gi'))].map((match) => ({
+      lens,
+      start: match.index,
+      end: match.index + match[0].length,
+    })),
+  );
+  const qualified = (span: { lens: string; start: number }): boolean =>
+    spans.some(
+      (other) => other.lens !== span.lens && /^\s+$/.test(head.slice(other.end, span.start)),
+    );
+  const named = matchers
+    .map(({ lens }) => lens)
+    .filter((lens) => spans.some((span) => span.lens === lens));
+  const heads = named.filter((lens) =>
+    spans.some((span) => span.lens === lens && !qualified(span)),
+  );
+  return heads.length > 0 ? heads : named;
 }
 
 /** The text of inline Markdown; images count as nothing. */
@@ -141,7 +178,10 @@ function blockLenses(block: RootContent, matchers: readonly LensMatcher[]): stri
     case 'paragraph': {
       const label = emphasisLabel(block.children);
       if (label !== undefined) return lensesOfLabel(label, matchers);
+      const [lead] = block.children;
+      if (lead?.type === 'strong' || lead?.type === 'emphasis') return [];
       const plain = plainLabel(block.children);
+      if (plain !== undefined && NEUTRAL_LEAD.test(plain.text)) return [];
       const lenses = plain === undefined ? [] : lensesOfLabel(plain, matchers);
       return lenses.length > 0 ? lenses : undefined;
     }
@@ -166,9 +206,202 @@ function span(node: RootContent): { start: number; end: number } {
   return { start, end };
 }
 
+/** A sentence or clause of a paragraph: its plain text and its source offsets. */
+interface Sentence {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const SENTENCE_END =
+  /[.!?…]["'”’)]*\s+(?=["'“‘(*_[]?[A-Z0-9])|;\s+(?=(?:in|for|within|among|at)\s)/g;
+const LEAD_PREPOSITION =
+  /^(?:(?:in|for|within|inside|among|at|on)\s+(?:the\s+|a\s+|an\s+)?[^,:;.!?()—–]{1,60}?)(?:\s*\([^)]*\))?\s*(?=[,:—–])/i;
+const LEAD_LABEL = /^([^,:;.!?()]{1,40}?)(?:\s*\([^)]*\))?\s*:\s/;
+const LEAD_SUBJECT =
+  /^(?:an?\s+|the\s+|each\s+|every\s+|your\s+)?((?:[\w/-]+\s+){0,2}[\w/-]+)\s+(?:might|could|can|should|would|may|will|must|needs?\s+to)\b/i;
+const LEAD_CONDITION =
+  /^if\s+you(?:['’]re|\s+are|\s+work|\s+lead|\s+run)?\s+(?:in|at|for|within|inside|an?|the)?\s*((?:an?\s+|the\s+)?[^,:;.!?]{1,40}?)\s*,/i;
+const NEUTRAL_LEAD =
+  /^(?:across|regardless|whatever|whichever|everywhere|universally|in\s+(?:all|any|every|each|both|either|every)\b)/i;
+const PARENTHETICAL = /\((?=(?:for|in)\s[^:)]{1,60}:\s)([^()]*)\)/gi;
+
+/** Lenses named in `text` (not the label shape, only the vocabulary). */
+const lensesNamed = (text: string, matchers: readonly LensMatcher[]): string[] =>
+  matchers.filter(({ pattern }) => pattern.test(text)).map(({ lens }) => lens);
+
 /**
- * Top-level blocks of `markdown` with the lenses each belongs to, in document order. `tree` is
- * the Markdown already parsed with remark-parse and remark-gfm, when the caller has it.
+ * The one lens a sentence opens with, if it opens with a lens context: a prepositional lead
+ * (`In corporate settings, …`, `For activists: …`), a short label (`Government context: …`), a
+ * subject with a modal verb (`A corporate leader might …`) or a condition (`If you work in
+ * government, …`). A lead naming several lenses, or followed by a clause naming another lens
+ * (`In corporate teams, government agencies and activist networks, …`), opens with none.
+ */
+export function sentenceLens(text: string, matchers: readonly LensMatcher[]): string | undefined {
+  const sentence = text.replace(/^[\s*_"“(]+/, '');
+  if (NEUTRAL_LEAD.test(sentence)) return undefined;
+  const candidates: [string, string][] = [];
+  const preposition = LEAD_PREPOSITION.exec(sentence);
+  if (preposition !== null) candidates.push([preposition[0], 'preposition']);
+  const label = LEAD_LABEL.exec(sentence);
+  if (label?.[1] !== undefined) candidates.push([label[1], 'label']);
+  const subject = LEAD_SUBJECT.exec(sentence);
+  if (subject?.[1] !== undefined) candidates.push([subject[1], 'subject']);
+  const condition = LEAD_CONDITION.exec(sentence);
+  if (condition?.[1] !== undefined) candidates.push([`in ${condition[1]}`, 'preposition']);
+  for (const [lead, kind] of candidates) {
+    const named =
+      kind === 'preposition'
+        ? lensesOfLabel({ text: lead, colon: false }, matchers)
+        : kind === 'label'
+          ? lensesOfLabel({ text: lead, colon: true }, matchers)
+          : leadingLenses(lead, matchers);
+    if (named.length !== 1) continue;
+    const rest = sentence.slice(lead.length);
+    const listed = /^\s*,\s*((?:\S+\s+){0,2}\S+)/.exec(rest)?.[1] ?? '';
+    if (lensesNamed(listed, matchers).some((other) => other !== named[0])) return undefined;
+    return named[0];
+  }
+  return undefined;
+}
+
+/** Lenses of a subject phrase whose first word is a lens word (`corporate leader`). */
+function leadingLenses(subject: string, matchers: readonly LensMatcher[]): string[] {
+  const [first = ''] = subject.split(/\s+/);
+  if (GENERIC_SCOPE.test(subject)) return [];
+  return matchers.some(({ pattern }) => pattern.test(first)) ? lensesNamed(subject, matchers) : [];
+}
+
+/**
+ * The sentences of a paragraph (and semicolon clauses that open with a preposition), with source
+ * offsets. Boundaries fall only in top-level text whose source reads as its value, or between
+ * inline nodes, so a slice never cuts through emphasis, a link or code.
+ */
+function sentencesOf(children: readonly PhrasingContent[], markdown: string): Sentence[] {
+  let text = '';
+  const toSource: (number | undefined)[] = [];
+  for (const child of children) {
+    const { start, end } = span(child);
+    const value = plainText([child]);
+    const exact = child.type === 'text' && markdown.slice(start, end) === value;
+    for (let index = 0; index < value.length; index += 1) {
+      toSource.push(exact || index === 0 ? start + index : undefined);
+    }
+    text += value;
+  }
+  const last = children[children.length - 1];
+  const paragraphEnd = last === undefined ? 0 : span(last).end;
+  const sentences: Sentence[] = [];
+  let from = 0;
+  const push = (to: number): void => {
+    const start = toSource[from];
+    const end = to < toSource.length ? toSource[to] : paragraphEnd;
+    if (start === undefined || end === undefined) return;
+    const source = markdown.slice(start, end).trimEnd();
+    sentences.push({ text: text.slice(from, to).trim(), start, end: start + source.length });
+    from = to;
+  };
+  for (const match of text.matchAll(SENTENCE_END)) {
+    const to = match.index + match[0].length;
+    if (toSource[to] !== undefined && (match[0].startsWith(';') || toSource[to - 1] !== undefined))
+      push(to);
+  }
+  push(text.length);
+  return sentences;
+}
+
+/** Parenthetical lens asides in source text: `(For corporate teams: … For activists: …)`. */
+function asides(
+  range: { start: number; end: number },
+  markdown: string,
+  matchers: readonly LensMatcher[],
+): AttributedBlock[] {
+  const found: AttributedBlock[] = [];
+  for (const match of markdown.slice(range.start, range.end).matchAll(PARENTHETICAL)) {
+    let at = range.start + match.index + 1;
+    for (const part of (match[1] ?? '').split(/(?<=[.!?;]\s+)(?=(?:for|in)\s)/i)) {
+      const lens = sentenceLens(part, matchers);
+      if (lens !== undefined) {
+        found.push({ start: at, end: at + part.trimEnd().length, lenses: [lens] });
+      }
+      at += part.length;
+    }
+  }
+  return found;
+}
+
+/**
+ * Excerpts of one general paragraph: each sentence opening with a lens context, with the
+ * sentences after it that continue it (until a sentence opening with another context, naming
+ * several lenses or opening neutrally such as `Across contexts`), and parenthetical asides.
+ */
+function paragraphExcerpts(
+  children: readonly PhrasingContent[],
+  markdown: string,
+  matchers: readonly LensMatcher[],
+  excerpt: { group: number; prefix: string },
+): AttributedBlock[] {
+  const first = children[0];
+  const last = children[children.length - 1];
+  if (first === undefined || last === undefined) return [];
+  const found = asides({ start: span(first).start, end: span(last).end }, markdown, matchers).map(
+    (aside) => ({ ...aside, excerpt }),
+  );
+  const inAside = (offset: number): boolean =>
+    found.some((aside) => offset >= aside.start - 1 && offset < aside.end + 1);
+  let owner: string | undefined;
+  for (const sentence of sentencesOf(children, markdown)) {
+    const lens = inAside(sentence.start) ? undefined : sentenceLens(sentence.text, matchers);
+    if (lens !== undefined) owner = lens;
+    else if (
+      inAside(sentence.start) ||
+      NEUTRAL_LEAD.test(sentence.text) ||
+      lensesNamed(sentence.text, matchers).length > 1
+    )
+      owner = undefined;
+    if (owner !== undefined) {
+      found.push({ start: sentence.start, end: sentence.end, lenses: [owner], excerpt });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Excerpts of a general top-level block: its paragraphs' sentences, its lens-led list items. */
+function blockExcerpts(
+  block: RootContent,
+  markdown: string,
+  matchers: readonly LensMatcher[],
+  group: number,
+): AttributedBlock[] {
+  if (block.type === 'paragraph') {
+    return paragraphExcerpts(block.children, markdown, matchers, { group, prefix: '' });
+  }
+  if (block.type !== 'list') return [];
+  return block.children.flatMap((item, index) => {
+    const lenses = itemLenses(item, matchers);
+    const { start } = span(item);
+    const itemGroup = group + (index + 1) / (block.children.length + 1);
+    if (lenses.length === 1) {
+      return [{ ...span(item), lenses, excerpt: { group: itemGroup, prefix: '' } }];
+    }
+    if (lenses.length > 1) return [];
+    const first = item.children[0];
+    const prefix = first === undefined ? '' : markdown.slice(start, span(first).start);
+    return item.children.flatMap((child) =>
+      child.type === 'paragraph'
+        ? paragraphExcerpts(child.children, markdown, matchers, {
+            group: itemGroup,
+            prefix: prefix.replace(/\s+$/, ' '),
+          })
+        : [],
+    );
+  });
+}
+
+/**
+ * Top-level blocks of `markdown` with the lenses each belongs to, in document order, each general
+ * block followed by its excerpts. `tree` is the Markdown already parsed with remark-parse and
+ * remark-gfm, when the caller has it.
  */
 export function attributeBlocks(
   markdown: string,
@@ -178,38 +411,56 @@ export function attributeBlocks(
   const matchers = lensMatchers(lenses);
   const blocks: AttributedBlock[] = [];
   let owner: readonly string[] = [];
-  for (const block of tree.children) {
+  tree.children.forEach((block, group) => {
     if (block.type === 'list' && isLensList(block, matchers)) {
       for (const item of block.children) {
         blocks.push({ ...span(item), lenses: itemLenses(item, matchers) });
       }
       owner = [];
-      continue;
+      return;
     }
-    owner = blockLenses(block, matchers) ?? owner;
+    const own = blockLenses(block, matchers);
+    owner = own ?? owner;
+    const excerpts = blockExcerpts(block, markdown, matchers, group);
+    // A labelled paragraph that goes on to address other lenses is split by its sentences.
+    const mixed =
+      own !== undefined &&
+      block.type === 'paragraph' &&
+      excerpts.some((excerpt) => excerpt.lenses.some((lens) => !own.includes(lens)));
+    if (mixed) owner = [];
     blocks.push({ ...span(block), lenses: owner });
-  }
+    if (owner.length === 0) blocks.push(...excerpts);
+  });
   return blocks;
 }
 
-/** Markdown of the selected blocks; adjacent ones are sliced together to keep their spacing. */
+/**
+ * Markdown of the selected blocks and excerpts: adjacent blocks are sliced together to keep their
+ * spacing, and consecutive excerpts of one block are joined into one paragraph.
+ */
 function collect(
   markdown: string,
   blocks: readonly AttributedBlock[],
   selected: (block: AttributedBlock) => boolean,
 ): string {
-  const runs: { start: number; end: number }[] = [];
+  const runs: { start: number; end: number; prefix: string; group: number | undefined }[] = [];
   let adjacent = false;
   for (const block of blocks) {
     const last = runs[runs.length - 1];
+    const group = block.excerpt?.group;
+    const joins =
+      adjacent &&
+      last !== undefined &&
+      last.group === group &&
+      (group === undefined || markdown.slice(last.end, block.start).trim() === '');
     if (!selected(block)) adjacent = false;
-    else if (adjacent && last !== undefined) last.end = block.end;
+    else if (joins) last.end = block.end;
     else {
-      runs.push({ start: block.start, end: block.end });
+      runs.push({ start: block.start, end: block.end, prefix: block.excerpt?.prefix ?? '', group });
       adjacent = true;
     }
   }
-  return runs.map((run) => markdown.slice(run.start, run.end)).join('\n\n');
+  return runs.map((run) => run.prefix + markdown.slice(run.start, run.end)).join('\n\n');
 }
 
 /** Splits Implementation Markdown (parsed as `tree`, when given) into general and per-lens guidance. */
@@ -228,7 +479,100 @@ export function splitLensGuidance(
     })
     .filter(([, markdown]) => markdown !== '');
   return {
-    general: collect(implementationMarkdown, blocks, (block) => block.lenses.length === 0),
+    general: collect(
+      implementationMarkdown,
+      blocks,
+      (block) => block.excerpt === undefined && block.lenses.length === 0,
+    ),
     byLens: Object.fromEntries(byLens),
   };
+}
+
+/**
+ * The label of a Known Uses entry: the bold or italic lead of a paragraph or list item, or a
+ * heading's text; undefined for other blocks, which continue the entry before them.
+ */
+function entryLabel(block: RootContent | ListItem): string | undefined {
+  if (block.type === 'heading') return plainText(block.children);
+  if (block.type === 'listItem') {
+    const [first] = block.children;
+    return first === undefined ? undefined : entryLabel(first);
+  }
+  if (block.type !== 'paragraph') return undefined;
+  const [lead] = block.children;
+  return lead?.type === 'strong' || lead?.type === 'emphasis'
+    ? plainText(lead.children)
+    : undefined;
+}
+
+/**
+ * The one lens a Known Uses label names (`Government agency redesign (US federal context)`,
+ * `Tech engineering culture change (large FAANG company)`, `Case 1: Pixar (Corporate)`): by the
+ * words outside parentheses, or if those name none, by those inside; a label naming several
+ * lenses (outside, or inside: `(corporate + tech context)`), or longer than a label, names none.
+ */
+function entryLens(label: string, matchers: readonly LensMatcher[]): string | undefined {
+  if (label.length > MAX_LABEL_LENGTH + 40) return undefined;
+  const inside = [...label.matchAll(/\(([^)]*)\)/g)].map((match) => match[1] ?? '').join(' ');
+  const outside = withoutQualifiedNouns(label.replace(/\([^)]*\)/g, ' '), matchers);
+  const qualifier = withoutQualifiedNouns(inside, matchers);
+  if (qualifier.length > 1) return undefined;
+  const named = outside.length > 0 ? outside : qualifier;
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/**
+ * Known Uses entries whose label names one lens, as Markdown per lens (keys in lens order, only
+ * lenses with entries). An entry is a labelled paragraph with the unlabelled blocks after it, a
+ * labelled list item, or a heading with the blocks up to the next heading.
+ */
+export function lensKnownUses(
+  knownUsesMarkdown: string,
+  lenses: readonly string[],
+  tree: Root = parser.parse(knownUsesMarkdown),
+): Readonly<Record<string, string>> {
+  const matchers = lensMatchers(lenses);
+  const entries: AttributedBlock[] = [];
+  let owner: readonly string[] = [];
+  for (const block of tree.children) {
+    if (block.type === 'list') {
+      for (const item of block.children) {
+        const label = entryLabel(item);
+        const lens = label === undefined ? undefined : entryLens(label, matchers);
+        entries.push({ ...span(item), lenses: lens === undefined ? owner : [lens] });
+      }
+      continue;
+    }
+    const label = entryLabel(block);
+    if (label !== undefined) {
+      const lens = entryLens(label, matchers);
+      owner = lens === undefined ? [] : [lens];
+    }
+    entries.push({ ...span(block), lenses: owner });
+  }
+  const byLens = lenses
+    .map(
+      (lens) =>
+        [lens, collect(knownUsesMarkdown, entries, (e) => e.lenses.includes(lens))] as const,
+    )
+    .filter(([, markdown]) => markdown !== '');
+  return Object.fromEntries(byLens);
+}
+
+/**
+ * The lenses the opening of a guidance Markdown names: its first block's lens label, or else the
+ * lens its first sentence opens with (none when it opens with neither). Lets a report check that
+ * a lens page's guidance does not lead with another lens's.
+ */
+export function openingLenses(markdown: string, lenses: readonly string[]): string[] {
+  const matchers = lensMatchers(lenses);
+  const [first] = parser.parse(markdown).children;
+  const block = first?.type === 'list' ? first.children[0]?.children[0] : first;
+  if (block === undefined) return [];
+  const labelled = blockLenses(block, matchers);
+  if (labelled !== undefined && labelled.length > 0) return labelled;
+  if (block.type !== 'paragraph') return [];
+  const [sentence] = sentencesOf(block.children, markdown);
+  const lens = sentence === undefined ? undefined : sentenceLens(sentence.text, matchers);
+  return lens === undefined ? [] : [lens];
 }

@@ -21,6 +21,7 @@ export const RESERVED_PAGE_IDS = [
   'summary',
   'lens-memory',
   'lens-guidance',
+  'lens-known-uses',
   'assessment',
   'radar-title',
   'relationships',

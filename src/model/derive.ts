@@ -189,6 +189,9 @@ export const OLDER_DETAIL_BLOCKS: readonly PageBlock[] = DETAIL_BLOCKS.filter(
 /** Heading of a lens page's own implementation guidance. */
 export const lensGuidanceTitle = (lens: Lens): string => `Implementation for ${lens.name}`;
 
+/** Heading of a lens page's known uses labelled with its lens. */
+export const lensKnownUsesTitle = (lens: Lens): string => `Known uses in ${lens.name}`;
+
 /**
  * Table of contents of a pattern page. A lens page leads with its lens's
  * guidance and, after the sections, carries the related patterns and a
@@ -207,6 +210,9 @@ export function patternToc(page: PatternPageModel, lens: Lens | undefined): read
   return [
     { id: 'summary', title: 'Summary' },
     { id: 'lens-guidance', title: lensGuidanceTitle(lens) },
+    ...(!page.lensKnownUses.has(lens.key)
+      ? []
+      : [{ id: 'lens-known-uses', title: lensKnownUsesTitle(lens) }]),
     ...body,
     { id: 'relationships', title: 'Related patterns' },
     { id: 'more', title: 'More about this pattern' },

@@ -125,6 +125,7 @@ export function buildPatternPage(
     sections: sectionModels(html),
     extras: extraSections(body, html),
     lensGuidance: html.lensGuidance,
+    lensKnownUses: html.lensKnownUses,
     assessment: assessment(frontmatter),
     primaryTension: ontology.search_hints.primary_tension,
     keywords: ontology.search_hints.vector_keywords,

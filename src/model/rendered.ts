@@ -4,7 +4,7 @@
  * Plain data (strings and a Map), so it can be computed on a worker thread and sent back.
  */
 import { SECTION_KEYS, type SectionKey } from '../lib/body.ts';
-import { splitLensGuidance } from '../lib/lens-guidance.ts';
+import { lensKnownUses, splitLensGuidance } from '../lib/lens-guidance.ts';
 import { renderMarkdown, renderMarkdownTree } from '../lib/markdown.ts';
 import { SITE } from '../config/site.ts';
 import { contextLabelMap, declaredLensesOf } from './lenses.ts';
@@ -24,6 +24,8 @@ export interface RenderedBody {
     readonly general: string;
     readonly byLens: ReadonlyMap<string, string>;
   };
+  /** Known Uses entries whose label names one lens, per lens key (they stay in Known Uses too). */
+  readonly lensKnownUses: ReadonlyMap<string, string>;
 }
 
 /**
@@ -41,17 +43,18 @@ export function renderBody(
       sections: [],
       extras: pattern.body.sections.map(({ markdown }) => renderMarkdown(markdown)),
       lensGuidance: { general: '', byLens: new Map() },
+      lensKnownUses: new Map(),
     };
   }
   const { frontmatter, body } = pattern;
   // Implementation is parsed once: its tree is rendered and also split by lens.
   const implementation = body.sections.find(({ key }) => key === 'implementation')?.markdown;
   const whole = renderMarkdownTree(implementation ?? '');
-  const { general, byLens } = splitLensGuidance(
-    implementation ?? '',
-    declaredLensesOf(contextLabelMap(frontmatter.context_labels), declared).map(({ key }) => key),
-    whole.tree,
+  const lenses = declaredLensesOf(contextLabelMap(frontmatter.context_labels), declared).map(
+    ({ key }) => key,
   );
+  const { general, byLens } = splitLensGuidance(implementation ?? '', lenses, whole.tree);
+  const knownUses = body.sections.find(({ key }) => key === 'known-uses')?.markdown ?? '';
   return {
     summaryHtml: renderMarkdown(frontmatter.summary),
     sections: [...body.sections]
@@ -67,5 +70,11 @@ export function renderBody(
         Object.entries(byLens).map(([lens, markdown]) => [lens, renderMarkdown(markdown)]),
       ),
     },
+    lensKnownUses: new Map(
+      Object.entries(lensKnownUses(knownUses, lenses)).map(([lens, markdown]) => [
+        lens,
+        renderMarkdown(markdown),
+      ]),
+    ),
   };
 }

@@ -286,6 +286,8 @@ export interface V71PageModel extends PageBase {
   }[];
   /** Implementation guidance per declared lens key (HTML), and what matched no lens. */
   readonly lensGuidance: RenderedBody['lensGuidance'];
+  /** Known Uses entries labelled with one lens (HTML per lens key), shown on that lens page. */
+  readonly lensKnownUses: RenderedBody['lensKnownUses'];
   readonly assessment: {
     readonly radar: RadarChart;
     readonly scores: readonly {
