@@ -6,7 +6,7 @@ import { PATTERN_ID } from '../schema/identity.ts';
 import { v71 } from './helpers/fixtures.ts';
 import { SLUG_PATTERN } from '../schema/fields.ts';
 import { SECTION_KEYS } from '../src/lib/body.ts';
-import { checkLibrary, toLibraryEntry } from '../src/lib/library.ts';
+import { checkLibrary } from '../src/lib/library.ts';
 import { readPatternFile } from '../src/lib/pattern-file.ts';
 import { newPatternId, type Entropy } from '../src/lib/pattern-id.ts';
 import { placeholderInLine } from '../src/lib/placeholders.ts';
@@ -20,8 +20,8 @@ const fixed = (now: number, byte = 0): Entropy => ({
 
 /** Every diagnostic of one file read on its own and as a library of one. */
 function check(file: string, text: string) {
-  const { pattern, diagnostics } = readPatternFile(file, new TextEncoder().encode(text));
-  const library = pattern ? checkLibrary([toLibraryEntry(pattern)], [file]) : [];
+  const { pattern, diagnostics, entry } = readPatternFile(file, new TextEncoder().encode(text));
+  const library = entry ? checkLibrary([entry], [file]) : [];
   return { pattern, diagnostics: [...diagnostics, ...library] };
 }
 

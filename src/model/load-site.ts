@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../lib/diagnostics.ts';
-import { checkLibrary, toLibraryEntry, type LibraryEntry } from '../lib/library.ts';
+import { checkLibrary, type LibraryEntry } from '../lib/library.ts';
 import { findPatternFiles, FILES_PER_THREAD, readPlainFile } from '../lib/load.ts';
 import { parallelMap } from '../lib/parallel.ts';
 import { isV71, readPatternFile, type V71PatternFile } from '../lib/pattern-file.ts';
@@ -47,11 +47,11 @@ function toSitePattern(pattern: V71PatternFile): SitePattern {
  * patterns are rendered, until the site learns the older format (issue 10).
  */
 export function readSiteFile(file: string): SiteFile {
-  const { pattern, diagnostics } = readPatternFile(file, readPlainFile(file));
+  const { pattern, diagnostics, entry } = readPatternFile(file, readPlainFile(file));
   const shown = isV71(pattern) ? pattern : undefined;
   return {
     diagnostics,
-    entry: pattern && toLibraryEntry(pattern),
+    entry,
     pattern: shown && !hasError(diagnostics) ? toSitePattern(shown) : undefined,
   };
 }
