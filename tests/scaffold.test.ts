@@ -86,9 +86,12 @@ describe('a new pattern’s draft', () => {
     const { pattern, diagnostics } = check('patterns/pattern-title-quoted-back.md', draft);
     expect(pattern).toBeUndefined();
     expect(diagnostics.every((d) => d.severity === 'error')).toBe(true);
-    const placeholders = draft.split('\n').filter((line) => placeholderInLine(line.replace(/^[\w ]+: \[?"/, '')));
+    const placeholders = draft
+      .split('\n')
+      .filter((line) => placeholderInLine(line.replace(/^[\w ]+: \[?"/, '')));
     expect(diagnostics).toHaveLength(placeholders.length);
-    expect(diagnostics.map((d) => `${String(d.line)} ${d.path}: ${d.message}`)).toMatchInlineSnapshot(`
+    expect(diagnostics.map((d) => `${String(d.line)} ${d.path}: ${d.message}`))
+      .toMatchInlineSnapshot(`
       [
         "8 summary: placeholder left to fill in: one to three sentences: the problem this pattern resolves, and how",
         "23 ontology.search_hints.primary_tension: placeholder left to fill in: the core tension the pattern resolves, "A vs. B"",

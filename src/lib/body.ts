@@ -458,7 +458,13 @@ export function parseBody(markdown: string, firstLine: number): ParsedBody {
           ? `body.section "${within.text}"`
           : `body.sections.${within.key}`;
     return [
-      { line: lineOf(index), column: 1, severity: 'error', path, message: placeholderMessage(what) },
+      {
+        line: lineOf(index),
+        column: 1,
+        severity: 'error',
+        path,
+        message: placeholderMessage(what),
+      },
     ];
   });
   const issues = [

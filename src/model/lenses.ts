@@ -1,15 +1,10 @@
-/** What each core lens is for (extra lenses get a generic line). */
+/** What each configured lens is for (src/config/site.ts; other lenses get a generic line). */
+import { SITE } from '../config/site.ts';
 import type { LibraryModel } from './types.ts';
 
-const BLURBS: Readonly<Record<string, string>> = {
-  corporate: 'For organisations and companies.',
-  government: 'For public service.',
-  activist: 'For movements and activists.',
-  tech: 'For products and platforms.',
-};
-
 export const lensBlurb = (key: string): string =>
-  BLURBS[key] ?? 'An extra lens some patterns speak to.';
+  SITE.lenses.find((lens) => lens.key === key)?.description ??
+  'An extra lens some patterns speak to.';
 
 /** How many patterns have a context label for each lens. */
 export function lensCounts(library: LibraryModel): ReadonlyMap<string, number> {
