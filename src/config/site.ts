@@ -89,10 +89,24 @@ export const DEFAULTS: SiteConfig = {
     { key: 'tech', name: 'Tech', description: 'For products and platforms.' },
   ],
   contributing: {
-    covenant:
-      'Everyone taking part — writing, reviewing, discussing — is expected to be kind, assume good faith and keep criticism about the pattern, not the person.',
+    covenant: [
+      'There is no Contributor License Agreement to sign. Instead, everyone who contributes — the',
+      'maintainers included — keeps this covenant:',
+      '',
+      "- **Your words stay yours, and everyone's.** Your name goes into the pattern's `contributors`.",
+      "  Your text is shared under the pattern's own licence (CC BY-SA 4.0 unless the file says",
+      '  otherwise), nothing more: nobody, maintainers included, gets more rights to it than anyone',
+      '  else.',
+      '- **Every voice is heard.** Anyone may propose a pattern, comment on one and review a pull',
+      '  request. Decisions are explained in writing, on the pull request, with reasons rather than',
+      '  rank.',
+      "- **We tend the commons together.** We cite our sources, credit other people's work, criticise",
+      '  text rather than people, and assume good faith.',
+      '- **You can always fork.** The patterns are openly licensed; if the library goes a way you',
+      '  cannot follow, you may take them with you.',
+    ].join('\n'),
     licence:
-      'Pattern text is published under the licence each file names (CC-BY-SA-4.0 by default); the code is MIT-licensed.',
+      "Pattern text is published under the licence each file names in `license` (CC BY-SA 4.0 unless the file says otherwise); the site's code is MIT-licensed (see LICENSE).",
   },
 };
 
