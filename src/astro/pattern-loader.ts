@@ -120,9 +120,9 @@ async function load(context: LoaderContext, dev: boolean): Promise<void> {
     throw new InvalidPatternsError(errors);
   }
   shared.skipped = [...byFile].map(([file, list]) => ({ file, errors: list }));
-  shared.invalid = dev
-    ? new Map(shared.skipped.map((skipped) => [basename(skipped.file, '.md'), skipped]))
-    : new Map();
+  shared.invalid = new Map(
+    dev ? shared.skipped.map((skipped) => [basename(skipped.file, '.md'), skipped] as const) : [],
+  );
   if (byFile.size > 0) {
     context.logger.warn(
       dev

@@ -99,11 +99,11 @@ export function parseConfigFile(file: string, text: string): ConfigFile {
 }
 
 /** The configuration file, when there is one: `$SITE_CONFIG`, else the default name. */
-export function readConfigFile(
-  name = process.env['SITE_CONFIG'] || 'pattern-library.config.json',
-): ConfigFile {
+export function readConfigFile(chosen = process.env['SITE_CONFIG']): ConfigFile {
+  const named = chosen !== undefined && chosen !== '';
+  const name = named ? chosen : 'pattern-library.config.json';
   if (!existsSync(name)) {
-    if (process.env['SITE_CONFIG']) throw new ConfigError(name, ['no such file (SITE_CONFIG)']);
+    if (named) throw new ConfigError(name, ['no such file (SITE_CONFIG)']);
     return {};
   }
   return parseConfigFile(name, readFileSync(name, 'utf8'));

@@ -144,7 +144,7 @@ const suggestionDistance = (target: string): number => Math.max(2, Math.floor(ta
 /** The slug `target` is most likely a misspelling of, when one is close enough. */
 export function didYouMean(target: string, slugs: readonly string[]): string | undefined {
   if (slugs.length === 0) return undefined;
-  const nearest = closest(target, slugs as string[]);
+  const nearest = closest(target, slugs);
   return distance(target, nearest) <= suggestionDistance(target) ? nearest : undefined;
 }
 
