@@ -1,6 +1,6 @@
 /**
- * Two projects, one command (`npm test`): `unit` (parser, schema, model, CLI)
- * needs nothing built; `site` (the built output and the browser tests) shares
+ * Three projects, one command (`npm test`): `unit` (parser, schema, model, CLI)
+ * needs nothing built; `dev` drives the dev server; `site` (the built output and the browser tests) shares
  * one build of the fixture library, made by its global setup, and gets
  * longer timeouts for building and driving Chromium.
  */
@@ -20,6 +20,11 @@ export default defineConfig({
           exclude: SITE_TESTS,
           testTimeout: 30_000,
         },
+      },
+      {
+        extends: true,
+        // Starts `astro dev` on a temporary library: slow to start, so in a project of its own.
+        test: { name: 'dev', include: ['tests/dev/**/*.test.ts'], testTimeout: 180_000 },
       },
       {
         extends: true,

@@ -1,11 +1,12 @@
 /**
  * `npm run schema` — writes what is generated from the Zod schemas: schema/pattern.schema.json
- * (v7.1), schema/older-pattern.schema.json (the older format), and the format reference in
- * CONTRIBUTING.md (between its marker lines). Tests fail when any is stale.
+ * (v7.1), schema/older-pattern.schema.json (the older format), and in CONTRIBUTING.md (between
+ * marker lines) the format reference and the covenant and licence of the site configuration. Tests fail when any is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { olderPatternJsonSchema, patternJsonSchema } from '../schema/json-schema.ts';
-import { formatReference, withReference } from '../src/lib/format-reference.ts';
+import { SITE } from '../src/config/site.ts';
+import { formatReference, withCovenant, withReference } from '../src/lib/format-reference.ts';
 
 const schema = new URL('../schema/pattern.schema.json', import.meta.url);
 writeFileSync(schema, patternJsonSchema());
@@ -16,5 +17,8 @@ writeFileSync(older, olderPatternJsonSchema());
 process.stdout.write(`wrote ${older.pathname}\n`);
 
 const guide = new URL('../CONTRIBUTING.md', import.meta.url);
-writeFileSync(guide, withReference(readFileSync(guide, 'utf8'), formatReference()));
-process.stdout.write(`wrote the format reference in ${guide.pathname}\n`);
+writeFileSync(
+  guide,
+  withCovenant(withReference(readFileSync(guide, 'utf8'), formatReference()), SITE.contributing),
+);
+process.stdout.write(`wrote the format reference, covenant and licence in ${guide.pathname}\n`);

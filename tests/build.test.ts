@@ -14,6 +14,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  writeFileSync,
 } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -191,7 +192,10 @@ describe('full build of a small library', () => {
     const out = join(ROOT, 'skipped-site');
     const result = await buildSite(broken, out, { PATTERNS_ON_ERROR: 'skip' });
     expect(result.status).toBe(0);
-    expect(result.stdout + result.stderr).toContain('score-out-of-range.md:24:17: error:');
+    // Listed once (by the build script), not also by the content loader.
+    expect(
+      (result.stdout + result.stderr).split('score-out-of-range.md:24:17: error:'),
+    ).toHaveLength(2);
     const report = JSON.parse(readFileSync(join(out, 'build-report.json'), 'utf8')) as unknown;
     expect(report).toEqual({
       patterns: 6,
@@ -242,5 +246,41 @@ describe('full build of a small library', () => {
     );
     expect(failed.stderr).not.toMatch(/^\s+at /m);
     expect(digest(OUT)).toEqual(before);
+  });
+});
+
+describe('a library with its own configuration', () => {
+  it('shows its name, introduction, footer, lenses and colours on the pages', async () => {
+    const config = join(ROOT, 'own-library.config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        title: 'Town Hall Patterns',
+        heading: 'Patterns for town halls',
+        introduction: ['How councils and residents decide together.'],
+        footer: 'Written by the residents of Exampleton.',
+        colours: { accent: '#8a1c7c', accentDark: '#f0a0e0' },
+        repository: { url: 'https://github.com/exampleton/patterns', branch: 'trunk' },
+        lenses: [
+          { key: 'government', name: 'Council', description: 'For the council and its staff.' },
+          { key: 'activist', name: 'Residents', description: 'For residents who organise.' },
+        ],
+      }),
+    );
+    const out = join(ROOT, 'own-library-site');
+    const result = await buildSite(join(FIXTURES, 'site/small'), out, { SITE_CONFIG: config });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const read = (path: string): string => readFileSync(join(out, path, 'index.html'), 'utf8');
+    const home = read('');
+    expect(home).toContain('<title>Town Hall Patterns</title>');
+    expect(home).toContain('Patterns for town halls</h1>');
+    expect(home).toContain('How councils and residents decide together.');
+    expect(home).toContain('Written by the residents of Exampleton.');
+    expect(home).toContain('--accent: light-dark(#8a1c7c, #f0a0e0)');
+    const lenses = read('lenses');
+    expect(lenses).toContain('Council');
+    expect(lenses).toContain('For residents who organise.');
+    expect(read('patterns/alpha')).toContain('https://github.com/exampleton/patterns/edit/trunk/');
   });
 });

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { readPatternFile } from '../src/lib/pattern-file.ts';
+import { parseYaml } from '../src/lib/yaml.ts';
 import { checkFixture, FIXTURES, v71 } from './helpers/fixtures.ts';
 
 describe('checking pattern files', () => {
@@ -24,7 +25,10 @@ describe('checking pattern files', () => {
 
   it('says what a field with several accepted shapes accepts, from its options', async () => {
     expect(await checkFixture('union-wrong-type')).toMatchInlineSnapshot(
-      `"union-wrong-type/union-wrong-type.md:36:12: error: lifecycle.version: wrong type (expected string or number, got true)"`,
+      `
+      "union-wrong-type/union-wrong-type.md:36:12: error: lifecycle.version: wrong type (expected string or number, got true)
+      union-wrong-type/union-wrong-type.md:42:13: warning: relationships.enables[0].slug: "minimal-pattern" has no pattern file yet (a wanted pattern)"
+    `,
     );
   });
 
@@ -38,13 +42,17 @@ describe('checking pattern files', () => {
   it('rejects a path-traversal slug', async () => {
     expect(await checkFixture('bad-slug')).toMatchInlineSnapshot(`
       "bad-slug/bad-slug.md:3:7: error: slug: must be lowercase kebab-case ASCII (a-z, 0-9, single hyphens) (got "../../etc/passwd")
-      bad-slug/bad-slug.md:42:13: error: relationships.enables[0].slug: must be lowercase kebab-case ASCII (a-z, 0-9, single hyphens) (got "../../etc/passwd")"
+      bad-slug/bad-slug.md:42:13: error: relationships.enables[0].slug: must be lowercase kebab-case ASCII (a-z, 0-9, single hyphens) (got "../../etc/passwd")
+      bad-slug/bad-slug.md:42:13: warning: relationships.enables[0].slug: "../../etc/passwd" has no pattern file yet (a wanted pattern)"
     `);
   });
 
   it('requires the slug to equal the file name', async () => {
     expect(await checkFixture('slug-mismatch')).toMatchInlineSnapshot(
-      `"slug-mismatch/slug-mismatch.md:3:7: error: slug: slug must equal the file name (expected "slug-mismatch", got "minimal-pattern")"`,
+      `
+      "slug-mismatch/slug-mismatch.md:3:7: error: slug: slug must equal the file name (expected "slug-mismatch", got "minimal-pattern")
+      slug-mismatch/slug-mismatch.md:42:13: warning: relationships.enables[0].slug: "minimal-pattern" has no pattern file yet (a wanted pattern)"
+    `,
     );
   });
 
@@ -159,5 +167,39 @@ describe('checking pattern files', () => {
       library-warnings/library-warnings.md:42:13: warning: relationships.enables[0].slug: "not-yet-written" has no pattern file yet (a wanted pattern)
       library-warnings/library-warnings.md:84:1: warning: body.sections.known-uses: missing section "Known Uses" (expected a heading like "### Section 6: Known Uses")"
     `);
+  });
+});
+
+describe('every problem in one run', () => {
+  it('reports schema errors and a misspelled relationship target together, with "did you mean"', async () => {
+    expect(await checkFixture('all-problems')).toMatchInlineSnapshot(`
+      "all-problems/open-budget-assemblies.md:24:17: error: ontology.commons_assessment.resilience: out of range (expected ≤ 5, got 9)
+      all-problems/open-budget-assemblies.md:35:11: error: lifecycle.status: not an allowed value (expected one of draft, review, published, deprecated, got "finished")
+      all-problems/open-budget-assemblies.md:37:16: error: lifecycle.confidence: wrong type (expected number, got "high")
+      all-problems/open-budget-assemblies.md:42:13: warning: relationships.enables[0].slug: "minimal-patern" has no pattern file yet (a wanted pattern); did you mean "minimal-pattern"?"
+    `);
+  });
+
+  it('hints to quote a value that holds an unquoted colon', async () => {
+    expect(await checkFixture('unquoted-colon')).toMatchInlineSnapshot(
+      `"unquoted-colon/unquoted-colon.md:4:19: error: front matter: bad indentation of a mapping entry. Hint: the value of "title" holds ": "; put the whole value in double quotes: title: "Open Budget: Assemblies""`,
+    );
+  });
+
+  it('hints at a tab in the indentation and at a list item without the space after its dash', () => {
+    const problem = (source: string): string => {
+      try {
+        parseYaml(source);
+        return 'parsed';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(problem('a:\n\tb: 1\n')).toMatchInlineSnapshot(
+      `"tab characters must not be used in indentation. Hint: the indentation holds a tab; YAML indents with spaces only"`,
+    );
+    expect(problem('list:\n  - a\n  -b\nc: 1\n')).toMatchInlineSnapshot(
+      `"bad indentation of a mapping entry. Hint: a list item needs a space after its dash: "- b", not "-b""`,
+    );
   });
 });

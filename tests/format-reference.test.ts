@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { SITE } from '../src/config/site.ts';
 import { describe, expect, it } from 'vitest';
 import { patternJsonSchema } from '../schema/json-schema.ts';
 import { SECTION_TITLES } from '../src/lib/body.ts';
@@ -6,6 +7,8 @@ import {
   formatReference,
   REFERENCE_END,
   REFERENCE_START,
+  COVENANT_START,
+  withCovenant,
   withReference,
 } from '../src/lib/format-reference.ts';
 import { renderMarkdown } from '../src/lib/markdown.ts';
@@ -32,6 +35,15 @@ describe('the format reference', () => {
     const guide = readFileSync(new URL('../CONTRIBUTING.md', import.meta.url), 'utf8');
     expect(guide).toContain(REFERENCE_START);
     expect(withReference(guide, reference)).toBe(guide);
+  });
+
+  it('is followed by the configured covenant and licence in CONTRIBUTING.md (npm run schema)', () => {
+    const guide = readFileSync(new URL('../CONTRIBUTING.md', import.meta.url), 'utf8');
+    expect(guide).toContain(COVENANT_START);
+    expect(withCovenant(guide, SITE.contributing)).toBe(guide);
+    expect(withCovenant(guide, { covenant: 'Be kind.', licence: 'CC0.' })).toContain(
+      `${COVENANT_START}\n<!-- prettier-ignore-start -->\nBe kind.\n\nCC0.\n`,
+    );
   });
 
   it('describes every field with the schema’s own words, except repeated list shapes', () => {

@@ -4,7 +4,8 @@ import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { CORE_LENSES } from '../schema/context-labels.ts';
 import { SITE } from '../src/config/site.ts';
-import { checkLibrary, toLibraryEntry } from '../src/lib/library.ts';
+import { isPlaceholderMessage } from '../src/lib/placeholders.ts';
+import { checkLibrary } from '../src/lib/library.ts';
 import { readPatternFile } from '../src/lib/pattern-file.ts';
 import { newDraft } from '../src/lib/scaffold.ts';
 import {
@@ -60,7 +61,7 @@ describe('links into the repository', () => {
     });
   });
 
-  it('prefill the new-file editor with a draft that decodes to a file passing the check', () => {
+  it('prefill the new-file editor with a draft that decodes to a file whose only errors are its placeholders', () => {
     const draft = newDraft('Peer Review & "Care"', 'peer-review-care');
     const url = new URL(newFileUrl(REPO, newPatternPath(REPO, 'peer-review-care'), draft.text));
     expect(`${url.origin}${url.pathname}`).toBe('https://github.com/example/library/new/main');
@@ -68,13 +69,20 @@ describe('links into the repository', () => {
     const value = url.searchParams.get('value') ?? '';
     expect(filename).toBe('patterns/peer-review-care.md');
     expect(value).toBe(draft.text);
-    const { pattern, diagnostics } = readPatternFile(filename, new TextEncoder().encode(value));
-    expect(diagnostics).toEqual([]);
-    expect(pattern?.frontmatter).toMatchObject({
+    const { diagnostics, entry } = readPatternFile(filename, new TextEncoder().encode(value));
+    // Only the placeholders left to write are errors; filled in, the draft is a valid pattern.
+    expect(diagnostics.filter((d) => !isPlaceholderMessage(d.message))).toEqual([]);
+    expect(diagnostics.length).toBeGreaterThan(0);
+    const filled = readPatternFile(
+      filename,
+      new TextEncoder().encode(value.replaceAll('FILL IN: ', '')),
+    );
+    expect(filled.diagnostics).toEqual([]);
+    expect(filled.pattern?.frontmatter).toMatchObject({
       slug: 'peer-review-care',
       title: 'Peer Review & "Care"',
     });
-    expect(pattern && checkLibrary([toLibraryEntry(pattern)], [filename])).toEqual([]);
+    expect(checkLibrary(entry ? [entry] : [], [filename])).toEqual([]);
     // Kept short: servers refuse very long URLs (414 URI Too Long).
     expect(url.href.length).toBeLessThan(6000);
   });

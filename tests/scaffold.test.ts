@@ -6,9 +6,10 @@ import { PATTERN_ID } from '../schema/identity.ts';
 import { v71 } from './helpers/fixtures.ts';
 import { SLUG_PATTERN } from '../schema/fields.ts';
 import { SECTION_KEYS } from '../src/lib/body.ts';
-import { checkLibrary, toLibraryEntry } from '../src/lib/library.ts';
+import { checkLibrary } from '../src/lib/library.ts';
 import { readPatternFile } from '../src/lib/pattern-file.ts';
 import { newPatternId, type Entropy } from '../src/lib/pattern-id.ts';
+import { placeholderInLine } from '../src/lib/placeholders.ts';
 import { draftPattern, newDraft, slugFromTitle } from '../src/lib/scaffold.ts';
 
 /** A fixed clock and a random source that always returns `byte`. */
@@ -19,8 +20,8 @@ const fixed = (now: number, byte = 0): Entropy => ({
 
 /** Every diagnostic of one file read on its own and as a library of one. */
 function check(file: string, text: string) {
-  const { pattern, diagnostics } = readPatternFile(file, new TextEncoder().encode(text));
-  const library = pattern ? checkLibrary([toLibraryEntry(pattern)], [file]) : [];
+  const { pattern, diagnostics, entry } = readPatternFile(file, new TextEncoder().encode(text));
+  const library = entry ? checkLibrary([entry], [file]) : [];
   return { pattern, diagnostics: [...diagnostics, ...library] };
 }
 
@@ -81,8 +82,39 @@ describe('a new pattern’s draft', () => {
     date: '2026-01-31',
   });
 
-  it('passes the check without an error or a warning', () => {
+  it('fails the check with one error per placeholder, naming what is left to write', () => {
     const { pattern, diagnostics } = check('patterns/pattern-title-quoted-back.md', draft);
+    expect(pattern).toBeUndefined();
+    expect(diagnostics.every((d) => d.severity === 'error')).toBe(true);
+    const placeholders = draft
+      .split('\n')
+      .filter((line) => placeholderInLine(line.replace(/^[\w ]+: \[?"/, '')));
+    expect(diagnostics).toHaveLength(placeholders.length);
+    expect(diagnostics.map((d) => `${String(d.line)} ${d.path}: ${d.message}`))
+      .toMatchInlineSnapshot(`
+      [
+        "8 summary: placeholder left to fill in: one to three sentences: the problem this pattern resolves, and how",
+        "23 ontology.search_hints.primary_tension: placeholder left to fill in: the core tension the pattern resolves, "A vs. B"",
+        "34 ontology.commons_assessment.vitality_reasoning: placeholder left to fill in: why the vitality score is what it is",
+        "63 contributors[0]: placeholder left to fill in: your GitHub handle",
+        "66 attribution: placeholder left to fill in: the attribution line, e.g. "<title>, by <your GitHub handle>"",
+        "69 body.summary: placeholder left to fill in: one paragraph: the pattern in plain words, for someone meeting it first",
+        "72 body.confidence: placeholder left to fill in: what the pattern rests on so far: experience, sources, known uses",
+        "78 body.sections.context: placeholder left to fill in: Where and when the pattern arises: the situation, who is involved, what is at stake.",
+        "84 body.sections.problem: placeholder left to fill in: The tension the pattern resolves, opening with a bold line: **The core conflict is A vs. B.**",
+        "90 body.sections.solution: placeholder left to fill in: What to do, opening with a bold line: **Therefore, …**, then why it works.",
+        "96 body.sections.implementation: placeholder left to fill in: How to put it into practice: one paragraph per lens, each opening with its label, e.g. **In corporate contexts:** …",
+        "102 body.sections.consequences: placeholder left to fill in: What flourishes and what risks emerge when the pattern is applied.",
+        "108 body.sections.known-uses: placeholder left to fill in: Real, named examples of the pattern at work, with sources where you can.",
+        "114 body.sections.cognitive-era: placeholder left to fill in: How AI and networked intelligence change the pattern: new leverage, new risks.",
+        "120 body.sections.vitality: placeholder left to fill in: Signs of life, signs of decay, and when to replant.",
+      ]
+    `);
+  });
+
+  it('is valid once its placeholders are filled in', () => {
+    const filled = draft.replaceAll('FILL IN: ', '');
+    const { pattern, diagnostics } = check('patterns/pattern-title-quoted-back.md', filled);
     expect(diagnostics).toEqual([]);
     expect(pattern?.frontmatter).toMatchObject({
       id: 'pat_01arz3ndektsv4rrffq69g5fav',
@@ -94,7 +126,8 @@ describe('a new pattern’s draft', () => {
   });
 
   it('has every section heading, in order, each with a line of guidance', () => {
-    const pattern = v71(check('patterns/pattern-title-quoted-back.md', draft).pattern);
+    const filled = draft.replaceAll('FILL IN: ', '');
+    const pattern = v71(check('patterns/pattern-title-quoted-back.md', filled).pattern);
     expect(pattern.body.sections.map(({ key }) => key)).toEqual([...SECTION_KEYS]);
     for (const section of pattern.body.sections) {
       expect(section.heading).toMatch(/^Section \d: /);
@@ -126,7 +159,7 @@ describe('npm run new', { timeout: 30_000 }, () => {
       env: { ...process.env, PATTERNS_DIR: dir, GITHUB_ACTIONS: '' },
     });
 
-  it('writes <slug>.md, prints what to fill in next, and the file passes npm run check', () => {
+  it('writes <slug>.md, prints what to fill in next, and npm run check lists what is left', () => {
     const dir = join(root, 'library');
     const created = run('scripts/new.ts', ['Shared', 'Stewardship', 'Rota'], dir);
     expect(created.stderr).toBe('');
@@ -136,8 +169,9 @@ describe('npm run new', { timeout: 30_000 }, () => {
     expect(created.stdout).toContain(`npm run check -- ${file}`);
     expect(readFileSync(file, 'utf8')).toContain('title: "Shared Stewardship Rota"\n');
     const checked = run('scripts/check.ts', [file], dir);
-    expect(checked.stdout.trim()).toBe('1 file, 0 errors, 0 warnings');
-    expect(checked.status).toBe(0);
+    expect(checked.stdout.trim().split('\n').at(-1)).toBe('1 file, 15 errors, 0 warnings');
+    expect(checked.stdout).toContain('attribution: placeholder left to fill in');
+    expect(checked.status).toBe(1);
   });
 
   it('refuses to overwrite a pattern with the same slug, even in a sub-folder', () => {

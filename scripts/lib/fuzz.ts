@@ -26,7 +26,7 @@ import { patternExport } from '../../src/lib/exports/pattern-export.ts';
 import { feedItems } from '../../src/lib/exports/feed.ts';
 import { patternExportSchema } from '../../src/lib/exports/shapes.ts';
 import type { ExportSite } from '../../src/lib/exports/export-site.ts';
-import { checkLibrary, toLibraryEntry } from '../../src/lib/library.ts';
+import { checkLibrary } from '../../src/lib/library.ts';
 import { readPatternFile } from '../../src/lib/pattern-file.ts';
 import { RESERVED_PAGE_IDS } from '../../src/lib/reserved.ts';
 import { buildLibraryModel } from '../../src/model/library-model.ts';
@@ -337,11 +337,8 @@ function validText(text: string, what: string): void {
 
 /** Asserts everything the issue asks of one file; throws (an AssertionError) when it fails. */
 export async function checkProperty(text: string): Promise<'accepted' | 'refused'> {
-  const { pattern, diagnostics: own } = readPatternFile(FILE, Buffer.from(text));
-  const diagnostics = sortDiagnostics([
-    ...own,
-    ...checkLibrary(pattern ? [toLibraryEntry(pattern)] : [], [FILE]),
-  ]);
+  const { pattern, diagnostics: own, entry } = readPatternFile(FILE, Buffer.from(text));
+  const diagnostics = sortDiagnostics([...own, ...checkLibrary(entry ? [entry] : [], [FILE])]);
   for (const annotate of [false, true]) {
     const lines = checkReport(1, diagnostics, annotate).split('\n');
     assert.equal(lines.pop(), '');

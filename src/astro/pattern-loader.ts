@@ -4,8 +4,10 @@
  *
  * Any invalid pattern fails the build with the checker's messages. With
  * `PATTERNS_ON_ERROR=skip` every valid pattern is kept instead, and each
- * skipped file is listed with its reasons (logged, and handed to the build
- * report via {@link skippedFiles}).
+ * skipped file is handed with its reasons to the build report (via
+ * {@link skippedFiles}), which the build script lists once. The dev server
+ * never stops on an invalid file: src/middleware.ts shows its errors at its
+ * pattern's address ({@link invalidPattern}) until it is fixed.
  *
  * Entries in Astro's data store hold the validated frontmatter only. Each
  * body, its Markdown structure and its rendered HTML, is kept beside the
@@ -39,14 +41,27 @@ export interface LoadedBody {
 }
 interface Shared {
   skipped: readonly SkippedFile[];
+  /** Dev: the errors of every pattern file that is invalid now, by slug (its file name). */
+  invalid: Map<string, SkippedFile>;
   bodies: Map<string, LoadedBody>;
   listeners: ((patterns: readonly SitePattern[]) => void)[];
 }
 const holder = globalThis as { [SHARED]?: Shared | undefined };
-const shared: Shared = (holder[SHARED] ??= { skipped: [], bodies: new Map(), listeners: [] });
+const shared: Shared = (holder[SHARED] ??= {
+  skipped: [],
+  invalid: new Map(),
+  bodies: new Map(),
+  listeners: [],
+});
 
 /** Files the last load left out (PATTERNS_ON_ERROR=skip), for the build report. */
 export const skippedFiles = (): readonly SkippedFile[] => shared.skipped;
+
+/**
+ * Dev: the errors of pattern `slug` when its file is invalid now (the dev server shows them at
+ * the pattern's address instead of its last valid page).
+ */
+export const invalidPattern = (slug: string): SkippedFile | undefined => shared.invalid.get(slug);
 
 /** Calls `listener` with every pattern of the site each time the whole library is loaded. */
 export function onPatternsLoaded(listener: (patterns: readonly SitePattern[]) => void): void {
@@ -73,9 +88,10 @@ function remove(context: LoaderContext, id: string): void {
   shared.bodies.delete(id);
 }
 
-/** Dev: re-reads one changed file; a file that became invalid keeps its last good entry. */
+/** Dev: re-reads one changed file; a file that became invalid is shown with its errors. */
 function reloadFile(context: LoaderContext, path: string, removed: boolean): void {
   const file = relative(process.cwd(), path);
+  shared.invalid.delete(basename(file, '.md'));
   for (const entry of context.store.values()) {
     if (entry.filePath === file && (removed || entry.id !== basename(file, '.md'))) {
       remove(context, entry.id);
@@ -86,20 +102,33 @@ function reloadFile(context: LoaderContext, path: string, removed: boolean): voi
   if (pattern) store(context, pattern);
   else {
     const errors = diagnostics.filter((d) => d.severity === 'error');
+    shared.invalid.set(basename(file, '.md'), { file, errors });
     context.logger.error(`${file} is invalid:\n  ${errors.map(formatDiagnostic).join('\n  ')}`);
   }
 }
 
-async function load(context: LoaderContext): Promise<void> {
+/**
+ * Loads the whole library. A build fails on an invalid file (or skips it, listed once by the
+ * build script and the build report); the dev server (which has a watcher) keeps going and shows
+ * each invalid file's errors at its pattern's address.
+ */
+async function load(context: LoaderContext, dev: boolean): Promise<void> {
   const library = await loadSite(patternsDir());
   const errors = sortDiagnostics(library.diagnostics.filter((d) => d.severity === 'error'));
   const byFile = Map.groupBy(errors, (d: Diagnostic) => d.file);
-  if (byFile.size > 0 && process.env['PATTERNS_ON_ERROR'] !== 'skip') {
+  if (byFile.size > 0 && !dev && process.env['PATTERNS_ON_ERROR'] !== 'skip') {
     throw new InvalidPatternsError(errors);
   }
   shared.skipped = [...byFile].map(([file, list]) => ({ file, errors: list }));
-  for (const { file, errors: reasons } of shared.skipped) {
-    context.logger.warn(`skipped ${file}:\n  ${reasons.map(formatDiagnostic).join('\n  ')}`);
+  shared.invalid = new Map(
+    dev ? shared.skipped.map((skipped) => [basename(skipped.file, '.md'), skipped] as const) : [],
+  );
+  if (byFile.size > 0) {
+    context.logger.warn(
+      dev
+        ? `${String(byFile.size)} invalid pattern file(s), shown with their errors at their pages:\n  ${errors.map(formatDiagnostic).join('\n  ')}`
+        : `${String(byFile.size)} invalid pattern file(s) skipped (PATTERNS_ON_ERROR=skip)`,
+    );
   }
   context.store.clear();
   shared.bodies.clear();
@@ -113,7 +142,7 @@ export function patternLoader(): Loader {
   return {
     name: 'pattern-loader',
     load: async (context) => {
-      await load(context);
+      await load(context, context.watcher !== undefined);
       const dir = patternsDir();
       context.watcher?.add(dir);
       const reload = (removed: boolean) => (path: string) => {

@@ -16,6 +16,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import { fenceScanner } from './fences.ts';
 import { excessiveNesting, MAX_MARKDOWN_NESTING } from './nesting.ts';
 import { headingIds } from './reserved.ts';
+import { placeholderInLine, placeholderMessage } from './placeholders.ts';
 
 /** Canonical section keys, in the order the sections must appear. */
 export const SECTION_KEYS = [
@@ -444,7 +445,33 @@ export function parseBody(markdown: string, firstLine: number): ParsedBody {
     if (key !== undefined) found.push({ key, line });
   });
 
-  const issues = [...preamble.issues, ...sectionIssues(found, lineOf(texts.length - 1))];
+  const placeholders = texts.flatMap((text, index): BodyIssue[] => {
+    const what = placeholderInLine(text);
+    if (what === undefined) return [];
+    const within = boundaries.findLast((heading) => heading.index < index);
+    const path =
+      within === undefined
+        ? QUOTE_MARKER.test(text)
+          ? 'body.confidence'
+          : 'body.summary'
+        : within.key === undefined
+          ? `body.section "${within.text}"`
+          : `body.sections.${within.key}`;
+    return [
+      {
+        line: lineOf(index),
+        column: 1,
+        severity: 'error',
+        path,
+        message: placeholderMessage(what),
+      },
+    ];
+  });
+  const issues = [
+    ...preamble.issues,
+    ...sectionIssues(found, lineOf(texts.length - 1)),
+    ...placeholders,
+  ];
   const nesting = nestingIssue(markdown, firstLine);
   if (nesting) issues.push(nesting);
   issues.sort((a, b) => a.line - b.line);

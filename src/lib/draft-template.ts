@@ -6,6 +6,7 @@
  * the id, so the browser can use it.
  */
 import { newPatternId, SYSTEM_ENTROPY, type Entropy } from './pattern-id.ts';
+import { DRAFT_SLOTS } from './placeholders.ts';
 
 /** What a draft is made from. */
 export interface DraftInput {
@@ -16,13 +17,8 @@ export interface DraftInput {
   readonly date: string;
 }
 
-/** The placeholders a template holds, one per input. */
-export const DRAFT_PLACEHOLDERS: DraftInput = {
-  title: '{{title}}',
-  slug: '{{slug}}',
-  id: '{{id}}',
-  date: '{{date}}',
-};
+/** The slots a template holds, one per input. */
+export const DRAFT_PLACEHOLDERS: DraftInput = DRAFT_SLOTS;
 
 /**
  * `template` (a draft made from {@link DRAFT_PLACEHOLDERS}) with the values

@@ -150,18 +150,37 @@ export const REFERENCE_START =
   '<!-- format reference: generated from schema/ by `npm run schema`; edit the schema, not this -->';
 export const REFERENCE_END = '<!-- end of format reference -->';
 
-/** `document` with the text between its reference markers replaced by `reference`. */
-export function withReference(document: string, reference: string): string {
-  const start = document.indexOf(REFERENCE_START);
-  const end = document.indexOf(REFERENCE_END);
-  if (start === -1 || end < start) {
-    throw new Error(`missing "${REFERENCE_START}" … "${REFERENCE_END}" lines`);
-  }
+/** The lines around the configured covenant and licence in CONTRIBUTING.md. */
+export const COVENANT_START =
+  '<!-- covenant and licence: from the site configuration (contributing) by `npm run schema`; edit the configuration, not this -->';
+export const COVENANT_END = '<!-- end of covenant and licence -->';
+
+/** `document` with the text between the `start` and `end` marker lines replaced by `text`. */
+export function withGenerated(document: string, start: string, end: string, text: string): string {
+  const from = document.indexOf(start);
+  const to = document.indexOf(end);
+  if (from === -1 || to < from) throw new Error(`missing "${start}" … "${end}" lines`);
   return [
-    document.slice(0, start + REFERENCE_START.length),
+    document.slice(0, from + start.length),
     '<!-- prettier-ignore-start -->',
-    reference,
+    text,
     '<!-- prettier-ignore-end -->',
-    document.slice(end),
+    document.slice(to),
   ].join('\n');
 }
+
+/** `document` with the text between its reference markers replaced by `reference`. */
+export const withReference = (document: string, reference: string): string =>
+  withGenerated(document, REFERENCE_START, REFERENCE_END, reference);
+
+/** `document` with its covenant and licence from the site configuration. */
+export const withCovenant = (
+  document: string,
+  contributing: { readonly covenant: string; readonly licence: string },
+): string =>
+  withGenerated(
+    document,
+    COVENANT_START,
+    COVENANT_END,
+    `${contributing.covenant}\n\n${contributing.licence}`,
+  );

@@ -1,14 +1,19 @@
 /**
  * Library stage (both formats): the checks that need every pattern at once — duplicate
  * slugs and ids, and relationship targets that have no file yet ("wanted"
- * patterns). They work on a small {@link LibraryEntry} per pattern (plain
- * data, so worker threads can send it), in one pass over the library.
+ * patterns, with "did you mean" when a slug is close in spelling). They work on a small
+ * {@link LibraryEntry} per file (plain data, so worker threads can send it), in one pass over
+ * the library. Every file whose front matter parsed takes part, valid or not, so one run
+ * reports every problem: an invalid file's entry is read from its raw front matter.
  */
 import { basename } from 'node:path';
+import { closest, distance } from 'fastest-levenshtein';
 import { RELATIONSHIP_TYPES } from '../../schema/relationships.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { PatternFormat } from './format.ts';
+import type { Frontmatter } from './frontmatter.ts';
 import type { PatternFile } from './pattern-file.ts';
+import { isPlaceholder } from './placeholders.ts';
 import { formatPath, type Position } from './positions.ts';
 
 interface Located {
@@ -17,12 +22,13 @@ interface Located {
   readonly at: Position;
 }
 
-/** What the library-wide checks need to know of one valid pattern. */
+/** What the library-wide checks need to know of one pattern file. */
 export interface LibraryEntry {
   readonly file: string;
   readonly format: PatternFormat;
-  readonly slug: Located;
-  readonly id: Located;
+  /** Undefined when an invalid file has no usable slug or id. */
+  readonly slug: Located | undefined;
+  readonly id: Located | undefined;
   /** Every curated relationship target: a slug, or (older format) a pattern id. */
   readonly links: readonly Located[];
 }
@@ -68,63 +74,120 @@ const diagnostic = (
  * addressed by slug, and only links written as that id cannot be followed.
  */
 function duplicates(entries: readonly LibraryEntry[], field: 'slug' | 'id'): Diagnostic[] {
-  const owners = new Map<string, LibraryEntry[]>();
+  const owners = new Map<string, { entry: LibraryEntry; at: Located }[]>();
   for (const entry of entries) {
-    const group = owners.get(entry[field].value);
-    if (group) group.push(entry);
-    else owners.set(entry[field].value, [entry]);
+    const at = entry[field];
+    if (at === undefined) continue;
+    const group = owners.get(at.value);
+    if (group) group.push({ entry, at });
+    else owners.set(at.value, [{ entry, at }]);
   }
   return [...owners.values()].flatMap((group) =>
     group.length < 2
       ? []
-      : group.map((entry) =>
+      : group.map(({ entry, at }) =>
           diagnostic(
             entry.file,
-            entry[field],
-            field === 'id' && group.every((other) => other.format === 'older')
+            at,
+            field === 'id' && group.every((other) => other.entry.format === 'older')
               ? 'warning'
               : 'error',
-            `duplicate ${field} "${entry[field].value}", also used by ${group
-              .filter((other) => other !== entry)
-              .map((other) => other.file)
+            `duplicate ${field} "${at.value}", also used by ${group
+              .filter((other) => other.entry !== entry)
+              .map((other) => other.entry.file)
               .join(', ')}`,
           ),
         ),
   );
 }
 
+/**
+ * What an invalid file's raw front matter says of its slug, id and (v7.1) relationship
+ * targets: every one that is a string and not a placeholder, so the library checks can still
+ * see the file.
+ */
+export function rawLibraryEntry(
+  file: string,
+  format: PatternFormat,
+  { data, locate }: Frontmatter,
+): LibraryEntry {
+  const record = (value: unknown): Record<string, unknown> =>
+    typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const raw = record(data);
+  const located = (value: unknown, path: (string | number)[]): Located[] =>
+    typeof value === 'string' && value !== '' && !isPlaceholder(value)
+      ? [{ value, path: formatPath(path), at: locate(path, 'value') }]
+      : [];
+  const relationships = record(raw['relationships']);
+  return {
+    file,
+    format,
+    slug: located(raw['slug'], ['slug'])[0],
+    id: located(raw['id'], ['id'])[0],
+    links:
+      format === 'older'
+        ? []
+        : RELATIONSHIP_TYPES.flatMap((type) => {
+            const list = relationships[type];
+            return Array.isArray(list)
+              ? list.flatMap((relation: unknown, index) =>
+                  located(record(relation)['slug'], ['relationships', type, index, 'slug']),
+                )
+              : [];
+          }),
+  };
+}
+
+/** Longest edit distance at which a target is taken for a misspelling of a slug. */
+const suggestionDistance = (target: string): number => Math.max(2, Math.floor(target.length / 6));
+
+/** The slug `target` is most likely a misspelling of, when one is close enough. */
+export function didYouMean(target: string, slugs: readonly string[]): string | undefined {
+  if (slugs.length === 0) return undefined;
+  const nearest = closest(target, slugs);
+  return distance(target, nearest) <= suggestionDistance(target) ? nearest : undefined;
+}
+
 /** Warnings for every curated relationship whose target has no pattern file. */
-function wanted(entries: readonly LibraryEntry[], existing: ReadonlySet<string>): Diagnostic[] {
+function wanted(
+  entries: readonly LibraryEntry[],
+  existing: ReadonlySet<string>,
+  slugs: readonly string[],
+): Diagnostic[] {
   return entries.flatMap((entry) =>
     entry.links
       .filter((link) => !existing.has(link.value))
-      .map((link) =>
-        diagnostic(
+      .map((link) => {
+        const suggestion = didYouMean(link.value, slugs);
+        return diagnostic(
           entry.file,
           link,
           'warning',
-          `"${link.value}" has no pattern file yet (a wanted pattern)`,
-        ),
-      ),
+          `"${link.value}" has no pattern file yet (a wanted pattern)${
+            suggestion === undefined ? '' : `; did you mean "${suggestion}"?`
+          }`,
+        );
+      }),
   );
 }
 
 /**
  * Library-wide diagnostics. `files` lists every file of the library (valid or
  * not), so a target whose file exists but is invalid is not called wanted; a
- * target written as an id exists when a valid pattern has that id.
+ * target written as an id exists when a pattern has that id.
  */
 export function checkLibrary(
   entries: readonly LibraryEntry[],
   files: readonly string[],
 ): Diagnostic[] {
+  const slugs = files.map((file) => basename(file, '.md'));
   const existing = new Set([
-    ...files.map((file) => basename(file, '.md')),
-    ...entries.map((entry) => entry.id.value),
+    ...slugs,
+    ...entries.flatMap((entry) => (entry.id ? [entry.id.value] : [])),
   ]);
   return [
     ...duplicates(entries, 'slug'),
     ...duplicates(entries, 'id'),
-    ...wanted(entries, existing),
+    ...wanted(entries, existing, slugs),
   ];
 }

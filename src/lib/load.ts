@@ -10,7 +10,7 @@ import { lstat, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Diagnostic } from './diagnostics.ts';
 import type { PatternFormat } from './format.ts';
-import { checkLibrary, toLibraryEntry, type LibraryEntry } from './library.ts';
+import { checkLibrary, type LibraryEntry } from './library.ts';
 import { parallelMap } from './parallel.ts';
 import { readPatternFile, type PatternFile } from './pattern-file.ts';
 
@@ -91,12 +91,14 @@ export async function loadLibrary(paths: readonly string[]): Promise<LoadedLibra
   const found = await findPatternFiles(paths);
   const patterns: PatternFile[] = [];
   const diagnostics = [...found.diagnostics];
+  const entries: LibraryEntry[] = [];
   for (const file of found.files) {
     const result = readPatternFile(file, readPlainFile(file));
     if (result.pattern) patterns.push(result.pattern);
+    if (result.entry) entries.push(result.entry);
     diagnostics.push(...result.diagnostics);
   }
-  diagnostics.push(...checkLibrary(patterns.map(toLibraryEntry), found.files));
+  diagnostics.push(...checkLibrary(entries, found.files));
   return { patterns, files: found.files, diagnostics };
 }
 
@@ -112,8 +114,8 @@ export interface CheckedFile {
 
 /** Reads and validates one file, keeping only its problems and library entry. */
 export function checkFile(file: string): CheckedFile {
-  const { pattern, diagnostics, format } = readPatternFile(file, readPlainFile(file));
-  return { file, diagnostics, entry: pattern && toLibraryEntry(pattern), format };
+  const { diagnostics, format, entry } = readPatternFile(file, readPlainFile(file));
+  return { file, diagnostics, entry, format };
 }
 
 /** Below this many files per thread a worker costs more than it saves. */

@@ -11,6 +11,7 @@ import { parseBody, type BodyIssue, type ParsedBody } from './body.ts';
 import { forbiddenInFrontmatter, removeForbidden } from './characters.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { PatternFormat } from './format.ts';
+import { rawLibraryEntry, toLibraryEntry, type LibraryEntry } from './library.ts';
 import { readFrontmatter, SourceProblem, type Frontmatter } from './frontmatter.ts';
 import { parseOlderBody, type OlderBody } from './older-body.ts';
 import { toOlderPattern, type OlderPattern } from './older-pattern.ts';
@@ -59,11 +60,17 @@ export interface ReadResult {
   /** The file's format, when its front matter could be read. */
   readonly format: PatternFormat | undefined;
   readonly diagnostics: Diagnostic[];
+  /**
+   * What the library-wide checks need of the file: from the pattern when it is valid, else
+   * from its raw front matter; undefined when the front matter could not be read at all.
+   */
+  readonly entry: LibraryEntry | undefined;
 }
 
 const fileError = (file: string, problem: SourceProblem): ReadResult => ({
   pattern: undefined,
   format: undefined,
+  entry: undefined,
   diagnostics: [
     {
       file,
@@ -116,7 +123,7 @@ export function readPatternFile(file: string, bytes: Uint8Array): ReadResult {
   if (validated.format === 'older') {
     const body = parseOlderBody(cleaned.text, frontmatter.bodyLine);
     const valid = accepted ? validated.frontmatter : undefined;
-    return {
+    return withEntry(file, frontmatter, {
       format: 'older',
       diagnostics: withBody(body.issues),
       pattern: valid && {
@@ -126,16 +133,28 @@ export function readPatternFile(file: string, bytes: Uint8Array): ReadResult {
         body,
         model: toOlderPattern(valid, body),
       },
-    };
+    });
   }
   const body = parseBody(cleaned.text, frontmatter.bodyLine);
   const valid = accepted ? validated.frontmatter : undefined;
-  return {
+  return withEntry(file, frontmatter, {
     format: 'v7.1',
     diagnostics: withBody(body.issues),
     pattern: valid && { ...base, format: 'v7.1', frontmatter: valid, body },
-  };
+  });
 }
+
+/** A read file with its library entry, valid or not. */
+const withEntry = (
+  file: string,
+  frontmatter: Frontmatter,
+  read: Omit<ReadResult, 'entry'> & { format: PatternFormat },
+): ReadResult => ({
+  ...read,
+  entry: read.pattern
+    ? toLibraryEntry(read.pattern)
+    : rawLibraryEntry(file, read.format, frontmatter),
+});
 
 /** An error when the pattern's slug names a site page instead. */
 function reservedSlug(

@@ -1,7 +1,8 @@
 /**
- * Placeholders: text a tool writes where only a person can supply the value (`npm run migrate`
- * today; meant to be shared with `npm run new`'s draft). One marker, one recogniser: the check
- * reports every placeholder left in a file as an error naming its field and what to write.
+ * Placeholders: text a tool writes where only a person can supply the value (`npm run new`'s
+ * draft, `npm run migrate`). One marker, one recogniser: the check reports every placeholder
+ * left in a file — in the front matter or in the body — as an error naming its field or
+ * section and what to write, so a draft can never be published half-written.
  */
 import type { FieldPath } from './positions.ts';
 
@@ -33,5 +34,41 @@ export function findPlaceholders(value: unknown, path: FieldPath = []): FoundPla
   return [];
 }
 
+const LEFT = 'placeholder left to fill in: ';
+
 /** The check's message for a placeholder left in a file. */
-export const placeholderMessage = (what: string): string => `placeholder left to fill in: ${what}`;
+export const placeholderMessage = (what: string): string => `${LEFT}${what}`;
+
+/** Whether a check message is about a placeholder left in a file. */
+export const isPlaceholderMessage = (message: string): boolean => message.startsWith(LEFT);
+
+/** Whether a body line (quote markers and indentation aside) is a placeholder. */
+export const placeholderInLine = (line: string): string | undefined => {
+  const text = line.replace(/^(?:\s*>)*\s*/, '');
+  return text.startsWith(PLACEHOLDER_MARK) ? text.slice(PLACEHOLDER_MARK.length) : undefined;
+};
+
+/**
+ * What `npm run new`'s draft asks for, one placeholder each: the scaffold writes exactly these
+ * (wrapped by {@link placeholder}) and the check reports each one left as an error.
+ */
+export const DRAFT_ASKS = {
+  summary: 'one to three sentences: the problem this pattern resolves, and how',
+  primaryTension: 'the core tension the pattern resolves, "A vs. B"',
+  vitalityReasoning: 'why the vitality score is what it is',
+  contributor: 'your GitHub handle',
+  attribution: 'the attribution line, e.g. "<title>, by <your GitHub handle>"',
+  bodySummary: 'one paragraph: the pattern in plain words, for someone meeting it first',
+  confidence: 'what the pattern rests on so far: experience, sources, known uses',
+} as const;
+
+/**
+ * The slots of the draft template the wanted page carries ({@link fillDraft} in
+ * draft-template.ts fills them when a reader follows "Write this pattern").
+ */
+export const DRAFT_SLOTS = {
+  title: '{{title}}',
+  slug: '{{slug}}',
+  id: '{{id}}',
+  date: '{{date}}',
+} as const;

@@ -12,6 +12,7 @@ import { SECTION_KEYS, SECTION_TITLES, type SectionKey } from './body.ts';
 import { confidenceLabel } from '../model/labels.ts';
 import { freshDraftInput, type DraftInput } from './draft-template.ts';
 import { SYSTEM_ENTROPY, type Entropy } from './pattern-id.ts';
+import { DRAFT_ASKS, placeholder } from './placeholders.ts';
 
 /** Longest slug the schema accepts. */
 const MAX_SLUG_LENGTH = 120;
@@ -50,6 +51,8 @@ export const SECTION_GUIDANCE: Readonly<Record<SectionKey, string>> = {
 };
 
 const quote = (text: string): string => JSON.stringify(text);
+/** A placeholder from {@link DRAFT_ASKS}, as a quoted YAML string. */
+const ask = (what: keyof typeof DRAFT_ASKS): string => quote(placeholder(DRAFT_ASKS[what]));
 const choices = (values: readonly string[]): string => `# ${values.join(', ')}`;
 
 /** The text of a new pattern file: frontmatter with placeholders, then the body's skeleton. */
@@ -62,8 +65,7 @@ export function draftPattern({ title, slug, id, date }: DraftInput): string {
     `slug: ${slug}`,
     `title: ${quote(title)}`,
     'aliases: []',
-    'summary: >-',
-    '  One to three sentences: the problem this pattern resolves, and how.',
+    `summary: ${ask('summary')}`,
     '',
     "# 2 Context labels: the pattern's name in each lens.",
     'context_labels:',
@@ -75,11 +77,11 @@ export function draftPattern({ title, slug, id, date }: DraftInput): string {
     '  cross_domains: []',
     '  commons_domain: []',
     '  search_hints:',
-    '    primary_tension: "One force vs. another"',
+    `    primary_tension: ${ask('primaryTension')}`,
     '    vector_keywords: []',
     '  commons_assessment: # each pillar 0–5; overall_score near their mean',
     ...ASSESSMENT_PILLARS.map((pillar) => `    ${pillar}: 0`),
-    '    vitality_reasoning: "Why the vitality score is what it is."',
+    `    vitality_reasoning: ${ask('vitalityReasoning')}`,
     '    overall_score: 0',
     '',
     '# 4 Lifecycle',
@@ -102,20 +104,19 @@ export function draftPattern({ title, slug, id, date }: DraftInput): string {
     '  inferred_links: []',
     '',
     '# 7 Provenance',
-    'contributors: ["your-github-handle"]',
+    `contributors: [${ask('contributor')}]`,
     'sources: []',
     'license: CC-BY-SA-4.0',
-    `attribution: ${quote(`${title}, by your-github-handle`)}`,
+    `attribution: ${ask('attribution')}`,
   ];
   const sections = SECTION_KEYS.map(
     (key, index) =>
-      `### Section ${String(index + 1)}: ${SECTION_TITLES[key]}\n\n${SECTION_GUIDANCE[key]}`,
+      `### Section ${String(index + 1)}: ${SECTION_TITLES[key]}\n\n${placeholder(SECTION_GUIDANCE[key])}`,
   );
-  const summary =
-    'One paragraph: the pattern in plain words, for someone meeting it for the first time.';
+  const summary = placeholder(DRAFT_ASKS.bodySummary);
   const callout = [
     `> [!NOTE] Confidence Rating: ${confidence.stars} (${confidence.words})`,
-    '> What the pattern rests on so far: experience, sources, known uses.',
+    `> ${placeholder(DRAFT_ASKS.confidence)}`,
   ].join('\n');
   return `---\n${frontmatter.join('\n')}\n---\n\n${summary}\n\n${callout}\n\n---\n\n${sections.join('\n\n---\n\n')}\n`;
 }
@@ -144,7 +145,8 @@ export function nextSteps(file: string, id: string): string[] {
     '  6. contributors, sources and attribution;',
     '  7. the eight sections, each under its heading.',
     '',
-    `Then run npm run check -- ${file} (errors must go; warnings may stay)`,
+    `Then run npm run check -- ${file}: it lists every placeholder left as an error`,
+    '(errors must go; warnings may stay)',
     'and open a pull request: see CONTRIBUTING.md.',
   ];
 }

@@ -93,13 +93,13 @@ export function parseYaml(source: string): ParsedYaml {
   try {
     events = parseEvents(source, { maxDepth: MAX_DEPTH });
   } catch (error) {
-    throw toProblem(error);
+    throw withHint(toProblem(error), source);
   }
   const offsets = indexEvents(source, events);
   try {
     [value] = constructFromEvents(events, { source, schema: CORE_SCHEMA });
   } catch (error) {
-    throw toProblem(error);
+    throw withHint(toProblem(error), source);
   }
   return { value, offsets };
 }
@@ -119,6 +119,44 @@ function explain(reason: string): string {
     return 'bad indentation: this line is indented too little, or a bracket above is not closed';
   }
   return reason;
+}
+
+/** `key: value: more`: a plain (unquoted) value that holds a colon and a space. */
+const UNQUOTED_COLON = /^\s*(?:-\s+)?([^\s:#"'][^:#]*?):[ \t]+([^\s"'[{>|&*!#][^#]*?:(?:\s|$).*)$/;
+/** `-item`: a list item without the space after its dash, in a list of `- item`s. */
+const DASH_WITHOUT_SPACE = /^\s*-[^\s-]/;
+
+/**
+ * A hint in plain words for the common mistakes behind a YAML error: a value with an unquoted
+ * colon, a tab in the indentation, a list item without the space after its dash. Looks at the
+ * line the parser stopped on and the one before it (js-yaml often stops one line late).
+ */
+export function yamlHint(source: string, offset: number): string | undefined {
+  const lines = source.slice(0, offset).split('\n');
+  const here = lines.length - 1;
+  const all = source.split('\n');
+  const candidates = [all[here], all[here - 1]].filter((line) => line !== undefined);
+  for (const line of candidates) {
+    if (/^[ ]*\t/.test(line)) {
+      return 'the indentation holds a tab; YAML indents with spaces only';
+    }
+    const colon = UNQUOTED_COLON.exec(line);
+    if (colon) {
+      return `the value of "${colon[1] ?? ''}" holds ": "; put the whole value in double quotes: ${colon[1] ?? ''}: "${(colon[2] ?? '').trim().replaceAll('"', '\\"')}"`;
+    }
+    if (DASH_WITHOUT_SPACE.test(line)) {
+      const item = line.trim();
+      return `a list item needs a space after its dash: "- ${item.slice(1)}", not "${item}"`;
+    }
+  }
+  return undefined;
+}
+
+function withHint(problem: YamlProblem, source: string): YamlProblem {
+  const hint = yamlHint(source, problem.offset);
+  return hint === undefined
+    ? problem
+    : new YamlProblem(`${problem.message}. Hint: ${hint}`, problem.offset);
 }
 
 function toProblem(error: unknown): YamlProblem {

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../lib/diagnostics.ts';
-import { checkLibrary, toLibraryEntry, type LibraryEntry } from '../lib/library.ts';
+import { checkLibrary, type LibraryEntry } from '../lib/library.ts';
 import { findPatternFiles, FILES_PER_THREAD, readPlainFile } from '../lib/load.ts';
 import { parallelMap } from '../lib/parallel.ts';
 import { readPatternFile, type PatternFile } from '../lib/pattern-file.ts';
@@ -44,10 +44,10 @@ function toSitePattern(pattern: PatternFile): SitePattern {
 
 /** Reads, validates and (when it has no error) renders one file, of either format. */
 export function readSiteFile(file: string): SiteFile {
-  const { pattern, diagnostics } = readPatternFile(file, readPlainFile(file));
+  const { pattern, diagnostics, entry } = readPatternFile(file, readPlainFile(file));
   return {
     diagnostics,
-    entry: pattern && toLibraryEntry(pattern),
+    entry,
     pattern: pattern && !hasError(diagnostics) ? toSitePattern(pattern) : undefined,
   };
 }

@@ -69,7 +69,8 @@ export function siteUrls(base: string) {
     rss: at('rss.xml'),
     sitemap: at('sitemap-index.xml'),
     robots: at('robots.txt'),
-    favicon: at('favicon.svg'),
+    /** A file served from public/ (the configured favicon and logo). */
+    asset: (file: string) => at(file),
     notFound: at('404.html'),
   };
 }

@@ -26,6 +26,11 @@ let pagefind: Promise<Pagefind> | undefined;
 
 async function loadPagefind(manifestUrl: string, base: string): Promise<Pagefind> {
   const response = await fetch(manifestUrl);
+  if (response.status === 404 && import.meta.env.DEV) {
+    throw new Error(
+      'search is not available in npm run dev: the index is made by npm run build (then npm run preview searches it)',
+    );
+  }
   if (!response.ok) throw new Error(`search index not found (${String(response.status)})`);
   const manifest = (await response.json()) as ShardManifest;
   const [first, ...rest] = manifest.shards;
