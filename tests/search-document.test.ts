@@ -48,11 +48,14 @@ describe('the search record of a pattern', () => {
   it('indexes every other word of the sections once, after the openings', () => {
     const text = indexedText(record);
     // "Elinor Ostrom" occurs only in Known Uses; "Ostrom" three times there.
-    expect(text.match(/\bOstrom\b(?!')/g)).toHaveLength(1);
+    expect(text.match(/\bOstrom\b(?![&'])/g)).toHaveLength(1);
     expect(text).toContain('Elinor Ostrom');
     expect(text).toContain('Linus Torvalds');
-    const words = text.toLowerCase().match(/[\p{L}\p{N}]+(?:[\p{Pd}'’.][\p{L}\p{N}]+)*/gu) ?? [];
-    const bag = words.slice(words.indexOf('collective'));
+    const bag =
+      htmlText(record.slice(record.lastIndexOf('<p>')))
+        .toLowerCase()
+        .match(/[\p{L}\p{N}]+(?:[\p{Pd}'’.][\p{L}\p{N}]+)*/gu) ?? [];
+    expect(bag[0]).toBe('collective');
     expect(new Set(bag).size).toBe(bag.length);
     expect(bag).not.toContain('commons');
   });
