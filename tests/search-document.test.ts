@@ -1,7 +1,8 @@
 import { dirname } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSite, type SitePattern } from '../src/model/load-site.ts';
-import { distinctWords, htmlText, lead, searchDocument } from '../src/model/search-document.ts';
+import { htmlText } from '../src/lib/html-text.ts';
+import { distinctWords, lead, searchDocument } from '../src/model/search-document.ts';
 import { SEED } from './helpers/fixtures.ts';
 
 /** The text Pagefind indexes: every element's text, hidden or not, but no attribute values. */

@@ -29,6 +29,7 @@
  */
 import type { SectionKey } from '../lib/body.ts';
 import { escapeHtml } from '../lib/escape-html.ts';
+import { htmlText } from '../lib/html-text.ts';
 import { SEARCH_FILTERS } from './facets.ts';
 import { summarize } from './library-model.ts';
 import type { RenderedBody } from './rendered.ts';
@@ -97,29 +98,6 @@ export function searchInput(pattern: StoredPattern, rendered: RenderedBody): Sea
       ...rendered.extras.map((html) => ({ html })),
     ],
   };
-}
-
-const ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-};
-
-/** The text of sanitized HTML: tags dropped, character references decoded. */
-export function htmlText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
-      if (ref.startsWith('#')) {
-        const code =
-          ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
-        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
-      }
-      return ENTITIES[ref.toLowerCase()] ?? whole;
-    });
 }
 
 /** The words of a text: runs of letters, digits and inner marks (apostrophes, hyphens, dots). */
