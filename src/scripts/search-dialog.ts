@@ -41,6 +41,8 @@ const urls = dialog ? searchUrls(dialog) : undefined;
 const searchPage = all?.getAttribute('href') ?? '';
 
 let pagefind: Promise<Pagefind> | undefined;
+/** Whether the engine and index have loaded. */
+let ready = false;
 let titles: Promise<TitleList> | undefined;
 let opener: HTMLElement | null = null;
 /** The option shown as active, -1 for none. */
@@ -62,12 +64,16 @@ function rememberedLens(): string {
 export function warm(): void {
   if (!urls) return;
   pagefind ??= loadPagefind(urls, { excerptLength: 0 });
-  pagefind.catch(() => undefined);
+  pagefind.then(
+    () => (ready = true),
+    () => undefined,
+  );
 }
 
+/** Makes option `index` the active one (-1: none). */
 function setActive(index: number): void {
   const options = [...(list?.children ?? [])];
-  active = options.length === 0 ? -1 : (index + options.length) % options.length;
+  active = index >= 0 && index < options.length ? index : -1;
   options.forEach((option, i) => {
     option.setAttribute('aria-selected', String(i === active));
   });
@@ -114,7 +120,6 @@ function show(items: readonly HTMLElement[], status: string): void {
   list.replaceChildren(...items);
   list.hidden = items.length === 0;
   input.setAttribute('aria-expanded', String(items.length > 0));
-  active = -1;
   setActive(-1);
   if (statusLine.textContent !== status) statusLine.textContent = status;
 }
@@ -144,10 +149,12 @@ async function offerClosest(query: string): Promise<void> {
 async function search(query: string): Promise<void> {
   if (all) all.href = query === '' ? searchPage : `${searchPage}?q=${encodeURIComponent(query)}`;
   if (closest) closest.hidden = true;
+  closest?.querySelector('ul')?.replaceChildren();
   if (query === '' || !pagefind || !urls) {
     show([], query === '' ? 'Type words to search the patterns.' : '');
     return;
   }
+  if (!ready && statusLine) statusLine.textContent = 'Loading the search index…';
   const { results } = await (await pagefind).search(query);
   const data = await Promise.all(results.slice(0, SHOWN).map((result) => result.data()));
   const lens = rememberedLens();
@@ -202,11 +209,21 @@ export function openSearch(from: HTMLElement | null, text: string): void {
   schedule();
 }
 
+if (input) {
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-expanded', 'false');
+  input.setAttribute('aria-controls', list?.id ?? '');
+}
 input?.addEventListener('input', schedule);
 input?.addEventListener('keydown', (event) => {
   if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
     event.preventDefault();
-    setActive(active + (event.key === 'ArrowDown' ? 1 : -1));
+    // From none, down goes to the first and up to the last; both wrap around.
+    const count = list?.children.length ?? 0;
+    const step = event.key === 'ArrowDown' ? 1 : -1;
+    if (active === -1) setActive(step > 0 ? 0 : count - 1);
+    else setActive((active + step + count) % count);
   } else if (event.key === 'Enter' && openActive()) event.preventDefault();
   else if (event.key === 'Escape') {
     // Closes at once (a search field's own Escape would only clear it).
