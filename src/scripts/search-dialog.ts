@@ -209,6 +209,9 @@ export function openSearch(from: HTMLElement | null, text: string): void {
   schedule();
 }
 
+// The roles the behaviour below gives meaning to (without it, a search form that submits).
+list?.setAttribute('role', 'listbox');
+list?.setAttribute('aria-label', 'Results');
 if (input) {
   input.setAttribute('role', 'combobox');
   input.setAttribute('aria-autocomplete', 'list');
