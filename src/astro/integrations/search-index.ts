@@ -30,7 +30,7 @@ import { PATHS, siteUrls } from '../../model/urls.ts';
 const ROOT = siteUrls('/');
 
 /**
- * Patterns per shard. Records are small (names, summary, the Problem's and Solution's leads), so
+ * Patterns per shard. Records are small (names, summary, the openings, each other word once), so
  * one index holds 5,000 patterns in bounded memory; merged shards rank results differently from
  * one index and cost a request per shard and word, so a library splits only beyond that (README).
  */
