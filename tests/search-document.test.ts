@@ -1,7 +1,8 @@
 import { dirname } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSite, type SitePattern } from '../src/model/load-site.ts';
-import { lead, searchDocument } from '../src/model/search-document.ts';
+import { htmlText } from '../src/lib/html-text.ts';
+import { distinctWords, lead, searchDocument } from '../src/model/search-document.ts';
 import { SEED, v71Stored } from './helpers/fixtures.ts';
 
 /** The text Pagefind indexes: every element's text, hidden or not, but no attribute values. */
@@ -41,12 +42,35 @@ describe('the search record of a pattern', () => {
 
   it('weights names above the text and adds no section titles', () => {
     expect(record).toContain(
-      '<p data-pagefind-weight="5">Commons-Based Peer Production for Organizations · ',
+      '<p data-pagefind-weight="5"><span data-pagefind-meta="label-corporate">Commons-Based Peer Production for Organizations</span> · ',
     );
     expect(record).toContain('<p data-pagefind-weight="3">commons based · peer · production');
     expect(record).not.toMatch(/<h2/);
     expect(indexedText(record)).toContain('The core conflict is Commons vs. Production.');
     expect(indexedText(record)).toContain('Therefore, design contribution architecture');
+  });
+
+  it('indexes every other word of the sections once, after the openings', () => {
+    const text = indexedText(record);
+    // "Elinor Ostrom" occurs only in Known Uses; "Ostrom" three times there.
+    expect(text.match(/\bOstrom\b(?![&'])/g)).toHaveLength(1);
+    expect(text).toContain('Elinor Ostrom');
+    expect(text).toContain('Linus Torvalds');
+    const bag =
+      htmlText(record.slice(record.lastIndexOf('<p>')))
+        .toLowerCase()
+        .match(/[\p{L}\p{N}]+(?:[\p{Pd}'’.][\p{L}\p{N}]+)*/gu) ?? [];
+    expect(bag[0]).toBe('collective');
+    expect(new Set(bag).size).toBe(bag.length);
+    expect(bag).not.toContain('commons');
+  });
+
+  it('reads the words of sanitized HTML, decoding character references', () => {
+    expect(htmlText('<p>a &amp; b&#39;s <em>c</em>&#x41;</p>')).toBe(" a & b's  c A ");
+    expect(distinctWords(['Peer peer, co-op; PEER it’s'], new Set(['it’s']))).toEqual([
+      'Peer',
+      'co-op',
+    ]);
   });
 
   it('takes a section’s first paragraph whole, out of a block quote', () => {

@@ -1,34 +1,63 @@
 /**
  * The search record of one pattern, as the small HTML document Pagefind
- * indexes: title and metadata (summary, score), filters (the search filters
- * of src/model/facets.ts), then the searchable text. Aliases and
- * context labels weigh 5 and vector keywords 3 against body text's 1, so a
- * pattern is found by any of its names first.
+ * indexes, made in two steps so that every format plugs in:
+ * {@link searchInput} takes what a pattern of either format has into a format-neutral
+ * {@link SearchInput} (names, labels, keywords, tension, summary, openings,
+ * sections), and {@link searchRecord} writes the document from it.
  *
- * The body text indexed is the summary, the primary tension and the opening
- * paragraphs of the Problem and the Solution (the "core conflict" and the
- * "Therefore…"), the pattern in a nutshell, not every word: at 5,000
- * patterns the whole text made every query load about 1 MB of index
- * (figures in the README). Every word indexed costs each query that hits its
- * index chunk, so nothing is indexed twice or for nothing: filters are given
- * as attributes (Pagefind indexes an element's text, even a hidden one's, but
- * not an attribute value), the summary only as the metadata shown in results,
- * and no section titles (the same words in every record).
+ * The document: title and metadata (summary, score, each lens's context
+ * label), filters (src/model/facets.ts), then the searchable text. Title
+ * (Pagefind's default for `<h1>`: 7), aliases and context labels (5) and
+ * keywords (3) weigh above body text (1), so a pattern is found by its names
+ * first.
  *
- * Built from the loaded pattern, not from its built page, so the index can
- * be made while the pages are still being rendered; Pagefind reads nothing
- * else. Every frontmatter string is escaped; the HTML parts are the
- * sanitized output of the Markdown pipeline.
+ * Every word of every section is findable, yet the index stays small: the
+ * openings (the Problem's and the Solution's first paragraphs) are indexed
+ * in order, as the text of excerpts; the rest of the text is indexed once
+ * per distinct word, in order of first appearance, leaving out words already
+ * indexed above. An index posting is a word position, so a word repeated in
+ * a pattern costs one posting, not one per use (at 5,000 patterns the whole
+ * text in order made every query load about 1 MB; figures in the README).
+ * Filters are attributes (Pagefind indexes an element's text, even a hidden
+ * one's, but no attribute value); the summary is indexed once, as metadata.
+ *
+ * Built from the loaded pattern, not from its page, so the index can be made
+ * while the pages are still being rendered. Every frontmatter string is
+ * escaped; the HTML parts are the sanitized output of the Markdown pipeline,
+ * and of the sections only their words are kept.
  */
 import type { SectionKey } from '../lib/body.ts';
 import { escapeHtml } from '../lib/escape-html.ts';
+import { htmlText } from '../lib/html-text.ts';
 import { SEARCH_FILTERS } from './facets.ts';
 import { summarize } from './library-model.ts';
 import type { RenderedBody } from './rendered.ts';
 import type { PatternSummary, StoredPattern } from './types.ts';
 
-/** Sections whose opening paragraph is indexed. */
-const INDEXED_SECTIONS: ReadonlySet<SectionKey> = new Set(['problem', 'solution']);
+/** What a search record is made of, whatever the pattern's format. */
+export interface SearchInput {
+  readonly title: string;
+  readonly summary: string;
+  /** Overall score shown in results, if the format has one. */
+  readonly score?: number | undefined;
+  readonly aliases: readonly string[];
+  /** Context label by lens key (keys come from files: a Map). */
+  readonly contextLabels: ReadonlyMap<string, string>;
+  readonly keywords: readonly string[];
+  readonly tension: string;
+  /** Filter name and value pairs (src/model/facets.ts). */
+  readonly filters: readonly (readonly [string, string])[];
+  /** Opening paragraphs indexed in order (sanitized HTML), the text excerpts are cut from. */
+  readonly openings: readonly string[];
+  /**
+   * Every section: its title when it is the pattern's own (older patterns' headings as written;
+   * not the eight titles every v7.1 pattern shares) and its sanitized HTML.
+   */
+  readonly sections: readonly { readonly title?: string; readonly html: string }[];
+}
+
+/** Sections whose opening paragraph is indexed in order. */
+const OPENING_SECTIONS: ReadonlySet<SectionKey> = new Set(['problem', 'solution']);
 
 /**
  * The first paragraph of a rendered section (sanitized HTML, whose `<p>` has no attributes),
@@ -47,37 +76,116 @@ function searchFilters(p: PatternSummary): [string, string][] {
   );
 }
 
-/** The HTML document Pagefind indexes for `pattern`. */
-export function searchDocument(pattern: StoredPattern, rendered: RenderedBody): string {
+/**
+ * The search input of a pattern. An older-format pattern has no keywords, tension or score; its
+ * categories stand for keywords, its Overview opening is its opening, and its sections keep their
+ * headings as written.
+ */
+export function searchInput(pattern: StoredPattern, rendered: RenderedBody): SearchInput {
   const p = summarize(pattern);
-  const hints = pattern.format === 'v7.1' ? pattern.frontmatter.ontology.search_hints : undefined;
+  const common = {
+    title: p.title,
+    summary: p.summary,
+    contextLabels: p.contextLabels,
+    filters: searchFilters(p),
+  };
+  if (pattern.format === 'older') {
+    const { model, body } = pattern;
+    const [overview] = rendered.extras;
+    return {
+      ...common,
+      aliases: model.aliases,
+      keywords: model.categories,
+      tension: '',
+      openings: overview === undefined ? [] : [lead(overview)],
+      sections: body.sections.map(({ title }, index) => ({
+        title,
+        html: rendered.extras[index] ?? '',
+      })),
+    };
+  }
+  const hints = pattern.frontmatter.ontology.search_hints;
+  return {
+    ...common,
+    score: p.format === 'v7.1' ? p.overallScore : undefined,
+    aliases: pattern.frontmatter.aliases,
+    keywords: hints.vector_keywords,
+    tension: hints.primary_tension,
+    openings: rendered.sections
+      .filter(({ key }) => OPENING_SECTIONS.has(key))
+      .map(({ html }) => lead(html)),
+    sections: [
+      ...rendered.sections.map(({ html }) => ({ html })),
+      ...rendered.extras.map((html) => ({ html })),
+    ],
+  };
+}
+
+/** The words of a text: runs of letters, digits and inner marks (apostrophes, hyphens, dots). */
+const WORD = /[\p{L}\p{N}]+(?:[\p{Pd}'’.][\p{L}\p{N}]+)*/gu;
+
+/** Each distinct word of `texts` (case-insensitive), in order of first appearance, not in `known`. */
+export function distinctWords(texts: readonly string[], known: ReadonlySet<string>): string[] {
+  const seen = new Set(known);
+  const words: string[] = [];
+  for (const text of texts) {
+    for (const [word] of text.matchAll(WORD)) {
+      const key = word.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      words.push(word);
+    }
+  }
+  return words;
+}
+
+/** The HTML document Pagefind indexes for a pattern described by `input`. */
+export function searchRecord(input: SearchInput): string {
   const weighted = (weight: number, texts: readonly string[]): string =>
     texts.length === 0
       ? ''
       : `<p data-pagefind-weight="${String(weight)}">${texts.map(escapeHtml).join(' · ')}</p>`;
   // Filter values are kebab-case slugs or enum values (the schema's): no ':' or ',' to escape.
-  const filter = ([name, value]: [string, string]): string =>
+  const filter = ([name, value]: readonly [string, string]): string =>
     `<span data-pagefind-filter="${name}:${escapeHtml(value)}"></span>`;
+  // Each label is indexed once and is also the metadata `label-<lens>` (lens keys are slugs).
+  const labels = [...input.contextLabels].map(
+    ([lens, label]) => `<span data-pagefind-meta="label-${lens}">${escapeHtml(label)}</span>`,
+  );
+  const indexed = [
+    input.title,
+    input.summary,
+    ...input.aliases,
+    ...input.contextLabels.values(),
+    ...input.keywords,
+    input.tension,
+    ...input.openings.map(htmlText),
+  ];
+  const rest = distinctWords(
+    input.sections.flatMap(({ title, html }) => [title ?? '', htmlText(html)]),
+    new Set(distinctWords(indexed, new Set()).map((word) => word.toLowerCase())),
+  );
   return [
     '<html lang="en"><body><main data-pagefind-body>',
-    `<h1 data-pagefind-meta="title">${escapeHtml(p.title)}</h1>`,
+    `<h1 data-pagefind-meta="title">${escapeHtml(input.title)}</h1>`,
     '<div hidden>',
-    `<p data-pagefind-meta="summary">${escapeHtml(p.summary)}</p>`,
-    p.format === 'v7.1'
-      ? `<span data-pagefind-meta="score:${p.overallScore.toFixed(1)}"></span>`
-      : '',
-    ...searchFilters(p).map(filter),
+    `<p data-pagefind-meta="summary">${escapeHtml(input.summary)}</p>`,
+    input.score === undefined
+      ? ''
+      : `<span data-pagefind-meta="score:${input.score.toFixed(1)}"></span>`,
+    ...input.filters.map(filter),
     '</div>',
-    weighted(5, pattern.frontmatter.aliases),
-    weighted(5, [...p.contextLabels.values()]),
-    weighted(3, hints?.vector_keywords ?? []),
-    weighted(1, hints === undefined ? [] : [hints.primary_tension]),
-    // An older-format pattern: the opening paragraph of each section as written.
-    ...(pattern.format === 'older'
-      ? rendered.extras.map(lead)
-      : rendered.sections
-          .filter(({ key }) => INDEXED_SECTIONS.has(key))
-          .map(({ html }) => lead(html))),
+    weighted(5, input.aliases),
+    labels.length === 0 ? '' : `<p data-pagefind-weight="5">${labels.join(' · ')}</p>`,
+    weighted(3, input.keywords),
+    weighted(1, input.tension === '' ? [] : [input.tension]),
+    ...input.openings,
+    rest.length === 0 ? '' : `<p>${rest.map(escapeHtml).join(' ')}</p>`,
     '</main></body></html>',
   ].join('');
+}
+
+/** The HTML document Pagefind indexes for a v7.1 `pattern`. */
+export function searchDocument(pattern: StoredPattern, rendered: RenderedBody): string {
+  return searchRecord(searchInput(pattern, rendered));
 }

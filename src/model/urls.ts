@@ -58,6 +58,8 @@ export function siteUrls(base: string) {
     /** The search index: its shard manifest and shard folders. */
     pagefind: at('pagefind/'),
     pagefindManifest: at('pagefind/shards.json'),
+    /** Every pattern's slug and title, for the closest titles to a query that finds nothing. */
+    searchTitles: at('pagefind/titles.json'),
     contribute: at('contribute/'),
     /** The published JSON Schema of pattern frontmatter. */
     patternSchema: at('schema/pattern.schema.json'),

@@ -1,8 +1,7 @@
 /**
  * The search page's behaviour: reads `?q=` and the filters from the URL (on
  * load, after an in-page search, on back and forward), loads the sharded
- * Pagefind index (the first shard's bundle, the others merged with
- * `mergeIndex`), and lists results with title, summary and score.
+ * Pagefind index (src/scripts/pagefind-client.ts), and lists results with title, summary and score.
  * With a lens chosen, results link to the pattern's page under that lens.
  *
  * Every URL comes from the page (the form's data attributes, written from the
@@ -11,7 +10,8 @@
  * titles and summaries come from untrusted pattern files.
  */
 
-import type { Pagefind, PagefindResult, ShardManifest } from '../lib/pagefind-api.ts';
+import type { Pagefind, PagefindResult, PagefindResultData } from '../lib/pagefind-api.ts';
+import { loadPagefind, resultUrl, searchUrls } from './pagefind-client.ts';
 
 const PAGE_SIZE = 10;
 
@@ -24,56 +24,11 @@ const more = document.querySelector<HTMLButtonElement>('#search-more');
 
 let pagefind: Promise<Pagefind> | undefined;
 
-async function loadPagefind(manifestUrl: string, base: string): Promise<Pagefind> {
-  const response = await fetch(manifestUrl);
-  if (response.status === 404 && import.meta.env.DEV) {
-    throw new Error(
-      'search is not available in npm run dev: the index is made by npm run build (then npm run preview searches it)',
-    );
-  }
-  if (!response.ok) throw new Error(`search index not found (${String(response.status)})`);
-  const manifest = (await response.json()) as ShardManifest;
-  const [first, ...rest] = manifest.shards;
-  if (first === undefined) throw new Error('the search index is empty');
-  // Shard folders are named by the manifest, relative to it.
-  const shard = (name: string, file = ''): string =>
-    new URL(`${name}/${file}`, new URL(manifestUrl, window.location.href)).href;
-  const module = (await import(/* @vite-ignore */ shard(first, 'pagefind.js'))) as Pagefind;
-  // Result URLs are indexed without the base path; Pagefind prefixes `baseUrl`.
-  await module.options({ baseUrl: base, excerptLength: 0 });
-  for (const name of rest) await module.mergeIndex(shard(name), { baseUrl: base });
-  await module.init();
-  return module;
-}
-
-const SLUG = encodeURIComponent('{slug}');
-const LENS = encodeURIComponent('{lens}');
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * The result's page under `lens` (its own page when no lens is chosen): the slug read from the
- * result's URL with the page's pattern URL template, put into its lens URL template.
- */
-function resultUrl(page: string, lens: string): string {
-  const { patternUrl, lensUrl } = form?.dataset ?? {};
-  if (lens === '' || patternUrl === undefined || lensUrl === undefined) return page;
-  const pattern = new RegExp(
-    `^${escapeRegExp(patternUrl).replace(escapeRegExp(SLUG), '([^/]+)')}$`,
-  );
-  const slug = pattern.exec(page)?.[1];
-  return slug === undefined
-    ? page
-    : lensUrl.replace(SLUG, slug).replace(LENS, encodeURIComponent(lens));
-}
-
-function renderResult(
-  data: Awaited<ReturnType<PagefindResult['data']>>,
-  lens: string,
-): HTMLLIElement {
+function renderResult(data: PagefindResultData, lens: string): HTMLLIElement {
   const item = document.createElement('li');
   const heading = document.createElement('h2');
   const link = document.createElement('a');
-  link.href = resultUrl(data.url, lens);
+  link.href = resultUrl(data.url, lens, searchUrls(form ?? document.body));
   link.textContent = data.meta['title'] ?? data.url;
   heading.append(link);
   item.append(heading);
@@ -119,11 +74,10 @@ async function run(): Promise<void> {
     setStatus('Type words to search the patterns, or choose a filter.');
     return;
   }
-  const { base = '/', manifest = '' } = form.dataset;
   setStatus('Searching…');
   let results: readonly PagefindResult[];
   try {
-    pagefind ??= loadPagefind(manifest, base);
+    pagefind ??= loadPagefind(searchUrls(form), { excerptLength: 0 });
     ({ results } = await (await pagefind).search(query === '' ? null : query, { filters }));
   } catch (error) {
     setStatus(`Search is unavailable: ${error instanceof Error ? error.message : String(error)}`);

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import type { ShardManifest } from '../../lib/pagefind-api.ts';
+import type { ShardManifest, TitleList } from '../../lib/pagefind-api.ts';
 import { searchDocument } from '../../model/search-document.ts';
 import type { SitePattern } from '../../model/load-site.ts';
 import { onPatternsLoaded } from '../pattern-loader.ts';
@@ -30,7 +30,7 @@ import { PATHS, siteUrls } from '../../model/urls.ts';
 const ROOT = siteUrls('/');
 
 /**
- * Patterns per shard. Records are small (names, summary, the Problem's and Solution's leads), so
+ * Patterns per shard. Records are small (names, summary, the openings, each other word once), so
  * one index holds 5,000 patterns in bounded memory; merged shards rank results differently from
  * one index and cost a request per shard and word, so a library splits only beyond that (README).
  */
@@ -77,23 +77,34 @@ async function writeShard(
   }
 }
 
-/** A record for Pagefind: the result's URL (below the base path) and the document to index. */
+/**
+ * A record for Pagefind: the result's URL (below the base path) and the document to index; its
+ * slug and title also go to the titles list (`titles.json`).
+ */
 export interface SearchRecord {
   readonly url: string;
   readonly content: string;
+  readonly slug: string;
+  readonly title: string;
 }
 
 /** The search record of each pattern, made as it is indexed. */
 export function* searchRecords(patterns: Iterable<SitePattern>): Generator<SearchRecord> {
   for (const { stored, rendered } of patterns) {
-    yield { url: ROOT.pattern(stored.slug), content: searchDocument(stored, rendered) };
+    yield {
+      url: ROOT.pattern(stored.slug),
+      content: searchDocument(stored, rendered),
+      slug: stored.slug,
+      title: stored.frontmatter.title,
+    };
   }
 }
 
 /**
  * Indexes `records` into `outputDir`: shards of `shardSize` records, then
- * `shards.json`. Records are made as they are indexed, so memory holds one
- * shard's.
+ * `shards.json` and `titles.json` (every record's slug and title, for the
+ * closest titles offered when a query finds nothing). Records are made as they
+ * are indexed, so memory holds one shard's.
  */
 export async function indexRecords(
   records: Iterable<SearchRecord>,
@@ -106,6 +117,7 @@ export async function indexRecords(
   const shards: string[] = [];
   let indexed = 0;
   let batch: SearchRecord[] = [];
+  const titles: TitleList = [];
   const flush = async (): Promise<void> => {
     const name = String(shards.length).padStart(3, '0');
     await writeShard(batch, join(outputDir, name), shards.length === 0);
@@ -115,12 +127,14 @@ export async function indexRecords(
   };
   for (const record of records) {
     batch.push(record);
+    titles.push([record.slug, record.title]);
     if (batch.length === shardSize) await flush();
   }
   if (batch.length > 0) await flush();
   const manifest: ShardManifest = { shards, records: indexed };
   await mkdir(outputDir, { recursive: true });
   await writeFile(join(outputDir, 'shards.json'), `${JSON.stringify(manifest)}\n`);
+  await writeFile(join(outputDir, 'titles.json'), `${JSON.stringify(titles)}\n`);
   return manifest;
 }
 

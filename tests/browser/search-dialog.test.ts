@@ -1,0 +1,111 @@
+/**
+ * The search dialog every page has, in Chromium on the fixture site: typed
+ * into from the header on a pattern page and on the home page, moved through
+ * with the arrow keys, a result opened; focus, the announced count, the
+ * lens's title, the closest titles when nothing is found, and axe on the open
+ * dialog. The harness fails a test on any console error, CSP violation or
+ * off-site request.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { siteUrl, useBrowser } from './harness.ts';
+
+const { open } = useBrowser();
+
+const eventually = <T>(value: () => T | Promise<T>) => expect.poll(value, { timeout: 15_000 });
+
+const status = (page: Page): Promise<string | null> =>
+  page.locator('#search-dialog-status').textContent();
+const optionTitles = (page: Page): Promise<string[]> =>
+  page.locator('#search-dialog-results [role="option"] .title').allTextContents();
+const focused = (page: Page): Promise<string | undefined> =>
+  page.evaluate(() => document.activeElement?.id);
+
+describe('the search dialog', () => {
+  it('finds a pattern by a word only in its Known Uses, from a pattern page, and opens it with the keyboard', async () => {
+    const page = await open('/patterns/alpha-commons/');
+    // The engine is not loaded with the page.
+    const loadedEarly = await page.evaluate(() =>
+      performance.getEntriesByType('resource').some(({ name }) => name.includes('/pagefind/')),
+    );
+    expect(loadedEarly).toBe(false);
+
+    await page.getByRole('searchbox', { name: 'Search patterns' }).click();
+    await page.keyboard.type('nepal');
+    const input = page.getByRole('combobox', { name: 'Search patterns' });
+    await eventually(() => status(page)).toBe('1 pattern for “nepal”');
+    expect(await focused(page)).toBe('search-dialog-q');
+    expect(await input.getAttribute('aria-expanded')).toBe('true');
+    expect(await optionTitles(page)).toEqual(['Commons-Based Peer Production']);
+    // The matched word highlighted, as text.
+    expect(await page.locator('#search-dialog-results mark').first().textContent()).toBe('Nepal');
+
+    await page.keyboard.press('ArrowDown');
+    expect(await input.getAttribute('aria-activedescendant')).toBe('search-dialog-option-0');
+    expect(await page.locator('#search-dialog-option-0').getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    await page.keyboard.press('Enter');
+    await page.waitForURL(siteUrl('/patterns/commons-based-peer-production/'));
+  });
+
+  it('opens with “/” on the home page, moves with the arrows, closes with Escape and gives focus back', async () => {
+    const page = await open('/');
+    const link = page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Browse' });
+    await link.focus();
+    await page.keyboard.press('/');
+    await eventually(() => focused(page)).toBe('search-dialog-q');
+    await page.keyboard.type('commons');
+    await eventually(() => status(page)).toBe('2 patterns for “commons”');
+    expect(await optionTitles(page)).toEqual(['Alpha Commons', 'Commons-Based Peer Production']);
+    const input = page.getByRole('combobox', { name: 'Search patterns' });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await input.getAttribute('aria-activedescendant')).toBe('search-dialog-option-1');
+    await page.keyboard.press('ArrowDown'); // wraps to the first
+    expect(await input.getAttribute('aria-activedescendant')).toBe('search-dialog-option-0');
+    await page.keyboard.press('ArrowUp');
+    expect(await input.getAttribute('aria-activedescendant')).toBe('search-dialog-option-1');
+
+    expect(
+      (await new AxeBuilder({ page }).include('#search-dialog').analyze()).violations.map(
+        ({ id }) => id,
+      ),
+    ).toEqual([]);
+
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#search-dialog').isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Browse');
+
+    // Enter with no option active goes to the full results page, the shareable one.
+    await page.keyboard.press('Control+K');
+    await page.keyboard.type('peer production');
+    await eventually(() => status(page)).toMatch(/for “peer production”$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(siteUrl('/search/?q=peer+production'));
+  });
+
+  it('titles results with the remembered lens’s context label and links to the pattern under it', async () => {
+    const page = await open('/patterns/alpha-commons/government/');
+    await page.getByRole('searchbox', { name: 'Search patterns' }).click();
+    await page.keyboard.type('alpha');
+    await eventually(() => optionTitles(page)).toContain('alpha-commons in Public Service');
+    await page.locator('#search-dialog-results [role="option"]').first().click();
+    await page.waitForURL(siteUrl('/patterns/alpha-commons/government/'));
+  });
+
+  it('says when nothing is found and offers the closest titles and browsing', async () => {
+    const page = await open('/');
+    await page.getByRole('searchbox', { name: 'Search patterns' }).click();
+    await page.keyboard.type('gammma');
+    await eventually(() => status(page)).toBe('No patterns for “gammma”.');
+    const closest = page.locator('#search-dialog-closest');
+    await eventually(() => closest.getByRole('link').allTextContents()).toEqual(['Gamma Tool']);
+    expect(await page.getByRole('link', { name: 'Browse all patterns' }).getAttribute('href')).toBe(
+      '/patterns/',
+    );
+  });
+});
