@@ -112,7 +112,7 @@ describe('/api/patterns/<slug>.json', () => {
     expect(parsed.updated).toBe('2026-03-04T05:06:07.000Z');
   });
 
-  it('gives the eight sections as written and as HTML, the extra sections and the lens guidance', () => {
+  it('gives the eight sections, the extra sections and the lens guidance as written, no HTML', () => {
     const data = patternExport(ledger, renderBody(ledger), site);
     expect(data.sections.map(({ key }) => key)).toEqual(EIGHT_SECTIONS);
     expect(data.sections[0]).toEqual({
@@ -120,19 +120,16 @@ describe('/api/patterns/<slug>.json', () => {
       title: 'Context',
       heading: 'Section 1: Context (100-200 words)',
       markdown: 'Money moves in the dark.',
-      html: '<p>Money moves in the dark.</p>',
     });
     expect(data.sections[2]?.markdown).toBe('Publish the *ledger*.');
-    expect(data.sections[2]?.html).toBe('<p>Publish the <em>ledger</em>.</p>');
     expect(data.extra_sections).toEqual([
       {
         id: 'references',
         title: 'References',
         markdown: '- A book about books.',
-        html: '<ul>\n<li>A book about books.</li>\n</ul>',
       },
     ]);
-    expect(data.lens_guidance.general).toBe('<p>Start small.</p>');
+    expect(data.lens_guidance.general).toBe('Start small.');
     expect(Object.keys(data.lens_guidance.by_lens)).toEqual(['corporate', 'community']);
     expect(data.lens_guidance.by_lens['community']).toContain('Pin the ledger');
   });

@@ -4,7 +4,7 @@
  * Plain strings, so it can be computed on a worker thread and sent back.
  */
 import { SECTION_KEYS, type SectionKey } from '../lib/body.ts';
-import { splitLensGuidance } from '../lib/lens-guidance.ts';
+import { splitLensGuidance, type LensGuidance } from '../lib/lens-guidance.ts';
 import { renderMarkdown, renderMarkdownTree } from '../lib/markdown.ts';
 import { lensesOf } from './labels.ts';
 import type { StoredPattern } from './types.ts';
@@ -20,6 +20,8 @@ export interface RenderedBody {
     readonly general: string;
     readonly byLens: Readonly<Record<string, string>>;
   };
+  /** The same guidance as written (Markdown), for the JSON export. */
+  readonly lensGuidanceMarkdown: LensGuidance;
 }
 
 /** Renders every Markdown part of a pattern through {@link renderMarkdown}. */
@@ -30,7 +32,7 @@ export function renderBody({
   // Implementation is parsed once: its tree is rendered and also split by lens.
   const implementation = body.sections.find(({ key }) => key === 'implementation')?.markdown;
   const whole = renderMarkdownTree(implementation ?? '');
-  const { general, byLens } = splitLensGuidance(
+  const guidance = splitLensGuidance(
     implementation ?? '',
     lensesOf(frontmatter.context_labels).map(({ key }) => key),
     whole.tree,
@@ -45,10 +47,11 @@ export function renderBody({
       })),
     extras: body.extras.map(({ markdown }) => renderMarkdown(markdown)),
     lensGuidance: {
-      general: renderMarkdown(general),
+      general: renderMarkdown(guidance.general),
       byLens: Object.fromEntries(
-        Object.entries(byLens).map(([lens, markdown]) => [lens, renderMarkdown(markdown)]),
+        Object.entries(guidance.byLens).map(([lens, markdown]) => [lens, renderMarkdown(markdown)]),
       ),
     },
+    lensGuidanceMarkdown: guidance,
   };
 }

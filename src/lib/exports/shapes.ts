@@ -17,7 +17,7 @@ import { RELATIONSHIP_TYPES } from '../../../schema/relationships.ts';
 import { SECTION_KEYS } from '../body.ts';
 
 /** Version of the export shapes. */
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
 
 const version = z.literal(EXPORT_VERSION).meta({ description: 'Version of this file’s shape.' });
 const absoluteUrl = z.url({ protocol: /^https?$/ });
@@ -57,7 +57,11 @@ export const patternsIndexSchema = z.strictObject({
 });
 export type PatternsIndex = z.infer<typeof patternsIndexSchema>;
 
-/** `/api/patterns/<slug>.json`: one pattern's frontmatter, sections and lens guidance. */
+/**
+ * `/api/patterns/<slug>.json`: one pattern's frontmatter, sections and lens guidance, as
+ * written. Markdown is the data: the HTML is the page's, and a reader of the data renders the
+ * Markdown with any CommonMark + GFM renderer (version 1 carried every section twice).
+ */
 export const patternExportSchema = z.strictObject({
   version,
   slug,
@@ -73,8 +77,9 @@ export const patternExportSchema = z.strictObject({
         key: z.enum(SECTION_KEYS),
         title: z.string().meta({ description: 'Canonical title, e.g. "Known Uses".' }),
         heading: z.string().meta({ description: 'Heading text as written in the file.' }),
-        markdown: z.string().meta({ description: 'The section as written, heading left out.' }),
-        html: z.string().meta({ description: 'The section rendered to sanitised HTML.' }),
+        markdown: z
+          .string()
+          .meta({ description: 'The section as written (Markdown), heading left out.' }),
       }),
     )
     .meta({ description: 'The canonical sections the file has, in canonical order.' }),
@@ -83,17 +88,18 @@ export const patternExportSchema = z.strictObject({
       z.strictObject({
         id: z.string().meta({ description: 'Anchor of the section on the pattern’s page.' }),
         title: z.string(),
-        markdown: z.string(),
-        html: z.string(),
+        markdown: z.string().meta({ description: 'The section as written (Markdown).' }),
       }),
     )
     .meta({ description: 'Other top-level sections (e.g. References), in file order.' }),
   lens_guidance: z
     .strictObject({
-      general: z.string().meta({ description: 'Implementation guidance naming no lens (HTML).' }),
+      general: z
+        .string()
+        .meta({ description: 'Implementation guidance naming no lens (Markdown).' }),
       by_lens: z
         .record(z.string(), z.string())
-        .meta({ description: 'Implementation guidance per lens key (HTML).' }),
+        .meta({ description: 'Implementation guidance per lens key (Markdown).' }),
     })
     .meta({ description: 'The Implementation section split by lens, as the lens pages show it.' }),
 });
