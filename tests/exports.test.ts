@@ -3,7 +3,7 @@ import { isV71 } from '../src/lib/pattern-file.ts';
 import { FEED_SIZE, feedItems } from '../src/lib/exports/feed.ts';
 import { graphExport } from '../src/lib/exports/graph-json.ts';
 import { patternJsonLd, serializeJsonLd } from '../src/lib/exports/jsonld.ts';
-import { llmsFullTxt, llmsTxt } from '../src/lib/exports/llms.ts';
+import { llmsTxt } from '../src/lib/exports/llms.ts';
 import { patternExport } from '../src/lib/exports/pattern-export.ts';
 import { patternsIndex } from '../src/lib/exports/patterns-index.ts';
 import { robotsTxt } from '../src/lib/exports/robots.ts';
@@ -36,7 +36,6 @@ function exportSite(dates: Readonly<Record<string, string>> = {}): ExportSite {
     json: (slug) => `${ORIGIN}api/patterns/${slug}.json`,
     patternsJson: `${ORIGIN}api/patterns.json`,
     graphJson: `${ORIGIN}api/graph.json`,
-    llmsFullTxt: `${ORIGIN}llms-full.txt`,
     updated: (slug) => dates[slug] ?? '2026-01-01T00:00:00.000Z',
   };
 }
@@ -189,7 +188,7 @@ describe('/api/graph.json', () => {
   });
 });
 
-describe('/llms.txt and /llms-full.txt', () => {
+describe('/llms.txt', () => {
   it('follows the llmstxt.org layout: title, summary, then a link to each pattern’s Markdown', () => {
     const text = llmsTxt(library, site);
     expect(text).toMatch(/^# Test Library\n\n> Patterns for testing\.\n\n/);
@@ -198,20 +197,9 @@ describe('/llms.txt and /llms-full.txt', () => {
       '- [Open Ledger \\[draft\\] </script><!--](https://example.org/lib/patterns/open-ledger.md): Keep the books where everyone can read them.',
       '- [Shared Stewardship](https://example.org/lib/patterns/shared-stewardship.md): Look after it together.',
     ]);
-    expect(text).toContain('(https://example.org/lib/llms-full.txt)');
+    expect(text).not.toContain('llms-full.txt');
     expect(text).toContain('(https://example.org/lib/api/graph.json)');
     expect(text.endsWith('\n')).toBe(true);
-  });
-
-  it('holds every pattern’s title, page, summary and sections in one file', () => {
-    const text = [...llmsFullTxt(library, site)].join('');
-    expect(text).toMatch(/^# Test Library\n\n> Patterns for testing\.\n\n# Open Ledger/);
-    expect(text).toContain(
-      '# Open Ledger [draft] </script><!--\n\nPage: https://example.org/lib/patterns/open-ledger/\n\n' +
-        'Keep the books where everyone can read them.\n\n## Context\n\nMoney moves in the dark.\n\n',
-    );
-    expect(text).toContain('## References\n\n- A book about books.\n\n# Shared Stewardship\n');
-    expect(text.match(/^## Vitality$/gm)).toHaveLength(2);
   });
 });
 
