@@ -1,22 +1,23 @@
 /**
  * `npm run bench:dev [-- <patterns folder>]` — times the live preview on a library (default
  * `$PATTERNS_DIR`, else `patterns/`): starts `astro dev` on a copy of the folder (the copy is
- * edited, never the original), times until the first pattern page answers 200, then appends a
+ * edited, never the original; in the system's temporary folder), times until the first pattern page answers 200, then appends a
  * word to that pattern's file and times until the page shows it.
  * Targets (2 cores, the whole real library): first page ≤ 10 s, an edit shown ≤ 1 s after save.
  */
 import { spawn } from 'node:child_process';
-import { appendFile, cp, readdir, readFile, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const source = resolve(process.argv[2] ?? process.env['PATTERNS_DIR'] ?? 'patterns');
-const copy = resolve('.bench', 'dev-library');
+// Outside the project: the dev server does not watch .bench/ (astro.config.mjs).
+const copy = await mkdtemp(join(tmpdir(), 'dev-bench-'));
 const PORT = 4399;
 const POLL_MS = 50;
 const TIMEOUT_MS = 300_000;
 
-await rm(copy, { recursive: true, force: true });
 await cp(source, copy, { recursive: true });
 
 /** The first file, by name, in the v7.1 format (the older format has no lens labels). */
@@ -32,11 +33,11 @@ const url = `http://localhost:${String(PORT)}/patterns/${basename(file, '.md')}/
 /** Polls `url` until `ready` holds for its answer; milliseconds since `since`. */
 async function until(ready: (status: number, text: string) => boolean, since: number) {
   while (performance.now() - since < TIMEOUT_MS) {
-    const answer = await fetch(url).then(
-      async (response) => [response.status, await response.text()] as const,
-      () => [0, ''] as const,
+    const { status, text } = await fetch(url).then(
+      async (response) => ({ status: response.status, text: await response.text() }),
+      () => ({ status: 0, text: '' }),
     );
-    if (ready(...answer)) return performance.now() - since;
+    if (ready(status, text)) return performance.now() - since;
     await sleep(POLL_MS);
   }
   throw new Error(`${url}: nothing after ${String(TIMEOUT_MS / 1000)} s`);
