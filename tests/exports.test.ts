@@ -3,7 +3,7 @@ import { isV71 } from '../src/lib/pattern-file.ts';
 import { FEED_SIZE, feedItems } from '../src/lib/exports/feed.ts';
 import { graphExport } from '../src/lib/exports/graph-json.ts';
 import { patternJsonLd, serializeJsonLd } from '../src/lib/exports/jsonld.ts';
-import { llmsFullTxt, llmsTxt } from '../src/lib/exports/llms.ts';
+import { llmsTxt } from '../src/lib/exports/llms.ts';
 import { patternExport } from '../src/lib/exports/pattern-export.ts';
 import { patternsIndex } from '../src/lib/exports/patterns-index.ts';
 import { robotsTxt } from '../src/lib/exports/robots.ts';
@@ -36,7 +36,6 @@ function exportSite(dates: Readonly<Record<string, string>> = {}): ExportSite {
     json: (slug) => `${ORIGIN}api/patterns/${slug}.json`,
     patternsJson: `${ORIGIN}api/patterns.json`,
     graphJson: `${ORIGIN}api/graph.json`,
-    llmsFullTxt: `${ORIGIN}llms-full.txt`,
     updated: (slug) => dates[slug] ?? '2026-01-01T00:00:00.000Z',
   };
 }
@@ -112,7 +111,7 @@ describe('/api/patterns/<slug>.json', () => {
     expect(parsed.updated).toBe('2026-03-04T05:06:07.000Z');
   });
 
-  it('gives the eight sections as written and as HTML, the extra sections and the lens guidance', () => {
+  it('gives the eight sections, the extra sections and the lens guidance as written, no HTML', () => {
     const data = patternExport(ledger, renderBody(ledger), site);
     if (data.format !== 'v7.1') throw new Error('open-ledger exported as older');
     expect(data.sections.map(({ key }) => key)).toEqual(EIGHT_SECTIONS);
@@ -121,19 +120,16 @@ describe('/api/patterns/<slug>.json', () => {
       title: 'Context',
       heading: 'Section 1: Context (100-200 words)',
       markdown: 'Money moves in the dark.',
-      html: '<p>Money moves in the dark.</p>',
     });
     expect(data.sections[2]?.markdown).toBe('Publish the *ledger*.');
-    expect(data.sections[2]?.html).toBe('<p>Publish the <em>ledger</em>.</p>');
     expect(data.extra_sections).toEqual([
       {
         id: 'references',
         title: 'References',
         markdown: '- A book about books.',
-        html: '<ul>\n<li>A book about books.</li>\n</ul>',
       },
     ]);
-    expect(data.lens_guidance.general).toBe('<p>Start small.</p>');
+    expect(data.lens_guidance.general).toBe('Start small.');
     expect(Object.keys(data.lens_guidance.by_lens)).toEqual(['corporate', 'community']);
     expect(data.lens_guidance.by_lens['community']).toContain('Pin the ledger');
   });
@@ -193,7 +189,7 @@ describe('/api/graph.json', () => {
   });
 });
 
-describe('/llms.txt and /llms-full.txt', () => {
+describe('/llms.txt', () => {
   it('follows the llmstxt.org layout: title, summary, then a link to each pattern’s Markdown', () => {
     const text = llmsTxt(library, site);
     expect(text).toMatch(/^# Test Library\n\n> Patterns for testing\.\n\n/);
@@ -202,20 +198,9 @@ describe('/llms.txt and /llms-full.txt', () => {
       '- [Open Ledger \\[draft\\] </script><!--](https://example.org/lib/patterns/open-ledger.md): Keep the books where everyone can read them.',
       '- [Shared Stewardship](https://example.org/lib/patterns/shared-stewardship.md): Look after it together.',
     ]);
-    expect(text).toContain('(https://example.org/lib/llms-full.txt)');
+    expect(text).not.toContain('llms-full.txt');
     expect(text).toContain('(https://example.org/lib/api/graph.json)');
     expect(text.endsWith('\n')).toBe(true);
-  });
-
-  it('holds every pattern’s title, page, summary and sections in one file', () => {
-    const text = [...llmsFullTxt(library, site)].join('');
-    expect(text).toMatch(/^# Test Library\n\n> Patterns for testing\.\n\n# Open Ledger/);
-    expect(text).toContain(
-      '# Open Ledger [draft] </script><!--\n\nPage: https://example.org/lib/patterns/open-ledger/\n\n' +
-        'Keep the books where everyone can read them.\n\n## Context\n\nMoney moves in the dark.\n\n',
-    );
-    expect(text).toContain('## References\n\n- A book about books.\n\n# Shared Stewardship\n');
-    expect(text.match(/^## Vitality$/gm)).toHaveLength(2);
   });
 });
 

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ASSESSMENT_PILLARS } from '../schema/ontology.ts';
 import { SECTION_KEYS } from '../src/lib/body.ts';
 import { loadLibrary } from '../src/lib/load.ts';
+import { lensPageParts, patternToc } from '../src/model/derive.ts';
 import { NEIGHBOURHOOD_CAP, neighbourhoodGraph } from '../src/model/graph.ts';
 import { titleFromSlug, valueLabel } from '../src/model/labels.ts';
 import { buildLibraryModel } from '../src/model/library-model.ts';
@@ -181,6 +182,39 @@ describe('the pattern page model', () => {
       ['known-uses-1', 'Known Uses'],
       ['assessment-1', 'Assessment'],
       ['section', '???'],
+    ]);
+  });
+
+  it('shows Problem and Solution on a lens page and links the rest into the base page', () => {
+    const page = v71Page(buildPatternPage(model, 'gamma'));
+    const { shown, linked } = lensPageParts(page);
+    expect(shown.map(({ id }) => id)).toEqual(['problem', 'solution']);
+    expect(linked.map(({ id }) => id)).toEqual([
+      'context',
+      'implementation',
+      'consequences',
+      'known-uses',
+      'cognitive-era',
+      'vitality',
+      'references',
+      'references-1',
+      'known-uses-1',
+      'assessment-1',
+      'section',
+      'assessment',
+      'backlinks',
+      'neighbourhood',
+      'graph-garden',
+      'provenance',
+    ]);
+    const lens = page.summary.lenses[0];
+    expect(lens && patternToc(page, lens).map(({ id }) => id)).toEqual([
+      'summary',
+      'lens-guidance',
+      'problem',
+      'solution',
+      'relationships',
+      'more',
     ]);
   });
 

@@ -1,7 +1,8 @@
 /**
  * `npm run bench` — times the full build (`scripts/build.ts`: Astro, then the
  * sharded Pagefind index, then the swap) on generated libraries shaped like
- * the real one. Sizes: arguments or `BENCH_SIZES` (default `1000,5000`).
+ * the real one. Sizes: arguments or `BENCH_SIZES` (default `1000,5000,3616m`); a size ending in
+ * `m` is a library mixing both formats in the real proportions (57 % v7.1, 43 % older).
  *
  * Per size, a clean build (no earlier output to replace): wall time, ms per
  * pattern, peak RSS and output sizes; then
@@ -15,16 +16,23 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { generateLibrary } from './generate.ts';
+import { generateLibrary, OLDER_SHARE } from './generate.ts';
 import { PATHS } from '../../src/model/urls.ts';
 
-const sizes = (
+/** A library to build: its size and whether it mixes in older-format files. */
+interface Size {
+  readonly count: number;
+  readonly mixed: boolean;
+}
+
+const sizes: Size[] = (
   process.argv.length > 2
     ? process.argv.slice(2)
-    : (process.env['BENCH_SIZES'] ?? '1000,5000').split(',')
-)
-  .map(Number)
-  .filter((n) => Number.isInteger(n) && n > 0);
+    : (process.env['BENCH_SIZES'] ?? '1000,5000,3616m').split(',')
+).flatMap((arg) => {
+  const count = Number(arg.replace(/m$/, ''));
+  return Number.isInteger(count) && count > 0 ? [{ count, mixed: arg.endsWith('m') }] : [];
+});
 
 /** Bytes and files below `dir`. */
 async function sizeOf(dir: string): Promise<{ bytes: number; files: number }> {
@@ -59,8 +67,7 @@ async function treeRss(root: number): Promise<number> {
   return total;
 }
 
-interface Run {
-  readonly count: number;
+interface Run extends Size {
   readonly wall: number;
   readonly maxProcessMb: number;
   readonly treeMb: number;
@@ -69,13 +76,14 @@ interface Run {
   readonly summary: string;
 }
 
-async function bench(count: number): Promise<Run> {
-  const library = join('.bench', `site-${String(count)}`);
+async function bench({ count, mixed }: Size): Promise<Run> {
+  const name = `site-${String(count)}${mixed ? '-mixed' : ''}`;
+  const library = join('.bench', name);
   if (!existsSync(library)) {
     console.log(`generating ${String(count)} patterns into ${library} …`);
-    await generateLibrary(library, count);
+    await generateLibrary(library, count, 1, mixed ? OLDER_SHARE : 0);
   }
-  const out = join('.bench', `site-${String(count)}-dist`);
+  const out = join('.bench', `${name}-dist`);
   // A clean build: an earlier output would add its removal (about 0.4 ms a file) to the swap.
   await rm(out, { recursive: true, force: true });
   const started = performance.now();
@@ -101,6 +109,7 @@ async function bench(count: number): Promise<Run> {
     throw new Error(`build of ${String(count)} patterns failed:\n${stdout}\n${stderr}`);
   return {
     count,
+    mixed,
     wall,
     maxProcessMb: Number(/maxrss (\d+)/.exec(stderr)?.[1] ?? 0) / 1024,
     treeMb: treeKb / 1024,
@@ -112,11 +121,12 @@ async function bench(count: number): Promise<Run> {
 
 const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
 const runs: Run[] = [];
-for (const count of sizes) {
-  const run = await bench(count);
-  runs.push(run);
+for (const size of sizes) {
+  const run = await bench(size);
+  const { count } = run;
+  if (!run.mixed) runs.push(run);
   console.log(
-    `${String(count)} patterns: ${(run.wall / 1000).toFixed(1)} s (${(run.wall / count).toFixed(1)} ms/pattern), ` +
+    `${String(count)} patterns${run.mixed ? ' (57 % v7.1, 43 % older)' : ''}: ${(run.wall / 1000).toFixed(1)} s (${(run.wall / count).toFixed(1)} ms/pattern), ` +
       `peak RSS ${run.maxProcessMb.toFixed(0)} MB max process / ${run.treeMb.toFixed(0)} MB tree, ` +
       `dist ${mb(run.dist.bytes)} in ${String(run.dist.files)} files, index ${mb(run.index.bytes)} in ${String(run.index.files)} files`,
   );

@@ -5,7 +5,8 @@
  * implementation paragraphs, Problem and Solution opening with the core
  * conflict and "Therefore, …", text with a natural word distribution (see
  * VOCABULARY), relationships among the generated patterns and ~20 % of
- * targets dangling ("wanted"). Same (count, seed) → same bytes.
+ * targets dangling ("wanted"); optionally mixed with older-format files
+ * ({@link generateOlderPattern}) as the real library is. Same arguments → same bytes.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -80,13 +81,8 @@ function random(seed: number): () => number {
   };
 }
 
-export function generatePattern(
-  index: number,
-  count: number,
-  seed = 1,
-): { slug: string; text: string } {
-  const rand = random(seed * 1_000_003 + index);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+/** Text drawn from `rand`: words by Zipf's law, Title Case runs, sentences, paragraphs. */
+function writer(rand: () => number) {
   /** A word by Zipf's law, at rank `from` or beyond. */
   const word = (from = 0): string => {
     const low = CUMULATIVE[from - 1] ?? 0;
@@ -111,7 +107,95 @@ export function generatePattern(
     return `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
   };
   const paragraph = (n = 5): string => Array.from({ length: n }, sentence).join(' ');
-  const slugOf = (i: number): string => `synthetic-pattern-${String(i).padStart(5, '0')}`;
+  return { word, words, capitalised, sentence, paragraph };
+}
+
+const slugOf = (i: number): string => `synthetic-pattern-${String(i).padStart(5, '0')}`;
+
+/** Share of the real library in the older format (1,555 of its 3,616 files). */
+export const OLDER_SHARE = 0.43;
+
+/** Whether pattern `index` of a mixed library is in the older format (evenly spread). */
+const isOlder = (index: number, olderShare: number): boolean =>
+  Math.floor((index + 1) * olderShare) > Math.floor(index * olderShare);
+
+/** The older format's sections, as the real files number them (`## 1. Overview` …). */
+const OLDER_SECTIONS = [
+  'Overview',
+  'Core Principles',
+  'Key Practices',
+  'Application Context',
+  'Implementation',
+  'Evidence & Impact',
+  'Cognitive Era Considerations',
+  'Commons Alignment Assessment (v2.0)',
+  'Resources & References',
+];
+
+/**
+ * A pattern in the older format, shaped like the real ones (~24 KB: 37 MB in 1,555 files):
+ * `classification` and top-level relationship lists, a `# Title` line and nine numbered
+ * sections at `##`, the assessment at `###` as many real files have it.
+ */
+export function generateOlderPattern(
+  index: number,
+  count: number,
+  seed = 1,
+): { slug: string; text: string } {
+  const rand = random(seed * 1_000_003 + index);
+  const { capitalised, paragraph } = writer(rand);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+  const slug = slugOf(index);
+  const title = capitalised(2 + Math.floor(rand() * 2));
+  const id = `pat_${Array.from({ length: 26 }, () => CROCKFORD.charAt(Math.floor(rand() * 32))).join('')}`;
+  const related = Array.from({ length: Math.floor(rand() * 6) }, () =>
+    slugOf(Math.floor(rand() * count)),
+  );
+  const frontmatter = [
+    '---',
+    `id: ${id}`,
+    `slug: ${slug}`,
+    `title: "${title}"`,
+    'aliases: []',
+    'version: 1.0',
+    'created: 2026-01-28 00:00:00+00:00',
+    'modified: 2026-01-28 00:00:00+00:00',
+    'classification:',
+    '  universality: domain',
+    `  domain: ${pick(['operations', 'governance', 'technology', 'economics'])}`,
+    '  category:\n  - framework',
+    '  era: []',
+    '  origin: []',
+    '  status: draft',
+    `  commons_alignment: ${String(1 + Math.floor(rand() * 5))}`,
+    '  commons_domain:\n  - business',
+    'generalizes_from: []',
+    'specializes_to: []',
+    'enables: []',
+    'requires: []',
+    related.length === 0 ? 'related: []' : `related:\n${related.map((r) => `- ${r}`).join('\n')}`,
+    'contributors:\n- synthetic',
+    'sources: []',
+    'license: CC-BY-SA-4.0',
+    'attribution: synthetic benchmark data',
+    '---',
+  ].join('\n');
+  const sections = OLDER_SECTIONS.map((heading, i) => {
+    const level = heading.startsWith('Commons') ? '###' : '##';
+    const body = Array.from({ length: 4 }, () => paragraph(7)).join('\n\n');
+    return `${level} ${String(i + 1)}. ${heading}\n\n${body}\n`;
+  });
+  return { slug, text: `${frontmatter}\n\n# ${title}\n\n${sections.join('\n')}` };
+}
+
+export function generatePattern(
+  index: number,
+  count: number,
+  seed = 1,
+): { slug: string; text: string } {
+  const rand = random(seed * 1_000_003 + index);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+  const { word, words, capitalised, sentence, paragraph } = writer(rand);
   const slug = slugOf(index);
   const title = capitalised(2 + Math.floor(rand() * 2));
   const id = `pat_${Array.from({ length: 26 }, () => CROCKFORD.charAt(Math.floor(rand() * 32))).join('')}`;
@@ -203,12 +287,21 @@ export function generatePattern(
   return { slug, text };
 }
 
-/** Writes `count` synthetic patterns into `dir` (emptied first). */
-export async function generateLibrary(dir: string, count: number, seed = 1): Promise<void> {
+/**
+ * Writes `count` synthetic patterns into `dir` (emptied first); `olderShare` of them, spread
+ * evenly, in the older format ({@link OLDER_SHARE} mixes them as the real library does).
+ */
+export async function generateLibrary(
+  dir: string,
+  count: number,
+  seed = 1,
+  olderShare = 0,
+): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   for (let i = 0; i < count; i += 1) {
-    const { slug, text } = generatePattern(i, count, seed);
+    const generate = isOlder(i, olderShare) ? generateOlderPattern : generatePattern;
+    const { slug, text } = generate(i, count, seed);
     await writeFile(join(dir, `${slug}.md`), text);
   }
 }

@@ -8,7 +8,7 @@
  * back as YAML; raw lines inserted or removed anywhere (broken YAML, raw control characters); and
  * Markdown (valid, broken, hostile) added to the body. The property: the check never throws and
  * its output is problem lines then its summary line; a file it accepts renders (page model,
- * section HTML, search document, feed, JSON and JSON-LD exports, llms-full.txt) and every output
+ * section HTML, search document, feed, JSON and JSON-LD exports, llms.txt) and every output
  * parses.
  */
 import { strict as assert } from 'node:assert';
@@ -21,7 +21,7 @@ import { SaxesParser } from 'saxes';
 import { SECTION_KEYS } from '../../src/lib/body.ts';
 import { checkReport, sortDiagnostics, summarize } from '../../src/lib/diagnostics.ts';
 import { serializeJsonLd, patternJsonLd } from '../../src/lib/exports/jsonld.ts';
-import { llmsFullTxt } from '../../src/lib/exports/llms.ts';
+import { llmsTxt } from '../../src/lib/exports/llms.ts';
 import { patternExport } from '../../src/lib/exports/pattern-export.ts';
 import { feedItems } from '../../src/lib/exports/feed.ts';
 import { patternExportSchema } from '../../src/lib/exports/shapes.ts';
@@ -67,7 +67,6 @@ const SITE: ExportSite = {
   json: (slug) => `${ORIGIN}api/patterns/${slug}.json`,
   patternsJson: `${ORIGIN}api/patterns.json`,
   graphJson: `${ORIGIN}api/graph.json`,
-  llmsFullTxt: `${ORIGIN}llms-full.txt`,
   updated: () => '2026-01-01T00:00:00.000Z',
 };
 
@@ -393,6 +392,6 @@ export async function checkProperty(text: string): Promise<'accepted' | 'refused
     items: feedItems(library, SITE),
   });
   wellFormedXml(xml, 'the feed');
-  validText([...llmsFullTxt(library, SITE)].join(''), 'llms-full.txt');
+  validText(llmsTxt(library, SITE), 'llms.txt');
   return 'accepted';
 }

@@ -9,8 +9,11 @@ import type {
   LibraryModel,
   PatternPageModel,
   PatternSummary,
+  SectionModel,
+  V71PageModel,
   WantedPattern,
 } from './types.ts';
+import type { SectionKey } from '../lib/body.ts';
 import { byTitle, compareText } from './labels.ts';
 import type { SiteUrls, Sort } from './urls.ts';
 
@@ -193,28 +196,54 @@ export const lensGuidanceTitle = (lens: Lens): string => `Implementation for ${l
 export const lensKnownUsesTitle = (lens: Lens): string => `Known uses in ${lens.name}`;
 
 /**
+ * The sections a lens page shows in full, after its lens's guidance: the core conflict and its
+ * resolution. A lens page is a reading mode, not a copy: the other sections, the other lenses'
+ * guidance and the detail blocks are one link each into the base page.
+ */
+export const LENS_PAGE_SECTIONS: readonly SectionKey[] = ['problem', 'solution'];
+
+/** What a lens page shows in full and what it links to on the base page, in page order. */
+export function lensPageParts(page: V71PageModel): {
+  readonly shown: readonly SectionModel[];
+  readonly linked: readonly PageBlock[];
+} {
+  const block = ({ id, title }: PageBlock): PageBlock => ({ id, title });
+  return {
+    shown: page.sections.filter(({ key }) => LENS_PAGE_SECTIONS.includes(key)),
+    linked: [
+      ...page.sections.filter(({ key }) => !LENS_PAGE_SECTIONS.includes(key)).map(block),
+      ...page.extras.map(block),
+      ...DETAIL_BLOCKS.filter(({ id }) => id !== 'relationships'),
+    ],
+  };
+}
+
+/**
  * Table of contents of a pattern page. A lens page leads with its lens's
- * guidance and, after the sections, carries the related patterns and a
- * pointer to the detail blocks of the base page ("more").
+ * guidance and, after the sections it shows, carries the related patterns and
+ * its links into the base page ("more").
  */
 export function patternToc(page: PatternPageModel, lens: Lens | undefined): readonly PageBlock[] {
   if (page.format === 'older') {
     const sections = page.sections.map(({ id, title }) => ({ id, title }));
     return [{ id: 'summary', title: 'Summary' }, ...sections, ...OLDER_DETAIL_BLOCKS];
   }
-  const body = [
-    ...page.sections.map(({ id, title }) => ({ id, title })),
-    ...page.extras.map(({ id, title }) => ({ id, title })),
-  ];
-  if (lens === undefined) return [{ id: 'summary', title: 'Summary' }, ...body, ...DETAIL_BLOCKS];
+  if (lens === undefined) {
+    return [
+      { id: 'summary', title: 'Summary' },
+      ...page.sections.map(({ id, title }) => ({ id, title })),
+      ...page.extras.map(({ id, title }) => ({ id, title })),
+      ...DETAIL_BLOCKS,
+    ];
+  }
   return [
     { id: 'summary', title: 'Summary' },
     { id: 'lens-guidance', title: lensGuidanceTitle(lens) },
     ...(!page.lensKnownUses.has(lens.key)
       ? []
       : [{ id: 'lens-known-uses', title: lensKnownUsesTitle(lens) }]),
-    ...body,
+    ...lensPageParts(page).shown.map(({ id, title }) => ({ id, title })),
     { id: 'relationships', title: 'Related patterns' },
-    { id: 'more', title: 'More about this pattern' },
+    { id: 'more', title: 'The rest of this pattern' },
   ];
 }

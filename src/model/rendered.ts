@@ -4,7 +4,7 @@
  * Plain data (strings and a Map), so it can be computed on a worker thread and sent back.
  */
 import { SECTION_KEYS, type SectionKey } from '../lib/body.ts';
-import { lensKnownUses, splitLensGuidance } from '../lib/lens-guidance.ts';
+import { lensKnownUses, splitLensGuidance, type LensGuidance } from '../lib/lens-guidance.ts';
 import { renderMarkdown, renderMarkdownTree } from '../lib/markdown.ts';
 import { SITE } from '../config/site.ts';
 import { contextLabelMap, declaredLensesOf } from './lenses.ts';
@@ -26,6 +26,8 @@ export interface RenderedBody {
   };
   /** Known Uses entries whose label names one lens, per lens key (they stay in Known Uses too). */
   readonly lensKnownUses: ReadonlyMap<string, string>;
+  /** The same guidance as written (Markdown), for the JSON export. */
+  readonly lensGuidanceMarkdown: LensGuidance;
 }
 
 /**
@@ -44,6 +46,7 @@ export function renderBody(
       extras: pattern.body.sections.map(({ markdown }) => renderMarkdown(markdown)),
       lensGuidance: { general: '', byLens: new Map() },
       lensKnownUses: new Map(),
+      lensGuidanceMarkdown: { general: '', byLens: {} },
     };
   }
   const { frontmatter, body } = pattern;
@@ -53,7 +56,7 @@ export function renderBody(
   const lenses = declaredLensesOf(contextLabelMap(frontmatter.context_labels), declared).map(
     ({ key }) => key,
   );
-  const { general, byLens } = splitLensGuidance(implementation ?? '', lenses, whole.tree);
+  const guidance = splitLensGuidance(implementation ?? '', lenses, whole.tree);
   const knownUses = body.sections.find(({ key }) => key === 'known-uses')?.markdown ?? '';
   return {
     summaryHtml: renderMarkdown(frontmatter.summary),
@@ -65,9 +68,9 @@ export function renderBody(
       })),
     extras: body.extras.map(({ markdown }) => renderMarkdown(markdown)),
     lensGuidance: {
-      general: renderMarkdown(general),
+      general: renderMarkdown(guidance.general),
       byLens: new Map(
-        Object.entries(byLens).map(([lens, markdown]) => [lens, renderMarkdown(markdown)]),
+        Object.entries(guidance.byLens).map(([lens, markdown]) => [lens, renderMarkdown(markdown)]),
       ),
     },
     lensKnownUses: new Map(
@@ -76,5 +79,6 @@ export function renderBody(
         renderMarkdown(markdown),
       ]),
     ),
+    lensGuidanceMarkdown: guidance,
   };
 }

@@ -67,7 +67,6 @@ export function siteUrls(base: string) {
     patternsJson: at('api/patterns.json'),
     graphJson: at('api/graph.json'),
     llmsTxt: at('llms.txt'),
-    llmsFullTxt: at('llms-full.txt'),
     rss: at('rss.xml'),
     sitemap: at('sitemap-index.xml'),
     robots: at('robots.txt'),

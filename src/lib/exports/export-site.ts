@@ -25,7 +25,6 @@ export interface ExportSite {
   /** Absolute URLs of the library-wide exports. */
   readonly patternsJson: string;
   readonly graphJson: string;
-  readonly llmsFullTxt: string;
   /** When pattern `slug` last changed (ISO 8601 UTC, see `src/lib/last-changed.ts`). */
   readonly updated: (slug: string) => string;
 }
@@ -67,7 +66,6 @@ export async function exportSite(options: ExportSiteOptions): Promise<ExportSite
     json: (slug) => absolute(urls.patternJson(slug)),
     patternsJson: absolute(urls.patternsJson),
     graphJson: absolute(urls.graphJson),
-    llmsFullTxt: absolute(urls.llmsFullTxt),
     updated: (slug) => {
       const date = updated.get(slug);
       if (date === undefined) throw new Error(`no pattern "${slug}" in the library`);

@@ -1,10 +1,10 @@
 /**
- * `/api/patterns/<slug>.json`: a pattern's normalised frontmatter, its sections as written and
- * rendered, and its lens guidance. The Markdown comes from the stored pattern, the HTML from its
- * rendered body (rendered once, for the pages too), so nothing is parsed or rendered twice; the
+ * `/api/patterns/<slug>.json`: a pattern's normalised frontmatter, its sections as written
+ * (Markdown, the data; the HTML is the page's) and its lens guidance as written. The lens split
+ * comes from the rendered body (split once, for the pages too), so nothing is parsed twice; the
  * sections' titles and ids are the page's own.
  */
-import { extraSections, sectionModels } from '../../model/pattern-page.ts';
+import { SECTION_KEYS, SECTION_TITLES } from '../body.ts';
 import type { RenderedBody } from '../../model/rendered.ts';
 import type { StoredPattern } from '../../model/types.ts';
 import { EXPORT_VERSION, type PatternExport } from './shapes.ts';
@@ -12,7 +12,7 @@ import type { ExportSite } from './export-site.ts';
 
 export function patternExport(
   pattern: StoredPattern,
-  rendered: RenderedBody,
+  rendered: Pick<RenderedBody, 'lensGuidanceMarkdown'>,
   site: ExportSite,
 ): PatternExport {
   const { slug } = pattern;
@@ -28,39 +28,35 @@ export function patternExport(
       ...common,
       format: 'older',
       frontmatter: pattern.frontmatter,
-      // The rendered extras are the sections as written, in the same order.
-      sections: pattern.body.sections.map(({ id, title, heading, markdown }, index) => ({
+      sections: pattern.body.sections.map(({ id, title, heading, markdown }) => ({
         id,
         title,
         heading,
         markdown,
-        html: rendered.extras[index] ?? '',
       })),
     };
   }
-  const { body } = pattern;
-  const written = new Map(body.sections.map((section) => [section.key, section]));
+  const { frontmatter, body } = pattern;
   return {
     ...common,
     format: 'v7.1',
-    frontmatter: pattern.frontmatter,
-    sections: sectionModels(rendered).map(({ key, title, html }) => ({
-      key,
-      title,
-      heading: written.get(key)?.heading ?? title,
-      markdown: written.get(key)?.markdown ?? '',
-      html,
-    })),
-    // The extra sections are the body's, in the same order.
-    extra_sections: extraSections(body, rendered).map(({ id, title, html }, index) => ({
+    frontmatter,
+    sections: [...body.sections]
+      .sort((a, b) => SECTION_KEYS.indexOf(a.key) - SECTION_KEYS.indexOf(b.key))
+      .map(({ key, heading, markdown }) => ({
+        key,
+        title: SECTION_TITLES[key],
+        heading,
+        markdown,
+      })),
+    extra_sections: body.extras.map(({ id, heading, markdown }) => ({
       id,
-      title,
-      markdown: body.extras[index]?.markdown ?? '',
-      html,
+      title: heading,
+      markdown,
     })),
     lens_guidance: {
-      general: rendered.lensGuidance.general,
-      by_lens: Object.fromEntries(rendered.lensGuidance.byLens),
+      general: rendered.lensGuidanceMarkdown.general,
+      by_lens: rendered.lensGuidanceMarkdown.byLens,
     },
   };
 }

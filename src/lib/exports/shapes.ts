@@ -79,7 +79,11 @@ export const patternsIndexSchema = z.strictObject({
 });
 export type PatternsIndex = z.infer<typeof patternsIndexSchema>;
 
-/** `/api/patterns/<slug>.json`: one v7.1 pattern's frontmatter, sections and lens guidance. */
+/**
+ * `/api/patterns/<slug>.json` of a v7.1 pattern: its frontmatter, sections and lens guidance, as
+ * written. Markdown is the data: the HTML is the page's, and a reader of the data renders the
+ * Markdown with any CommonMark + GFM renderer (version 1 carried every section twice).
+ */
 const v71ExportSchema = z.strictObject({
   version,
   format: z.literal('v7.1'),
@@ -96,8 +100,9 @@ const v71ExportSchema = z.strictObject({
         key: z.enum(SECTION_KEYS),
         title: z.string().meta({ description: 'Canonical title, e.g. "Known Uses".' }),
         heading: z.string().meta({ description: 'Heading text as written in the file.' }),
-        markdown: z.string().meta({ description: 'The section as written, heading left out.' }),
-        html: z.string().meta({ description: 'The section rendered to sanitised HTML.' }),
+        markdown: z
+          .string()
+          .meta({ description: 'The section as written (Markdown), heading left out.' }),
       }),
     )
     .meta({ description: 'The canonical sections the file has, in canonical order.' }),
@@ -106,17 +111,18 @@ const v71ExportSchema = z.strictObject({
       z.strictObject({
         id: z.string().meta({ description: 'Anchor of the section on the pattern’s page.' }),
         title: z.string(),
-        markdown: z.string(),
-        html: z.string(),
+        markdown: z.string().meta({ description: 'The section as written (Markdown).' }),
       }),
     )
     .meta({ description: 'Other top-level sections (e.g. References), in file order.' }),
   lens_guidance: z
     .strictObject({
-      general: z.string().meta({ description: 'Implementation guidance naming no lens (HTML).' }),
+      general: z
+        .string()
+        .meta({ description: 'Implementation guidance naming no lens (Markdown).' }),
       by_lens: z
         .record(z.string(), z.string())
-        .meta({ description: 'Implementation guidance per lens key (HTML).' }),
+        .meta({ description: 'Implementation guidance per lens key (Markdown).' }),
     })
     .meta({ description: 'The Implementation section split by lens, as the lens pages show it.' }),
 });
@@ -139,7 +145,6 @@ const olderExportSchema = z.strictObject({
         title: z.string().meta({ description: 'Heading without numbering or word-count hint.' }),
         heading: z.string().meta({ description: 'Heading text as written in the file.' }),
         markdown: z.string().meta({ description: 'The section as written, heading left out.' }),
-        html: z.string().meta({ description: 'The section rendered to sanitised HTML.' }),
       }),
     )
     .meta({ description: 'Every section as written, in file order.' }),
