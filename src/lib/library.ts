@@ -143,9 +143,12 @@ const suggestionDistance = (target: string): number => Math.max(2, Math.floor(ta
 
 /** The slug `target` is most likely a misspelling of, when one is close enough. */
 export function didYouMean(target: string, slugs: readonly string[]): string | undefined {
-  if (slugs.length === 0) return undefined;
-  const nearest = closest(target, slugs);
-  return distance(target, nearest) <= suggestionDistance(target) ? nearest : undefined;
+  const limit = suggestionDistance(target);
+  // Only a slug whose length is within the limit can be that close: a cheap filter first.
+  const near = slugs.filter((slug) => Math.abs(slug.length - target.length) <= limit);
+  if (near.length === 0) return undefined;
+  const nearest = closest(target, near);
+  return distance(target, nearest) <= limit ? nearest : undefined;
 }
 
 /** Warnings for every curated relationship whose target has no pattern file. */
@@ -154,11 +157,17 @@ function wanted(
   existing: ReadonlySet<string>,
   slugs: readonly string[],
 ): Diagnostic[] {
+  // A target is often wanted by many files: look for its spelling once.
+  const suggestions = new Map<string, string | undefined>();
+  const suggest = (target: string): string | undefined => {
+    if (!suggestions.has(target)) suggestions.set(target, didYouMean(target, slugs));
+    return suggestions.get(target);
+  };
   return entries.flatMap((entry) =>
     entry.links
       .filter((link) => !existing.has(link.value))
       .map((link) => {
-        const suggestion = didYouMean(link.value, slugs);
+        const suggestion = suggest(link.value);
         return diagnostic(
           entry.file,
           link,

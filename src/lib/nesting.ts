@@ -59,6 +59,9 @@ function containerPrefix(text: string): { end: number; tooDeep: number | undefin
   return { end: position, tooDeep };
 }
 
+/** Emphasis markers and brackets, the characters whose runs and depth are counted. */
+const MARKERS = /[*_~[\]]/g;
+
 /** The first place `markdown` nests deeper than {@link MAX_MARKDOWN_NESTING}, if any. */
 export function excessiveNesting(markdown: string): NestingProblem | undefined {
   const fences = fenceScanner();
@@ -70,12 +73,18 @@ export function excessiveNesting(markdown: string): NestingProblem | undefined {
     if (tooDeep !== undefined) return { line, column: tooDeep };
     if (fence === 'opening') continue;
     if (text.slice(end).trim() === '') brackets = 0;
+    // Only emphasis markers and brackets matter: jump from one to the next.
     let run = 0;
-    for (let column = end; column < text.length; column += 1) {
-      const char = text.charAt(column);
-      run = char === '*' || char === '_' || char === '~' ? run + 1 : 0;
+    let previous = -1;
+    MARKERS.lastIndex = end;
+    for (let match = MARKERS.exec(text); match !== null; match = MARKERS.exec(text)) {
+      const column = match.index;
+      const char = match[0];
       if (char === '[') brackets += 1;
       else if (char === ']') brackets = Math.max(0, brackets - 1);
+      // A run of emphasis markers: consecutive columns, none of them a bracket.
+      run = char === '[' || char === ']' ? 0 : column === previous + 1 ? run + 1 : 1;
+      previous = char === '[' || char === ']' ? -1 : column;
       if (run > MAX_MARKDOWN_NESTING || brackets > MAX_MARKDOWN_NESTING) return { line, column };
     }
   }
