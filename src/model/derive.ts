@@ -2,7 +2,7 @@
  * Pure helpers that derive display data from the page model, so that
  * components only display. No Astro imports: easy to test.
  */
-import { FACETS, type FacetKey } from './facets.ts';
+import { FACET_KEYS, FACETS, type FacetKey } from './facets.ts';
 import type {
   GraphPicture,
   Lens,
@@ -199,4 +199,51 @@ export function patternToc(page: PatternPageModel, lens: Lens | undefined): read
     { id: 'relationships', title: 'Related patterns' },
     { id: 'more', title: 'More about this pattern' },
   ];
+}
+
+/** Data attributes of a pattern link that the lens-mode script (src/scripts/lens-mode.ts) reads. */
+export type LensLinkData = Readonly<Record<string, string>>;
+
+/**
+ * A pattern link's lens data: its slug and the lenses it has (`data-lenses`), or with `labels`
+ * its context label per lens (`data-label-<lens>`, whose presence also says it has the lens).
+ */
+export function lensLinkData(
+  pattern: Pick<PatternSummary, 'slug' | 'contextLabels'>,
+  labels = false,
+): LensLinkData {
+  const keys = Object.keys(pattern.contextLabels);
+  return labels
+    ? {
+        'data-slug': pattern.slug,
+        ...Object.fromEntries(
+          keys.map((key) => [`data-label-${key}`, pattern.contextLabels[key] ?? '']),
+        ),
+      }
+    : { 'data-slug': pattern.slug, 'data-lenses': keys.join(' ') };
+}
+
+/** Lens data of a link to `slug` (none for a wanted pattern: it has no page, let alone a lens). */
+export type LensDataOf = (slug: string) => LensLinkData;
+
+export function lensDataOf(library: Pick<LibraryModel, 'bySlug'>): LensDataOf {
+  return (slug) => {
+    const target = library.bySlug.get(slug);
+    return target === undefined
+      ? {}
+      : lensLinkData({ slug, contextLabels: target.frontmatter.context_labels });
+  };
+}
+
+/** A pattern's facet values for its facts column: every facet it has a value of, in facet order. */
+export function patternFacets(
+  pattern: PatternSummary,
+): readonly { key: FacetKey; label: string; values: { value: string; label: string }[] }[] {
+  return FACET_KEYS.flatMap((key) => {
+    const { label, values, valueLabel } = FACETS[key];
+    const list = values(pattern);
+    return list.length === 0
+      ? []
+      : [{ key, label, values: list.map((value) => ({ value, label: valueLabel(value) })) }];
+  });
 }

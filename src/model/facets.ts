@@ -64,7 +64,6 @@ const FACET_TABLE = {
     values: (p) => [p.usageStage],
     valueLabel,
     search: 'stage',
-    badge: 'Usage',
   },
   adoption_stage: {
     label: 'Adoption stage',
@@ -73,7 +72,6 @@ const FACET_TABLE = {
     values: (p) => [p.adoptionStage],
     valueLabel,
     search: 'adoption',
-    badge: 'Adoption',
   },
   confidence: {
     label: 'Confidence',

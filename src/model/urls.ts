@@ -9,6 +9,8 @@
  */
 import { FACETS, type FacetKey } from './facets.ts';
 
+
+
 /** One path segment from a slug or key (kebab-case already; encoded all the same). */
 const segment = (value: string): string => encodeURIComponent(value);
 
@@ -99,3 +101,4 @@ export const routePath = (path: string): string => decodeURIComponent(path.repla
 
 /** Links that may be shown to people: http(s) only (sources are untrusted text). */
 export const isWebUrl = (text: string): boolean => /^https?:\/\/\S+$/i.test(text.trim());
+

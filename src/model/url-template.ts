@@ -1,0 +1,18 @@
+/**
+ * Placeholders of the pattern-page URL template pages carry (`siteUrls(base).pattern(
+ * LENS_URL_TEMPLATE.slug, LENS_URL_TEMPLATE.lens)`, on `<body data-lens-url>`): a browser script
+ * fills in a slug and a lens key without knowing the URL scheme. `pattern()` encodes its
+ * segments, so the template holds the encoded placeholders. No imports: browser scripts use it.
+ */
+export const LENS_URL_TEMPLATE = { slug: '{slug}', lens: '{lens}' } as const;
+
+export const LENS_URL_PLACEHOLDERS = {
+  slug: encodeURIComponent(LENS_URL_TEMPLATE.slug),
+  lens: encodeURIComponent(LENS_URL_TEMPLATE.lens),
+} as const;
+
+/** The lens page of `slug` under `lens`, from a template made with the placeholders above. */
+export const fillLensUrl = (template: string, slug: string, lens: string): string =>
+  template
+    .replace(LENS_URL_PLACEHOLDERS.slug, encodeURIComponent(slug))
+    .replace(LENS_URL_PLACEHOLDERS.lens, encodeURIComponent(lens));
