@@ -9,8 +9,6 @@
  */
 import { FACETS, type FacetKey } from './facets.ts';
 
-
-
 /** One path segment from a slug or key (kebab-case already; encoded all the same). */
 const segment = (value: string): string => encodeURIComponent(value);
 
@@ -56,6 +54,8 @@ export function siteUrls(base: string) {
     /** A wanted (not yet written) pattern: an anchor on the wanted page. */
     wanted: (slug: string): string => at(`wanted/#${segment(slug)}`),
     graph: at('graph/'),
+    /** One domain's part of the graph: its patterns, their links, the links leaving it. */
+    graphDomain: (domain: string): string => at(`graph/${segment(domain)}/`),
     search: at('search/'),
     /** The search index: its shard manifest and shard folders. */
     pagefind: at('pagefind/'),
@@ -101,4 +101,3 @@ export const routePath = (path: string): string => decodeURIComponent(path.repla
 
 /** Links that may be shown to people: http(s) only (sources are untrusted text). */
 export const isWebUrl = (text: string): boolean => /^https?:\/\/\S+$/i.test(text.trim());
-
