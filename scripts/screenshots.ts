@@ -4,7 +4,7 @@
  * at before a change to the design ships. Default site: `dist/` (or `BUILD_OUT_DIR`). Pages:
  * home, browse, a facet page, the graph and a domain's graph, lenses, the library under a lens,
  * search, wanted, contribute, and pattern pages — the longest and the shortest the site has,
- * and one under a lens. Full-page shots, so the whole layout is seen.
+ * and one under a lens. Each page twice: whole (up to 6,000 px) and its first window (`-top`).
  */
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -89,11 +89,14 @@ try {
         );
         const file = join(OUT, `${name}-${String(width)}-${scheme}.png`);
         await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width, height } });
+        // What the reader sees first: the window before any scrolling.
+        await page.screenshot({ path: file.replace(/\.png$/, '-top.png') });
       }
       await context.close();
     }
   }
-  console.log(`${String(pages.length * WIDTHS.length * SCHEMES.length)} screenshots in ${OUT}/`);
+  const count = 2 * pages.length * WIDTHS.length * SCHEMES.length;
+  console.log(`${String(count)} screenshots (whole pages, and their tops: *-top.png) in ${OUT}/`);
 } finally {
   await browser.close();
   await server.close();

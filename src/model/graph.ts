@@ -261,6 +261,8 @@ export function libraryGraph(patterns: readonly StoredPattern[]): GraphPicture {
 export interface RingNode {
   readonly key: string;
   readonly label: string;
+  /** The label as drawn: long ones cut (the link's accessible name keeps the whole). */
+  readonly text: string;
   readonly x: number;
   readonly y: number;
   readonly r: number;
@@ -288,22 +290,35 @@ export interface RingPicture {
   readonly edges: readonly RingEdge[];
 }
 
-/** Ring spacing per node, the ring's least radius, and the room kept outside it for labels. */
+/** Ring spacing per node and the ring's least radius. */
 const RING_STEP = 16;
 const RING_MIN_RADIUS = 140;
-const LABEL_ROOM = 190;
+/** Font size of ring labels (user units), an average glyph's width as its share, and the longest label drawn in full. */
+export const RING_LABEL_FONT = 12;
+const GLYPH_SHARE = 0.6;
+const RING_LABEL_MAX = 48;
+
+/** A ring label: at most {@link RING_LABEL_MAX} characters, cut at a word with an ellipsis. */
+export function ringLabel(text: string): string {
+  if (text.length <= RING_LABEL_MAX) return text;
+  const cut = text.slice(0, RING_LABEL_MAX - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > RING_LABEL_MAX / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
 
 /**
  * Nodes on a ring, clockwise from the top in the given order, each with a radius and a label
- * reading outward (rotated along its spoke, flipped on the left half so it is never upside down).
+ * reading outward (rotated along its spoke, flipped on the left half so it is never upside down);
+ * the picture keeps room around the ring for the longest label.
  */
-function ring(items: readonly { key: string; label: string; r: number; count: number }[]): {
-  size: number;
-  centre: number;
-  nodes: RingNode[];
-} {
+function ring(
+  items: readonly { key: string; label: string; r: number; count: number }[],
+): { size: number; centre: number; nodes: RingNode[] } {
   const radius = Math.max(RING_MIN_RADIUS, (items.length * RING_STEP) / (2 * Math.PI));
-  const centre = round2(radius + LABEL_ROOM);
+  const longest = Math.max(0, ...items.map(({ label }) => ringLabel(label).length));
+  const biggest = Math.max(0, ...items.map(({ r }) => r));
+  const room = longest * RING_LABEL_FONT * GLYPH_SHARE + biggest + 16;
+  const centre = round2(radius + room);
   const nodes = items.map((item, index) => {
     const angle = clockwiseFromTop(index, items.length);
     const at = polar(centre, centre, angle, radius);
@@ -312,6 +327,7 @@ function ring(items: readonly { key: string; label: string; r: number; count: nu
     const left = Math.cos(angle) < -1e-9;
     return {
       ...item,
+      text: ringLabel(item.label),
       ...at,
       labelX: label.x,
       labelY: label.y,
