@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isV71 } from '../src/lib/pattern-file.ts';
 import { loadLibrary } from '../src/lib/load.ts';
-import { lensDataOf, lensLinkData, patternFacets } from '../src/model/derive.ts';
+import { lensDataOf, lensLabels, lensLinkData, patternFacets } from '../src/model/derive.ts';
 import { domainGraph, domainOverview, ringLabel } from '../src/model/graph.ts';
 import { mostConnected, recentlyChanged } from '../src/model/home.ts';
 import { buildLibraryModel } from '../src/model/library-model.ts';
@@ -118,23 +118,41 @@ describe('lens links', () => {
     for (const base of ['/', '/sub/path/']) {
       const urls = siteUrls(base);
       const template = urls.pattern(LENS_URL_TEMPLATE.slug, LENS_URL_TEMPLATE.lens);
-      expect(fillLensUrl(template, 'alpha', 'government')).toBe(urls.pattern('alpha', 'government'));
+      expect(fillLensUrl(template, 'alpha', 'government')).toBe(
+        urls.pattern('alpha', 'government'),
+      );
     }
   });
 
-  it('gives a link its slug and lenses, or with labels each lens’s context label', () => {
+  it('marks links by slug, and list links to be named by their context label', () => {
+    expect(lensLinkData('alpha')).toEqual({ 'data-slug': 'alpha' });
+    expect(lensLinkData('alpha', true)).toEqual({ 'data-slug': 'alpha', 'data-labelled': '' });
+  });
+
+  it('lists one lens’s context labels by slug, leaving out patterns without the lens', () => {
     const alpha = library.patterns.find(({ slug }) => slug === 'alpha')!;
-    const keys = Object.keys(alpha.contextLabels);
-    expect(lensLinkData(alpha)).toEqual({ 'data-slug': 'alpha', 'data-lenses': keys.join(' ') });
-    const labelled = lensLinkData(alpha, true);
-    expect(labelled['data-slug']).toBe('alpha');
-    for (const key of keys) expect(labelled[`data-label-${key}`]).toBe(alpha.contextLabels[key]);
+    const labels = lensLabels(library, 'government');
+    expect(Object.keys(labels)).toEqual(
+      library.patterns
+        .filter((p) => Object.hasOwn(p.contextLabels, 'government'))
+        .map((p) => p.slug)
+        .sort(),
+    );
+    expect(labels['alpha']).toBe(alpha.contextLabels['government']);
+    expect(lensLabels(library, 'no-such-lens')).toEqual({});
+  });
+
+  it('fills the page’s labels URL template the way the URL scheme builds it', () => {
+    const urls = siteUrls('/sub/');
+    expect(fillLensUrl(urls.lensLabelsJson(LENS_URL_TEMPLATE.lens), '', 'tech')).toBe(
+      urls.lensLabelsJson('tech'),
+    );
   });
 
   it('gives a wanted pattern no lens data', () => {
     const of = lensDataOf(library);
     expect(of('wanted-one')).toEqual({});
-    expect(of('beta')['data-slug']).toBe('beta');
+    expect(of('beta')).toEqual({ 'data-slug': 'beta' });
   });
 
   it('lists a pattern’s facets for its facts column, with display labels', () => {

@@ -201,38 +201,34 @@ export function patternToc(page: PatternPageModel, lens: Lens | undefined): read
   ];
 }
 
-/** Data attributes of a pattern link that the lens-mode script (src/scripts/lens-mode.ts) reads. */
+/**
+ * Data attributes of a pattern link that the lens-mode script (src/scripts/lens-mode.ts) reads:
+ * the slug; `labelled` links (in lists) also take the pattern's context label as their text.
+ */
 export type LensLinkData = Readonly<Record<string, string>>;
 
-/**
- * A pattern link's lens data: its slug and the lenses it has (`data-lenses`), or with `labels`
- * its context label per lens (`data-label-<lens>`, whose presence also says it has the lens).
- */
-export function lensLinkData(
-  pattern: Pick<PatternSummary, 'slug' | 'contextLabels'>,
-  labels = false,
-): LensLinkData {
-  const keys = Object.keys(pattern.contextLabels);
-  return labels
-    ? {
-        'data-slug': pattern.slug,
-        ...Object.fromEntries(
-          keys.map((key) => [`data-label-${key}`, pattern.contextLabels[key] ?? '']),
-        ),
-      }
-    : { 'data-slug': pattern.slug, 'data-lenses': keys.join(' ') };
-}
+export const lensLinkData = (slug: string, labelled = false): LensLinkData =>
+  labelled ? { 'data-slug': slug, 'data-labelled': '' } : { 'data-slug': slug };
 
 /** Lens data of a link to `slug` (none for a wanted pattern: it has no page, let alone a lens). */
 export type LensDataOf = (slug: string) => LensLinkData;
 
 export function lensDataOf(library: Pick<LibraryModel, 'bySlug'>): LensDataOf {
-  return (slug) => {
-    const target = library.bySlug.get(slug);
-    return target === undefined
-      ? {}
-      : lensLinkData({ slug, contextLabels: target.frontmatter.context_labels });
-  };
+  return (slug) => (library.bySlug.has(slug) ? lensLinkData(slug) : {});
+}
+
+/** Every pattern's context label under `lens`, by slug (slug order); patterns without it left out. */
+export function lensLabels(
+  library: Pick<LibraryModel, 'patterns'>,
+  lens: string,
+): Readonly<Record<string, string>> {
+  return Object.fromEntries(
+    library.patterns
+      .flatMap(({ slug, contextLabels }) =>
+        Object.hasOwn(contextLabels, lens) ? [[slug, contextLabels[lens] ?? '']] : [],
+      )
+      .sort(([a = ''], [b = '']) => compareText(a, b)),
+  );
 }
 
 /** A pattern's facet values for its facts column: every facet it has a value of, in facet order. */

@@ -311,9 +311,11 @@ export function ringLabel(text: string): string {
  * reading outward (rotated along its spoke, flipped on the left half so it is never upside down);
  * the picture keeps room around the ring for the longest label.
  */
-function ring(
-  items: readonly { key: string; label: string; r: number; count: number }[],
-): { size: number; centre: number; nodes: RingNode[] } {
+function ring(items: readonly { key: string; label: string; r: number; count: number }[]): {
+  size: number;
+  centre: number;
+  nodes: RingNode[];
+} {
   const radius = Math.max(RING_MIN_RADIUS, (items.length * RING_STEP) / (2 * Math.PI));
   const longest = Math.max(0, ...items.map(({ label }) => ringLabel(label).length));
   const biggest = Math.max(0, ...items.map(({ r }) => r));

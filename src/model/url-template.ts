@@ -1,6 +1,7 @@
 /**
- * Placeholders of the pattern-page URL template pages carry (`siteUrls(base).pattern(
- * LENS_URL_TEMPLATE.slug, LENS_URL_TEMPLATE.lens)`, on `<body data-lens-url>`): a browser script
+ * Placeholders of the URL templates pages carry (`siteUrls(base).pattern(LENS_URL_TEMPLATE.slug,
+ * LENS_URL_TEMPLATE.lens)` on `<body data-lens-url>`, `lensLabelsJson(LENS_URL_TEMPLATE.lens)` on
+ * `<body data-lens-labels>`): a browser script
  * fills in a slug and a lens key without knowing the URL scheme. `pattern()` encodes its
  * segments, so the template holds the encoded placeholders. No imports: browser scripts use it.
  */
@@ -11,7 +12,10 @@ export const LENS_URL_PLACEHOLDERS = {
   lens: encodeURIComponent(LENS_URL_TEMPLATE.lens),
 } as const;
 
-/** The lens page of `slug` under `lens`, from a template made with the placeholders above. */
+/**
+ * A URL from a template made with the placeholders above: the lens page of `slug` under `lens`
+ * (`pattern()`), or with no slug in the template, a lens's own URL (`lensLabelsJson()`).
+ */
 export const fillLensUrl = (template: string, slug: string, lens: string): string =>
   template
     .replace(LENS_URL_PLACEHOLDERS.slug, encodeURIComponent(slug))

@@ -66,6 +66,8 @@ export function siteUrls(base: string) {
     /** Library-wide data exports (see README, "Data exports"). */
     patternsJson: at('api/patterns.json'),
     graphJson: at('api/graph.json'),
+    /** One lens's context labels by slug (for the lens-mode script). */
+    lensLabelsJson: (lens: string): string => at(`api/lenses/${segment(lens)}.json`),
     llmsTxt: at('llms.txt'),
     llmsFullTxt: at('llms-full.txt'),
     rss: at('rss.xml'),
