@@ -1,14 +1,11 @@
 /**
- * The table of contents of a pattern page (Toc.astro), enhanced: open on wide screens (where it
- * stands beside the text), and the link of the section being read marked `aria-current="true"`
- * as the reader scrolls (IntersectionObserver: the last section whose top has passed the upper
- * third of the window).
+ * The table of contents of a pattern page (Toc.astro), enhanced: the link of the section being
+ * read is marked `aria-current="true"` as the reader scrolls (IntersectionObserver: the first
+ * section, in contents order, with a part in the upper 40 % of the window).
  */
 const toc = document.querySelector<HTMLDetailsElement>('#toc');
-const WIDE = '(min-width: 56rem)';
 
 if (toc) {
-  if (matchMedia(WIDE).matches) toc.open = true;
   const links = [...toc.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')];
   const targets = links.flatMap((link) => {
     const target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
