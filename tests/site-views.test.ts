@@ -6,7 +6,7 @@ import { domainGraph, domainOverview, ringLabel } from '../src/model/graph.ts';
 import { mostConnected, recentlyChanged } from '../src/model/home.ts';
 import { buildLibraryModel } from '../src/model/library-model.ts';
 import { toStoredPattern } from '../src/model/stored.ts';
-import type { LibraryModel, StoredPattern } from '../src/model/types.ts';
+import type { LibraryModel, PatternSummary, StoredPattern } from '../src/model/types.ts';
 import { fillLensUrl, LENS_URL_TEMPLATE } from '../src/model/url-template.ts';
 import { siteUrls } from '../src/model/urls.ts';
 import { FIXTURES } from './helpers/fixtures.ts';
@@ -15,6 +15,12 @@ import { FIXTURES } from './helpers/fixtures.ts';
 // (ecology), gamma links to itself and to wanted patterns.
 let patterns: StoredPattern[];
 let library: LibraryModel;
+/** A pattern's summary in the small library. */
+function summaryOf(slug: string): PatternSummary {
+  const found = library.patterns.find((p) => p.slug === slug);
+  if (found === undefined) throw new Error(`no pattern ${slug}`);
+  return found;
+}
 beforeAll(async () => {
   const loaded = await loadLibrary([`${FIXTURES}site/small`]);
   patterns = loaded.patterns.filter(isV71).map(toStoredPattern);
@@ -78,7 +84,8 @@ describe('the graph of one domain', () => {
 
   it('reads labels on the left half upright, anchored at their end', () => {
     const { nodes } = domainGraph(patterns, 'governance');
-    const left = nodes.filter((n) => n.x < nodes[0]!.x);
+    const top = nodes[0]?.x ?? 0;
+    const left = nodes.filter((n) => n.x < top);
     expect(left.every((n) => n.anchor === 'end')).toBe(true);
     expect(nodes[0]).toMatchObject({ anchor: 'start', rotate: -90 });
   });
@@ -130,7 +137,7 @@ describe('lens links', () => {
   });
 
   it('lists one lens’s context labels by slug, leaving out patterns without the lens', () => {
-    const alpha = library.patterns.find(({ slug }) => slug === 'alpha')!;
+    const alpha = summaryOf('alpha');
     const labels = lensLabels(library, 'government');
     expect(Object.keys(labels)).toEqual(
       library.patterns
@@ -156,7 +163,7 @@ describe('lens links', () => {
   });
 
   it('lists a pattern’s facets for its facts column, with display labels', () => {
-    const alpha = library.patterns.find(({ slug }) => slug === 'alpha')!;
+    const alpha = summaryOf('alpha');
     const facets = patternFacets(alpha);
     expect(facets.find(({ key }) => key === 'commons_domain')?.values).toEqual([
       { value: 'life', label: 'Life' },

@@ -224,10 +224,10 @@ export function lensLabels(
 ): Readonly<Record<string, string>> {
   return Object.fromEntries(
     library.patterns
-      .flatMap(({ slug, contextLabels }) =>
+      .flatMap(({ slug, contextLabels }): [string, string][] =>
         Object.hasOwn(contextLabels, lens) ? [[slug, contextLabels[lens] ?? '']] : [],
       )
-      .sort(([a = ''], [b = '']) => compareText(a, b)),
+      .sort(([a], [b]) => compareText(a, b)),
   );
 }
 

@@ -59,7 +59,8 @@ function rewriteLinks(lens: string, template: string, labels: Record<string, str
     const slug = link.dataset['slug'] ?? '';
     const label = Object.hasOwn(labels, slug) ? labels[slug] : undefined;
     if (label === undefined) continue;
-    link.href = fillLensUrl(template, slug, lens);
+    // setAttribute: a link in SVG (the graphs) has a read-only `href`.
+    link.setAttribute('href', fillLensUrl(template, slug, lens));
     if (link.hasAttribute('data-labelled') && label !== '') {
       const title = document.createElement('span');
       title.className = 'lens-of muted';
