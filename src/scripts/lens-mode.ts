@@ -24,13 +24,17 @@ function rememberedLens(): string {
   }
 }
 
+/** Forgets the lens; a page of that lens (which would remember it again) gives way to its lens-free page. */
 function forget(): void {
   try {
     localStorage.removeItem(STORAGE_KEY);
   } catch {
     // Storage refused: nothing was remembered.
   }
-  location.reload();
+  const onPage = document.querySelector<HTMLElement>('#lens-memory')?.dataset['lens'] ?? '';
+  const lensFree = document.querySelector<HTMLAnchorElement>('a[data-lens-link=""]');
+  if (onPage !== '' && lensFree) location.assign(lensFree.href);
+  else location.reload();
 }
 
 /** Shows the active lens in the header; false when the page knows no lens of that key. */
