@@ -290,7 +290,7 @@ export interface RingPicture {
   readonly edges: readonly RingEdge[];
 }
 
-/** Ring spacing per node and the ring's least radius. */
+/** Least ring spacing per node and the ring's least radius. */
 const RING_STEP = 16;
 const RING_MIN_RADIUS = 140;
 /** Font size of ring labels (user units), an average glyph's width as its share, and the longest label drawn in full. */
@@ -316,7 +316,9 @@ function ring(items: readonly { key: string; label: string; r: number; count: nu
   centre: number;
   nodes: RingNode[];
 } {
-  const radius = Math.max(RING_MIN_RADIUS, (items.length * RING_STEP) / (2 * Math.PI));
+  // Room on the ring for every node side by side: a step each, or its own width when larger.
+  const around = items.reduce((sum, { r }) => sum + Math.max(RING_STEP, 2 * r + 4), 0);
+  const radius = Math.max(RING_MIN_RADIUS, around / (2 * Math.PI));
   const longest = Math.max(0, ...items.map(({ label }) => ringLabel(label).length));
   const biggest = Math.max(0, ...items.map(({ r }) => r));
   const room = longest * RING_LABEL_FONT * GLYPH_SHARE + biggest + 16;
