@@ -277,7 +277,7 @@ describe('a library with its own configuration', () => {
     expect(home).toContain('Patterns for town halls</h1>');
     expect(home).toContain('How councils and residents decide together.');
     expect(home).toContain('Written by the residents of Exampleton.');
-    expect(home).toContain('--accent: light-dark(#8a1c7c, #f0a0e0)');
+    expect(home).toContain('--site-accent: light-dark(#8a1c7c, #f0a0e0)');
     const lenses = read('lenses');
     expect(lenses).toContain('Council');
     expect(lenses).toContain('For residents who organise.');
