@@ -150,13 +150,17 @@ describe('reader journeys', () => {
 
   it('opens a domain from the graph overview by keyboard and a pattern from the domain’s graph', async () => {
     const page = await open('/graph/');
-    const governance = page.locator('svg').getByRole('link', { name: 'Governance: 2 patterns' });
+    const governance = page.locator('svg').getByRole('link', { name: 'Governance: 3 patterns' });
     await governance.focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(siteUrl('/graph/governance/'));
     expect(await page.locator('h1').textContent()).toBe('Governance');
     const names = await page.locator('svg a text').allTextContents();
-    expect(names.map((name) => name.trim())).toEqual(['Alpha Commons', 'Beta Practice']);
+    expect(names.map((name) => name.trim())).toEqual([
+      'Alpha Commons',
+      'Beta Practice',
+      'Older Practice',
+    ]);
     expect(await page.getByRole('heading', { name: 'Links leaving Governance' }).isVisible()).toBe(
       true,
     );
@@ -184,6 +188,7 @@ describe('reader journeys', () => {
     await eventually(() => resultTitles(page)).toEqual([
       'Alpha Commons',
       'Commons-Based Peer Production',
+      'GL013: Steward Ownership',
     ]);
     const loaded = await page.evaluate(() => performance.getEntriesByType('navigation').length);
 
@@ -206,6 +211,7 @@ describe('reader journeys', () => {
     await eventually(() => resultTitles(page)).toEqual([
       'Alpha Commons',
       'Commons-Based Peer Production',
+      'GL013: Steward Ownership',
     ]);
     expect(await page.getByLabel('Domain').inputValue()).toBe('');
   });
