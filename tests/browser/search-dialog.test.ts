@@ -72,8 +72,8 @@ describe('the search dialog', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown'); // wraps to the first
     expect(await input.getAttribute('aria-activedescendant')).toBe('search-dialog-option-0');
-    await page.keyboard.press('ArrowUp');
-    expect(await input.getAttribute('aria-activedescendant')).toBe('search-dialog-option-1');
+    await page.keyboard.press('ArrowUp'); // wraps to the last
+    expect(await input.getAttribute('aria-activedescendant')).toBe('search-dialog-option-2');
 
     expect(
       (await new AxeBuilder({ page }).include('#search-dialog').analyze()).violations.map(
