@@ -169,7 +169,7 @@ describe('full build of a small library', () => {
       shards: string[];
       records: number;
     };
-    expect(manifest).toEqual({ shards: ['000'], records: 6 });
+    expect(manifest).toEqual({ shards: ['000'], records: 8 });
     for (const file of ['pagefind.js', 'pagefind-entry.json', 'wasm.en.pagefind']) {
       expect(existsSync(join(OUT, 'pagefind/000', file)), file).toBe(true);
     }
@@ -277,7 +277,7 @@ describe('a library with its own configuration', () => {
     expect(home).toContain('Patterns for town halls</h1>');
     expect(home).toContain('How councils and residents decide together.');
     expect(home).toContain('Written by the residents of Exampleton.');
-    expect(home).toContain('--accent: light-dark(#8a1c7c, #f0a0e0)');
+    expect(home).toContain('--site-accent: light-dark(#8a1c7c, #f0a0e0)');
     const lenses = read('lenses');
     expect(lenses).toContain('Council');
     expect(lenses).toContain('For residents who organise.');

@@ -4,6 +4,7 @@ import { countFormats, detectFormat, refuseNewOlderFiles } from '../src/lib/form
 import { summarize } from '../src/lib/diagnostics.ts';
 import { loadLibrary } from '../src/lib/load.ts';
 import { cleanSectionTitle, parseOlderBody } from '../src/lib/older-body.ts';
+import { headingIds } from '../src/lib/reserved.ts';
 import { readPatternFile, type OlderPatternFile } from '../src/lib/pattern-file.ts';
 import { checkFixture, FIXTURES, render } from './helpers/fixtures.ts';
 
@@ -38,6 +39,14 @@ describe('the older format', () => {
       'Evidence & Impact',
       'Anti-Patterns & Gotchas',
       '7 Pillars Assessment',
+    ]);
+  });
+
+  it('gives a section whose title starts with a digit an id that starts with a letter', () => {
+    expect(headingIds(['7 Pillars Assessment', '2024 Update', 'Overview'], [])).toEqual([
+      'section-7-pillars-assessment',
+      'section-2024-update',
+      'overview',
     ]);
   });
 

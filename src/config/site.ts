@@ -93,7 +93,7 @@ export const DEFAULTS: SiteConfig = {
     'A library of patterns for the commons. Each pattern names its contributors, sources and licence.',
   logo: undefined,
   favicon: 'favicon.svg',
-  colours: { accent: '#0a55a0', accentDark: '#8cb8f5' },
+  colours: { accent: '#1a56a8', accentDark: '#8fb8f2' },
   url: 'http://localhost:4321',
   base: '/',
   repository: {

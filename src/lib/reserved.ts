@@ -56,13 +56,16 @@ const UNTITLED_ID = 'section';
 
 /**
  * Unique ids for headings, github-slugger style (`## Known issues` → `known-issues`), that
- * never equal a reserved id or one of `taken`, and never start like a footnote id.
+ * never equal a reserved id or one of `taken`, never start like a footnote id, and begin with a
+ * letter.
  */
 export function headingIds(headings: readonly string[], taken: readonly string[]): string[] {
   const slugger = new GithubSlugger();
   for (const id of [...taken, ...RESERVED_PAGE_IDS]) slugger.slug(id);
   return headings.map((heading) => {
     const stem = slugOf(heading) || UNTITLED_ID;
-    return slugger.slug(stem.startsWith(FOOTNOTE_ID_PREFIX) ? `${UNTITLED_ID}-${stem}` : stem);
+    // An id begins with a letter ("5. 7 Pillars Assessment" → `section-5-7-pillars-assessment`).
+    const prefixed = stem.startsWith(FOOTNOTE_ID_PREFIX) || !/^\p{L}/u.test(stem);
+    return slugger.slug(prefixed ? `${UNTITLED_ID}-${stem}` : stem);
   });
 }

@@ -2,7 +2,7 @@
  * Pure helpers that derive display data from the page model, so that
  * components only display. No Astro imports: easy to test.
  */
-import { FACETS, type FacetKey } from './facets.ts';
+import { FACET_KEYS, FACETS, type FacetKey } from './facets.ts';
 import type {
   GraphPicture,
   Lens,
@@ -246,4 +246,48 @@ export function patternToc(page: PatternPageModel, lens: Lens | undefined): read
     { id: 'relationships', title: 'Related patterns' },
     { id: 'more', title: 'The rest of this pattern' },
   ];
+}
+
+/**
+ * Data attributes of a pattern link that the lens-mode script (src/scripts/lens-mode.ts) reads:
+ * the slug; `labelled` links (in lists) also take the pattern's context label as their text.
+ */
+export type LensLinkData = Readonly<Record<string, string>>;
+
+export const lensLinkData = (slug: string, labelled = false): LensLinkData =>
+  labelled ? { 'data-slug': slug, 'data-labelled': '' } : { 'data-slug': slug };
+
+/** Lens data of a link to `slug` (none for a wanted pattern: it has no page, let alone a lens). */
+export type LensDataOf = (slug: string) => LensLinkData;
+
+export function lensDataOf(library: Pick<LibraryModel, 'bySlug'>): LensDataOf {
+  return (slug) => (library.bySlug.has(slug) ? lensLinkData(slug) : {});
+}
+
+/** Every pattern's context label under `lens`, by slug (slug order); patterns without it left out. */
+export function lensLabels(
+  library: Pick<LibraryModel, 'patterns'>,
+  lens: string,
+): Readonly<Record<string, string>> {
+  return Object.fromEntries(
+    library.patterns
+      .flatMap(({ slug, contextLabels }): [string, string][] => {
+        const label = contextLabels.get(lens);
+        return label === undefined ? [] : [[slug, label]];
+      })
+      .sort(([a], [b]) => compareText(a, b)),
+  );
+}
+
+/** A pattern's facet values for its facts column: every facet it has a value of, in facet order. */
+export function patternFacets(
+  pattern: PatternSummary,
+): readonly { key: FacetKey; label: string; values: { value: string; label: string }[] }[] {
+  return FACET_KEYS.flatMap((key) => {
+    const { label, values, valueLabel } = FACETS[key];
+    const list = values(pattern);
+    return list.length === 0
+      ? []
+      : [{ key, label, values: list.map((value) => ({ value, label: valueLabel(value) })) }];
+  });
 }

@@ -71,7 +71,6 @@ const FACET_TABLE = {
     values: (p) => (p.format === 'v7.1' ? [p.usageStage] : []),
     valueLabel,
     search: 'stage',
-    badge: 'Usage',
   },
   adoption_stage: {
     label: 'Adoption stage',
@@ -80,7 +79,6 @@ const FACET_TABLE = {
     values: (p) => (p.format === 'v7.1' ? [p.adoptionStage] : []),
     valueLabel,
     search: 'adoption',
-    badge: 'Adoption',
   },
   confidence: {
     label: 'Confidence',

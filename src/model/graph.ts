@@ -260,3 +260,207 @@ export function libraryGraph(patterns: readonly StoredPattern[]): GraphPicture {
     omitted: 0,
   };
 }
+
+/** A node of a ring picture: a domain (overview) or a pattern (one domain's graph). */
+export interface RingNode {
+  readonly key: string;
+  readonly label: string;
+  /** The label as drawn: long ones cut (the link's accessible name keeps the whole). */
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+  readonly r: number;
+  /** Label position, anchor and rotation (degrees) so it reads outward from the ring. */
+  readonly labelX: number;
+  readonly labelY: number;
+  readonly anchor: 'start' | 'end';
+  readonly rotate: number;
+  /** Patterns in the domain (overview), or links leaving the domain (a domain's graph). */
+  readonly count: number;
+}
+
+/** A chord between two nodes: an SVG path bending through the centre, and its weight. */
+export interface RingEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly weight: number;
+  readonly path: string;
+}
+
+export interface RingPicture {
+  /** Side of the square picture (labels included). */
+  readonly size: number;
+  readonly nodes: readonly RingNode[];
+  readonly edges: readonly RingEdge[];
+}
+
+/** Least ring spacing per node and the ring's least radius. */
+const RING_STEP = 16;
+const RING_MIN_RADIUS = 140;
+/** Font size of ring labels (user units), an average glyph's width as its share, and the longest label drawn in full. */
+export const RING_LABEL_FONT = 12;
+const GLYPH_SHARE = 0.6;
+const RING_LABEL_MAX = 48;
+
+/** A ring label: at most {@link RING_LABEL_MAX} characters, cut at a word with an ellipsis. */
+export function ringLabel(text: string): string {
+  if (text.length <= RING_LABEL_MAX) return text;
+  const cut = text.slice(0, RING_LABEL_MAX - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > RING_LABEL_MAX / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/**
+ * Nodes on a ring, clockwise from the top in the given order, each with a radius and a label
+ * reading outward (rotated along its spoke, flipped on the left half so it is never upside down);
+ * the picture keeps room around the ring for the longest label.
+ */
+function ring(items: readonly { key: string; label: string; r: number; count: number }[]): {
+  size: number;
+  centre: number;
+  nodes: RingNode[];
+} {
+  // Room on the ring for every node side by side: a step each, or its own width when larger.
+  const around = items.reduce((sum, { r }) => sum + Math.max(RING_STEP, 2 * r + 4), 0);
+  const radius = Math.max(RING_MIN_RADIUS, around / (2 * Math.PI));
+  const longest = Math.max(0, ...items.map(({ label }) => ringLabel(label).length));
+  const biggest = Math.max(0, ...items.map(({ r }) => r));
+  const room = longest * RING_LABEL_FONT * GLYPH_SHARE + biggest + 16;
+  const centre = round2(radius + room);
+  const nodes = items.map((item, index) => {
+    const angle = clockwiseFromTop(index, items.length);
+    const at = polar(centre, centre, angle, radius);
+    const label = polar(centre, centre, angle, radius + item.r + 6);
+    const degrees = (angle * 180) / Math.PI;
+    const left = Math.cos(angle) < -1e-9;
+    return {
+      ...item,
+      text: ringLabel(item.label),
+      ...at,
+      labelX: label.x,
+      labelY: label.y,
+      anchor: left ? ('end' as const) : ('start' as const),
+      rotate: round2(left ? degrees + 180 : degrees),
+    };
+  });
+  return { size: round2(2 * centre), centre, nodes };
+}
+
+/** A chord from one node to another, bent towards the centre (strongly for far-apart nodes). */
+function chord(a: { x: number; y: number }, b: { x: number; y: number }, centre: number): string {
+  const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+  const control = { x: round2((mid.x + centre) / 2), y: round2((mid.y + centre) / 2) };
+  return `M${String(a.x)} ${String(a.y)}Q${String(control.x)} ${String(control.y)} ${String(b.x)} ${String(b.y)}`;
+}
+
+/** Undirected link counts between groups of existing patterns (self-pairs left out). */
+function pairCounts(
+  edges: readonly GraphEdge[],
+  groupOf: (slug: string) => string | undefined,
+): Map<string, { from: string; to: string; weight: number }> {
+  const pairs = new Map<string, { from: string; to: string; weight: number }>();
+  for (const edge of edges) {
+    const a = groupOf(edge.from);
+    const b = groupOf(edge.to);
+    if (a === undefined || b === undefined || a === b) continue;
+    const [from, to] = compareText(a, b) <= 0 ? [a, b] : [b, a];
+    const key = `${from}\n${to}`;
+    const pair = pairs.get(key) ?? { from, to, weight: 0 };
+    pairs.set(key, { ...pair, weight: pair.weight + 1 });
+  }
+  return pairs;
+}
+
+/** Node radius for a count: area proportional to it, between 4 and 28. */
+const sizeFor = (count: number, largest: number): number =>
+  round2(4 + 24 * Math.sqrt(count / Math.max(1, largest)));
+
+const edgesOf = (
+  pairs: Map<string, { from: string; to: string; weight: number }>,
+  at: ReadonlyMap<string, RingNode>,
+  centre: number,
+): RingEdge[] =>
+  [...pairs.values()]
+    .sort((a, b) => b.weight - a.weight || compareText(a.from, b.from) || compareText(a.to, b.to))
+    .flatMap(({ from, to, weight }) => {
+      const a = at.get(from);
+      const b = at.get(to);
+      return a && b ? [{ from, to, weight, path: chord(a, b, centre) }] : [];
+    });
+
+/**
+ * The library's domains on a ring, largest first: each sized by its number of patterns, chords
+ * weighted by the curated links between their patterns.
+ */
+export function domainOverview(patterns: readonly StoredPattern[]): RingPicture {
+  const domainBySlug = new Map(patterns.map((p) => [p.slug, domainOf(p)]));
+  const counts = new Map<string, number>();
+  for (const domain of domainBySlug.values()) counts.set(domain, (counts.get(domain) ?? 0) + 1);
+  const largest = Math.max(0, ...counts.values());
+  const items = [...counts]
+    .sort(([a, ca], [b, cb]) => cb - ca || compareText(a, b))
+    .map(([key, count]) => ({
+      key,
+      label: facetValueLabel('domain', key),
+      r: sizeFor(count, largest),
+      count,
+    }));
+  const { size, centre, nodes } = ring(items);
+  const at = new Map(nodes.map((n) => [n.key, n]));
+  const pairs = pairCounts(libraryEdges(patterns), (slug) => domainBySlug.get(slug));
+  return { size, nodes, edges: edgesOf(pairs, at, centre) };
+}
+
+/** One domain's patterns on a ring (by title), their links inside the domain, and the links leaving it. */
+export interface DomainGraph extends RingPicture {
+  readonly domain: string;
+  /** Links from or to the domain's patterns, by other domain, most first. */
+  readonly leaving: readonly {
+    readonly domain: string;
+    readonly label: string;
+    readonly links: number;
+  }[];
+}
+
+export function domainGraph(patterns: readonly StoredPattern[], domain: string): DomainGraph {
+  const domainBySlug = new Map(patterns.map((p) => [p.slug, domainOf(p)]));
+  const members = patterns
+    .filter((p) => domainOf(p) === domain)
+    .sort(
+      (a, b) =>
+        compareText(a.frontmatter.title, b.frontmatter.title) || compareText(a.slug, b.slug),
+    );
+  const inside = new Set(members.map(({ slug }) => slug));
+  const edges = libraryEdges(patterns);
+  const out = new Map<string, number>();
+  const leaving = new Map<string, number>();
+  for (const { from, to } of edges) {
+    if (inside.has(from) === inside.has(to)) continue;
+    const [own, other] = inside.has(from) ? [from, to] : [to, from];
+    out.set(own, (out.get(own) ?? 0) + 1);
+    const otherDomain = domainBySlug.get(other) ?? '';
+    leaving.set(otherDomain, (leaving.get(otherDomain) ?? 0) + 1);
+  }
+  const { size, centre, nodes } = ring(
+    members.map((p) => ({
+      key: p.slug,
+      label: p.frontmatter.title,
+      r: 5,
+      count: out.get(p.slug) ?? 0,
+    })),
+  );
+  const at = new Map(nodes.map((n) => [n.key, n]));
+  const pairs = pairCounts(
+    edges.filter(({ from, to }) => inside.has(from) && inside.has(to)),
+    (slug) => slug,
+  );
+  return {
+    domain,
+    size,
+    nodes,
+    edges: edgesOf(pairs, at, centre),
+    leaving: [...leaving]
+      .sort(([a, x], [b, y]) => y - x || compareText(a, b))
+      .map(([key, links]) => ({ domain: key, label: facetValueLabel('domain', key), links })),
+  };
+}

@@ -54,6 +54,8 @@ export function siteUrls(base: string) {
     /** A wanted (not yet written) pattern: an anchor on the wanted page. */
     wanted: (slug: string): string => at(`wanted/#${segment(slug)}`),
     graph: at('graph/'),
+    /** One domain's part of the graph: its patterns, their links, the links leaving it. */
+    graphDomain: (domain: string): string => at(`graph/${segment(domain)}/`),
     search: at('search/'),
     /** The search index: its shard manifest and shard folders. */
     pagefind: at('pagefind/'),
@@ -66,6 +68,8 @@ export function siteUrls(base: string) {
     /** Library-wide data exports (see README, "Data exports"). */
     patternsJson: at('api/patterns.json'),
     graphJson: at('api/graph.json'),
+    /** One lens's context labels by slug (for the lens-mode script). */
+    lensLabelsJson: (lens: string): string => at(`api/lenses/${segment(lens)}.json`),
     llmsTxt: at('llms.txt'),
     rss: at('rss.xml'),
     sitemap: at('sitemap-index.xml'),

@@ -30,6 +30,7 @@ export const PAGE_TYPES: readonly { readonly name: string; readonly path: string
   { name: 'library under a lens', path: '/lenses/government/' },
   { name: 'wanted', path: '/wanted/' },
   { name: 'graph', path: '/graph/' },
+  { name: 'graph of a domain', path: '/graph/governance/' },
   { name: 'search with results', path: '/search/?q=commons' },
   { name: 'not found', path: '/404.html' },
   { name: 'contribute', path: '/contribute/' },

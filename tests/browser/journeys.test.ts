@@ -52,12 +52,16 @@ describe('reader journeys', () => {
       await lenses.getByRole('link', { name: 'Government' }).getAttribute('aria-current'),
     ).toBe('page');
 
-    // Coming back another way, the base page offers the lens just read.
+    // The lens is now the reading mode: browse names the pattern in it and opens its lens page.
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Browse' })
       .click();
-    await page.getByRole('link', { name: 'Alpha Commons' }).click();
+    await page.getByRole('link', { name: 'alpha-commons in Public Service' }).click();
+    await page.waitForURL(siteUrl('/patterns/alpha-commons/government/'));
+
+    // Reached directly, the base page offers the lens just read.
+    await page.goto(siteUrl('/patterns/alpha-commons/'));
     const offer = page.getByRole('link', { name: 'View in the Government lens' });
     expect(await offer.getAttribute('href')).toBe(siteUrl('/patterns/alpha-commons/government/'));
 
@@ -92,6 +96,81 @@ describe('reader journeys', () => {
     expect(await page.locator('h1').textContent()).toContain('Beta Practice');
   });
 
+  it('keeps a chosen lens while the reader moves: browse, facet pages and the graph open lens pages, until the header clears it', async () => {
+    const page = await open('/patterns/commons-based-peer-production/');
+    const header = page.locator('#lens-mode');
+    expect(await header.isHidden()).toBe(true);
+    await page
+      .getByRole('navigation', { name: 'Lens' })
+      .getByRole('link', { name: 'Government' })
+      .click();
+    await page.waitForURL(siteUrl('/patterns/commons-based-peer-production/government/'));
+    await page.waitForLoadState();
+    expect(await header.isVisible()).toBe(true);
+    expect(await header.getByRole('link', { name: 'Government' }).isVisible()).toBe(true);
+
+    // Browse: the link shows the government label (the title after it) and opens the lens page.
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Browse' })
+      .click();
+    await page.waitForURL(siteUrl('/patterns/'));
+    const beta = page.locator('#pattern-list a[data-slug="beta-practice"]');
+    await expect.poll(() => beta.textContent()).toBe('beta-practice in Public Service');
+    const item = page.locator('#pattern-list li', {
+      has: page.locator('[data-slug="beta-practice"]'),
+    });
+    expect(await item.textContent()).toContain('Beta Practice');
+    await beta.click();
+    await page.waitForURL(siteUrl('/patterns/beta-practice/government/'));
+
+    // A facet page and a domain's graph link to lens pages too.
+    await page.goto(siteUrl('/domains/governance/'));
+    await expect
+      .poll(() => page.locator('a[data-slug="alpha-commons"]').first().getAttribute('href'))
+      .toBe('/patterns/alpha-commons/government/');
+    await page.goto(siteUrl('/graph/governance/'));
+    const alpha = page.locator('svg').getByRole('link', { name: /^Alpha Commons/ });
+    await expect.poll(() => alpha.getAttribute('href')).toBe('/patterns/alpha-commons/government/');
+    await alpha.click();
+    await page.waitForURL(siteUrl('/patterns/alpha-commons/government/'));
+
+    // Clearing the lens from the header: links go to the base pages again.
+    await page.locator('#lens-mode').getByRole('button', { name: 'Clear' }).click();
+    await page.waitForURL(siteUrl('/patterns/alpha-commons/'));
+    await page.goto(siteUrl('/patterns/'));
+    expect(await page.locator('#lens-mode').isHidden()).toBe(true);
+    expect(
+      await page.locator('#pattern-list a[data-slug="beta-practice"]').textContent(),
+    ).toContain('Beta Practice');
+    expect(
+      await page.locator('#pattern-list a[data-slug="beta-practice"]').getAttribute('href'),
+    ).toBe('/patterns/beta-practice/');
+  });
+
+  it('opens a domain from the graph overview by keyboard and a pattern from the domain’s graph', async () => {
+    const page = await open('/graph/');
+    const governance = page.locator('svg').getByRole('link', { name: 'Governance: 3 patterns' });
+    await governance.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(siteUrl('/graph/governance/'));
+    expect(await page.locator('h1').textContent()).toBe('Governance');
+    const names = await page.locator('svg a text').allTextContents();
+    expect(names.map((name) => name.trim())).toEqual([
+      'Alpha Commons',
+      'Beta Practice',
+      'Older Practice',
+    ]);
+    expect(await page.getByRole('heading', { name: 'Links leaving Governance' }).isVisible()).toBe(
+      true,
+    );
+    await page
+      .locator('svg')
+      .getByRole('link', { name: /^Beta Practice/ })
+      .click();
+    await page.waitForURL(siteUrl('/patterns/beta-practice/'));
+  });
+
   it('finds the seed pattern when searching “peer production” from the header', async () => {
     const page = await open('/patterns/');
     await page.getByRole('searchbox', { name: 'Search patterns' }).fill('peer production');
@@ -109,6 +188,7 @@ describe('reader journeys', () => {
     await eventually(() => resultTitles(page)).toEqual([
       'Alpha Commons',
       'Commons-Based Peer Production',
+      'GL013: Steward Ownership',
     ]);
     const loaded = await page.evaluate(() => performance.getEntriesByType('navigation').length);
 
@@ -131,6 +211,7 @@ describe('reader journeys', () => {
     await eventually(() => resultTitles(page)).toEqual([
       'Alpha Commons',
       'Commons-Based Peer Production',
+      'GL013: Steward Ownership',
     ]);
     expect(await page.getByLabel('Domain').inputValue()).toBe('');
   });
@@ -198,18 +279,26 @@ describe('reader journeys', () => {
     const page = await open('/patterns/commons-based-peer-production/', { colorScheme: 'dark' });
     await page.emulateMedia({ media: 'print' });
     const printed = await page.evaluate(() => ({
-      hidden: ['.site-header nav', 'form[role="search"]', '.theme-toggle'].map((selector) => {
+      hidden: ['.site-header', '.toc', '.lens-switcher', '.site-footer'].map((selector) => {
         const element = document.querySelector(selector);
         return element ? getComputedStyle(element).display : 'missing';
       }),
       colour: getComputedStyle(document.body).color,
       background: getComputedStyle(document.body).backgroundColor,
+      headings: getComputedStyle(document.querySelector('main h2') ?? document.body).breakAfter,
+      target: getComputedStyle(
+        document.querySelector('main a[href^="http"]') ?? document.body,
+        '::after',
+      ).content,
     }));
-    expect(printed).toEqual({
-      hidden: ['none', 'none', 'none'],
+    const { target, ...shown } = printed;
+    expect(shown).toEqual({
+      hidden: ['none', 'none', 'none', 'none'],
       colour: 'rgb(0, 0, 0)',
       background: 'rgb(255, 255, 255)',
+      headings: 'avoid',
     });
+    expect(target).toMatch(/^" \(" attr\(href\) "\)"$|^" \(https?:/);
     expect(await page.locator('h1').isVisible()).toBe(true);
   });
 });

@@ -59,16 +59,21 @@ describe('the search dialog', () => {
     await page.keyboard.press('/');
     await eventually(() => focused(page)).toBe('search-dialog-q');
     await page.keyboard.type('commons');
-    await eventually(() => status(page)).toBe('2 patterns for “commons”');
-    expect(await optionTitles(page)).toEqual(['Alpha Commons', 'Commons-Based Peer Production']);
+    await eventually(() => status(page)).toBe('3 patterns for “commons”');
+    expect(await optionTitles(page)).toEqual([
+      'Alpha Commons',
+      'Commons-Based Peer Production',
+      'GL013: Steward Ownership',
+    ]);
     const input = page.getByRole('combobox', { name: 'Search patterns' });
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     expect(await input.getAttribute('aria-activedescendant')).toBe('search-dialog-option-1');
+    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown'); // wraps to the first
     expect(await input.getAttribute('aria-activedescendant')).toBe('search-dialog-option-0');
-    await page.keyboard.press('ArrowUp');
-    expect(await input.getAttribute('aria-activedescendant')).toBe('search-dialog-option-1');
+    await page.keyboard.press('ArrowUp'); // wraps to the last
+    expect(await input.getAttribute('aria-activedescendant')).toBe('search-dialog-option-2');
 
     expect(
       (await new AxeBuilder({ page }).include('#search-dialog').analyze()).violations.map(

@@ -37,7 +37,7 @@ describe('hostile input in the browser', () => {
     '/patterns/hostile-pattern/corporate/',
     '/patterns/',
     '/lenses/government/',
-    '/graph/',
+    '/graph/strategy/',
     '/search/?q=hostile',
   ])('runs nothing from the hostile pattern on %s', async (path) => {
     const page = await open(path);
