@@ -1,7 +1,7 @@
 /**
  * Library stage (both formats): the checks that need every pattern at once — duplicate
- * slugs and ids, and relationship targets that have no file yet ("wanted"
- * patterns). They work on a small {@link LibraryEntry} per pattern (plain
+ * slugs and ids, relationship targets that have no file yet ("wanted"
+ * patterns), and near-duplicate texts. They work on a small {@link LibraryEntry} per pattern (plain
  * data, so worker threads can send it), in one pass over the library.
  */
 import { basename } from 'node:path';
@@ -9,7 +9,16 @@ import { RELATIONSHIP_TYPES } from '../../schema/relationships.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { PatternFormat } from './format.ts';
 import type { PatternFile } from './pattern-file.ts';
+import { patternText } from './pattern-text.ts';
 import { formatPath, type Position } from './positions.ts';
+import {
+  duplicateClusters,
+  duplicatePairs,
+  similarPatterns,
+  termDocument,
+  type DuplicatePair,
+  type TermDocument,
+} from './similarity.ts';
 
 interface Located {
   readonly value: string;
@@ -25,6 +34,9 @@ export interface LibraryEntry {
   readonly id: Located;
   /** Every curated relationship target: a slug, or (older format) a pattern id. */
   readonly links: readonly Located[];
+  readonly title: Located;
+  /** The pattern's words, keyed by its file (for near-duplicates). */
+  readonly text: TermDocument;
 }
 
 /** Projects a parsed pattern of either format onto what the library checks need. */
@@ -40,6 +52,8 @@ export function toLibraryEntry(pattern: PatternFile): LibraryEntry {
     format: pattern.format,
     slug: located(frontmatter.slug, ['slug']),
     id: located(frontmatter.id, ['id']),
+    title: located(frontmatter.title, ['title']),
+    text: termDocument(patternText(pattern), pattern.file),
     links:
       pattern.format === 'older'
         ? RELATIONSHIP_TYPES.flatMap((type) =>
@@ -109,6 +123,46 @@ function wanted(entries: readonly LibraryEntry[], existing: ReadonlySet<string>)
   );
 }
 
+/** Near-duplicate patterns of a library: the pairs (by file) and their clusters. */
+export interface NearDuplicates {
+  readonly pairs: readonly DuplicatePair[];
+  /** Files joined by near-duplicate pairs, largest group first. */
+  readonly clusters: readonly (readonly string[])[];
+}
+
+/** Finds the near-duplicate patterns of a library (src/lib/similarity.ts). */
+export function nearDuplicates(entries: readonly LibraryEntry[]): NearDuplicates {
+  const documents = entries.map((entry) => entry.text);
+  const pairs = duplicatePairs(documents, similarPatterns(documents));
+  return { pairs, clusters: duplicateClusters(pairs) };
+}
+
+/** A warning on each file of a near-duplicate pair, naming the other and their similarity. */
+function duplicateWarnings(
+  entries: readonly LibraryEntry[],
+  { pairs }: NearDuplicates,
+): Diagnostic[] {
+  const byFile = new Map(entries.map((entry) => [entry.file, entry]));
+  return pairs.flatMap(({ a, b, score }) =>
+    [
+      [a, b],
+      [b, a],
+    ].flatMap(([file = '', other = '']) => {
+      const entry = byFile.get(file);
+      return entry
+        ? [
+            diagnostic(
+              file,
+              entry.title,
+              'warning',
+              `near-duplicate of ${other} (similarity ${score.toFixed(2)}): merge them, or make each one's title and text say how they differ`,
+            ),
+          ]
+        : [];
+    }),
+  );
+}
+
 /**
  * Library-wide diagnostics. `files` lists every file of the library (valid or
  * not), so a target whose file exists but is invalid is not called wanted; a
@@ -117,6 +171,7 @@ function wanted(entries: readonly LibraryEntry[], existing: ReadonlySet<string>)
 export function checkLibrary(
   entries: readonly LibraryEntry[],
   files: readonly string[],
+  near: NearDuplicates = nearDuplicates(entries),
 ): Diagnostic[] {
   const existing = new Set([
     ...files.map((file) => basename(file, '.md')),
@@ -126,5 +181,21 @@ export function checkLibrary(
     ...duplicates(entries, 'slug'),
     ...duplicates(entries, 'id'),
     ...wanted(entries, existing),
+    ...duplicateWarnings(entries, near),
   ];
+}
+
+/** The library-wide near-duplicate report: each cluster, its files and their pairs' similarity. */
+export function duplicateReport({ pairs, clusters }: NearDuplicates): string {
+  const lines = [
+    `\nNear-duplicate clusters: ${String(clusters.length)} (${String(pairs.length)} pairs)\n`,
+  ];
+  clusters.forEach((cluster, index) => {
+    const members = new Set(cluster);
+    lines.push(`\n${String(index + 1)}. ${cluster.join(', ')}\n`);
+    for (const { a, b, score } of pairs) {
+      if (members.has(a)) lines.push(`   ${score.toFixed(2)}  ${a} ~ ${b}\n`);
+    }
+  });
+  return lines.join('');
 }
