@@ -38,10 +38,16 @@ function measure<T>(name: string, step: () => T): T {
   return result;
 }
 
-console.log(`${String(patterns.length)} patterns${given === undefined ? ' (generated)' : ` in ${given}`}`);
-const documents = measure('term counts', () => patterns.map((pattern) => termDocument(patternText(pattern))));
+console.log(
+  `${String(patterns.length)} patterns${given === undefined ? ' (generated)' : ` in ${given}`}`,
+);
+const documents = measure('term counts', () =>
+  patterns.map((pattern) => termDocument(patternText(pattern))),
+);
 const neighbours = measure('top five neighbours', () => similarPatterns(documents));
 const pairs = measure('near-duplicate pairs', () => duplicatePairs(documents, neighbours));
 const alone = [...neighbours.values()].filter((list) => list.length === 0).length;
-console.log(`${String(pairs.length)} near-duplicate pairs; ${String(alone)} patterns without a neighbour`);
+console.log(
+  `${String(pairs.length)} near-duplicate pairs; ${String(alone)} patterns without a neighbour`,
+);
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -25,6 +25,7 @@ async function load(): Promise<LibraryModel> {
   const entries = await getCollection('patterns');
   const model = buildLibraryModel(
     entries.map(({ data }) => ({ ...data, body: loadedBody(data.slug).body })),
+    new Map(entries.map(({ data }) => [data.slug, loadedBody(data.slug).similar])),
   );
   const clash = model.patterns.find((p) => RESERVED_PATTERN_SLUGS.has(p.slug));
   if (clash) throw new Error(`pattern slug "${clash.slug}" is reserved for a site page`);

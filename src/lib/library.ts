@@ -17,6 +17,7 @@ import {
   similarPatterns,
   termDocument,
   type DuplicatePair,
+  type Neighbour,
   type TermDocument,
 } from './similarity.ts';
 
@@ -125,6 +126,8 @@ function wanted(entries: readonly LibraryEntry[], existing: ReadonlySet<string>)
 
 /** Near-duplicate patterns of a library: the pairs (by file) and their clusters. */
 export interface NearDuplicates {
+  /** Each file's most similar other files (src/lib/similarity.ts). */
+  readonly neighbours: ReadonlyMap<string, readonly Neighbour[]>;
   readonly pairs: readonly DuplicatePair[];
   /** Files joined by near-duplicate pairs, largest group first. */
   readonly clusters: readonly (readonly string[])[];
@@ -133,8 +136,9 @@ export interface NearDuplicates {
 /** Finds the near-duplicate patterns of a library (src/lib/similarity.ts). */
 export function nearDuplicates(entries: readonly LibraryEntry[]): NearDuplicates {
   const documents = entries.map((entry) => entry.text);
-  const pairs = duplicatePairs(documents, similarPatterns(documents));
-  return { pairs, clusters: duplicateClusters(pairs) };
+  const neighbours = similarPatterns(documents);
+  const pairs = duplicatePairs(documents, neighbours);
+  return { neighbours, pairs, clusters: duplicateClusters(pairs) };
 }
 
 /** A warning on each file of a near-duplicate pair, naming the other and their similarity. */

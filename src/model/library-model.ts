@@ -16,6 +16,8 @@ import {
   relationshipRank,
   titleFromSlug,
 } from './labels.ts';
+import { v71Text } from '../lib/pattern-text.ts';
+import { similarPatterns, termDocument, type Neighbour } from '../lib/similarity.ts';
 import { curatedLinks } from './stored.ts';
 import type {
   BacklinkGroup,
@@ -23,6 +25,7 @@ import type {
   LibraryModel,
   PatternLink,
   PatternSummary,
+  SimilarPattern,
   StoredPattern,
   WantedPattern,
 } from './types.ts';
@@ -129,8 +132,17 @@ function wantedPatterns(
     .sort((a, b) => b.referencedBy.length - a.referencedBy.length || compareText(a.slug, b.slug));
 }
 
-/** Builds the library model from every valid stored pattern (slugs are unique). */
-export function buildLibraryModel(patterns: readonly StoredPattern[]): LibraryModel {
+/**
+ * Builds the library model from every valid stored pattern (slugs are unique) and each one's
+ * similar patterns by slug: given when the load computed them (src/model/load-site.ts counts
+ * words on worker threads), else computed here. Neighbours not in the library are left out.
+ */
+export function buildLibraryModel(
+  patterns: readonly StoredPattern[],
+  neighbours: ReadonlyMap<string, readonly Neighbour[]> = similarPatterns(
+    patterns.map(({ frontmatter, body }) => termDocument(v71Text(frontmatter, body))),
+  ),
+): LibraryModel {
   const bySlug = new Map(patterns.map((pattern) => [pattern.slug, pattern]));
   const summaries: PatternSummary[] = [];
   const counter = facetCounter();
@@ -152,5 +164,16 @@ export function buildLibraryModel(patterns: readonly StoredPattern[]): LibraryMo
     wanted: wantedPatterns(backlinks, bySlug),
     lenses: orderLenses(lensKeys),
     graph: libraryGraph(patterns),
+    similar: new Map(
+      patterns.map(({ slug }) => [
+        slug,
+        (neighbours.get(slug) ?? []).flatMap(({ key, score }): SimilarPattern[] => {
+          const other = bySlug.get(key);
+          return other && key !== slug
+            ? [{ slug: key, title: other.frontmatter.title, score }]
+            : [];
+        }),
+      ]),
+    ),
   };
 }

@@ -9,6 +9,7 @@ import type { Diagnostic } from '../lib/diagnostics.ts';
 import { checkLibrary, toLibraryEntry, type LibraryEntry } from '../lib/library.ts';
 import { findPatternFiles, FILES_PER_THREAD, readPlainFile } from '../lib/load.ts';
 import { parallelMap } from '../lib/parallel.ts';
+import { similarPatterns, type Neighbour } from '../lib/similarity.ts';
 import { isV71, readPatternFile, type V71PatternFile } from '../lib/pattern-file.ts';
 import { renderBody, type RenderedBody } from './rendered.ts';
 import { toStoredPattern } from './stored.ts';
@@ -20,20 +21,25 @@ export interface SitePattern {
   readonly rendered: RenderedBody;
   /** Changes whenever the file's bytes do. */
   readonly digest: string;
+  /** The most similar other patterns of the site, by slug (src/lib/similarity.ts). */
+  readonly similar: readonly Neighbour[];
 }
+
+/** A pattern as one thread reads it: its similar patterns need the whole library. */
+export type ReadPattern = Omit<SitePattern, 'similar'>;
 
 /** One file read for the site: its problems, and the pattern when the file has no error. */
 export interface SiteFile {
   readonly diagnostics: Diagnostic[];
   readonly entry: LibraryEntry | undefined;
-  readonly pattern: SitePattern | undefined;
+  readonly pattern: ReadPattern | undefined;
 }
 
 const hasError = (diagnostics: readonly Diagnostic[]): boolean =>
   diagnostics.some((d) => d.severity === 'error');
 
 /** A parsed, valid pattern with its Markdown rendered. */
-function toSitePattern(pattern: V71PatternFile): SitePattern {
+function toSitePattern(pattern: V71PatternFile): ReadPattern {
   return {
     stored: toStoredPattern(pattern),
     rendered: renderBody(pattern),
@@ -78,10 +84,21 @@ export async function loadSite(dir: string): Promise<SiteLibrary> {
     ...checkLibrary(entries, found.files),
   ];
   const failed = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
-  return {
-    patterns: read.flatMap(({ pattern }) =>
-      pattern && !failed.has(pattern.stored.file) ? [pattern] : [],
+  const shown = read.flatMap(({ pattern }) =>
+    pattern && !failed.has(pattern.stored.file) ? [pattern] : [],
+  );
+  // Similar patterns among the patterns shown (their words were counted on the worker threads).
+  const shownFiles = new Set(shown.map(({ stored }) => stored.file));
+  const similar = similarPatterns(
+    entries.flatMap(({ file, slug, text }) =>
+      shownFiles.has(file) ? [{ ...text, key: slug.value }] : [],
     ),
+  );
+  return {
+    patterns: shown.map((pattern) => ({
+      ...pattern,
+      similar: similar.get(pattern.stored.slug) ?? [],
+    })),
     diagnostics,
   };
 }

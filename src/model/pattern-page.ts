@@ -115,6 +115,7 @@ export function buildPatternPage(
     keywords: ontology.search_hints.vector_keywords,
     relationships: relationships(frontmatter, library),
     backlinks: library.backlinks.get(slug) ?? [],
+    similar: library.similar.get(slug) ?? [],
     garden: garden(frontmatter, library),
     neighbourhood: neighbourhoodGraph(pattern, library),
     provenance: {

@@ -141,6 +141,15 @@ export interface LibraryModel {
   readonly wanted: readonly WantedPattern[];
   readonly lenses: readonly Lens[];
   readonly graph: GraphPicture;
+  /** Per slug, the most similar other patterns by their text (never itself), most similar first. */
+  readonly similar: ReadonlyMap<string, readonly SimilarPattern[]>;
+}
+
+/** A pattern whose text resembles another's, and how much (cosine, 0–1). */
+export interface SimilarPattern {
+  readonly slug: string;
+  readonly title: string;
+  readonly score: number;
 }
 
 /** Radar chart of the eight pillar scores, drawn at build time. */
@@ -211,6 +220,8 @@ export interface PatternPageModel {
   readonly keywords: readonly string[];
   readonly relationships: readonly RelationshipGroup[];
   readonly backlinks: readonly BacklinkGroup[];
+  /** Patterns whose text is most like this one's (machine-computed, apart from curated links). */
+  readonly similar: readonly SimilarPattern[];
   readonly garden: {
     readonly lastPruned: string;
     readonly entities: PatternFrontmatter['graph_garden']['entities'];

@@ -1,6 +1,6 @@
 /**
  * `/api/patterns/<slug>.json`: a pattern's normalised frontmatter, its sections as written and
- * rendered, and its lens guidance. The Markdown comes from the stored pattern, the HTML from its
+ * rendered, its lens guidance and its similar patterns. The Markdown comes from the stored pattern, the HTML from its
  * rendered body (rendered once, for the pages too), so nothing is parsed or rendered twice; the
  * sections' titles and ids are the page's own.
  */
@@ -14,6 +14,7 @@ export function patternExport(
   pattern: StoredPattern,
   rendered: RenderedBody,
   site: ExportSite,
+  similar: readonly { readonly slug: string; readonly score: number }[],
 ): PatternExport {
   const { slug, frontmatter, body } = pattern;
   const written = new Map(body.sections.map((section) => [section.key, section]));
@@ -42,5 +43,6 @@ export function patternExport(
       general: rendered.lensGuidance.general,
       by_lens: rendered.lensGuidance.byLens,
     },
+    similar: similar.map(({ slug: other, score }) => ({ slug: other, score })),
   };
 }

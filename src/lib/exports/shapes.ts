@@ -15,6 +15,7 @@ import { lifecycleSchema } from '../../../schema/lifecycle.ts';
 import { patternFrontmatterSchema } from '../../../schema/pattern.ts';
 import { RELATIONSHIP_TYPES } from '../../../schema/relationships.ts';
 import { SECTION_KEYS } from '../body.ts';
+import { NEIGHBOURS } from '../similarity.ts';
 
 /** Version of the export shapes. */
 export const EXPORT_VERSION = 1;
@@ -57,6 +58,16 @@ export const patternsIndexSchema = z.strictObject({
 });
 export type PatternsIndex = z.infer<typeof patternsIndexSchema>;
 
+/** A pattern whose text resembles another's (src/lib/similarity.ts). */
+const similarSchema = z.strictObject({
+  slug,
+  score: z
+    .number()
+    .min(0)
+    .max(1)
+    .meta({ description: 'Cosine similarity of TF-IDF word vectors (three decimals).' }),
+});
+
 /** `/api/patterns/<slug>.json`: one pattern's frontmatter, sections and lens guidance. */
 export const patternExportSchema = z.strictObject({
   version,
@@ -96,6 +107,10 @@ export const patternExportSchema = z.strictObject({
         .meta({ description: 'Implementation guidance per lens key (HTML).' }),
     })
     .meta({ description: 'The Implementation section split by lens, as the lens pages show it.' }),
+  similar: z
+    .array(similarSchema)
+    .max(NEIGHBOURS)
+    .meta({ description: 'The most similar other patterns by their text, most similar first.' }),
 });
 export type PatternExport = z.infer<typeof patternExportSchema>;
 
@@ -156,6 +171,12 @@ export const graphExportSchema = z.strictObject({
       )
       .meta({
         description: 'Machine-suggested links (`graph_garden.inferred_links`), as written.',
+      }),
+    similar: z
+      .array(z.strictObject({ source: slug, target: slug, score: similarSchema.shape.score }))
+      .meta({
+        description:
+          'Each pattern to its most similar other patterns by their text (computed, not curated).',
       }),
   }),
 });
