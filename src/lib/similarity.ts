@@ -29,7 +29,17 @@ export const NEIGHBOURS = 5;
  * overlap by `titleOverlap` (shared title words over the shorter title's) and their texts' cosine
  * reaches `textWithTitle`. Chosen on the real library (3,616 files): see README, "Near-duplicates".
  */
-export const DUPLICATE_THRESHOLDS = { text: 0.6, titleOverlap: 0.6, textWithTitle: 0.4 } as const;
+export const DUPLICATE_THRESHOLDS: DuplicateThresholds = {
+  text: 0.6,
+  titleOverlap: 0.6,
+  textWithTitle: 0.4,
+};
+
+export interface DuplicateThresholds {
+  readonly text: number;
+  readonly titleOverlap: number;
+  readonly textWithTitle: number;
+}
 
 /** Title words that say nothing about which pattern it is ("Gateway Routing Pattern"). */
 const GENERIC_TITLE_WORDS: ReadonlySet<string> = new Set(
@@ -277,7 +287,7 @@ export interface DuplicatePair {
 export function duplicatePairs(
   documents: readonly TermDocument[],
   neighbours: ReadonlyMap<string, readonly Neighbour[]>,
-  thresholds: typeof DUPLICATE_THRESHOLDS = DUPLICATE_THRESHOLDS,
+  thresholds: DuplicateThresholds = DUPLICATE_THRESHOLDS,
 ): DuplicatePair[] {
   const titles = new Map(documents.map((document) => [document.key, document.titleWords]));
   const duplicate = (a: string, b: string, score: number): boolean =>
