@@ -20,6 +20,12 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
  * keeps the data sent between threads and the vectors small.
  */
 export const FREQUENT_TERMS = 200;
+/**
+ * Characters of each section counted (cut back to a space): a section's opening says what it is
+ * about, and counting every word of the real library's long sections (70 MB in all) took most of
+ * the similarity pass's time. Measured on the real library: see README, "Near-duplicates".
+ */
+export const SECTION_OPENING = 1500;
 /** Terms kept per pattern after TF-IDF weighting (the rest count for nothing). */
 export const TOP_TERMS = 60;
 /** Similar patterns listed per pattern. */
@@ -91,13 +97,19 @@ const stemOf = (piece: string): string => {
   return stem;
 };
 
+/** Calls `use` with each piece of a text between separators: lower case, URLs left out. */
+function eachPiece(text: string, use: (piece: string) => void): void {
+  for (const piece of text.replace(URL, ' ').toLowerCase().split(SEPARATORS)) {
+    if (piece !== '') use(piece);
+  }
+}
+
 /** Calls `use` with each normalised word of a text: lower case, URLs left out, stop words left out, stemmed. */
 function eachWord(text: string, use: (word: string) => void): void {
-  for (const piece of text.replace(URL, ' ').toLowerCase().split(SEPARATORS)) {
-    if (piece === '') continue;
+  eachPiece(text, (piece) => {
     const stem = stemOf(piece);
     if (stem !== '') use(stem);
-  }
+  });
 }
 
 /** Normalised words of a text (see {@link eachWord}). */
@@ -107,11 +119,20 @@ export function words(text: string): string[] {
   return out;
 }
 
+/** The first {@link SECTION_OPENING} characters of a text, cut back to a space. */
+function opening(text: string): string {
+  if (text.length <= SECTION_OPENING) return text;
+  const space = text.lastIndexOf(' ', SECTION_OPENING);
+  return text.slice(0, space > 0 ? space : SECTION_OPENING);
+}
+
 /** A pattern's weighted term counts: title, aliases, labels, keywords and tension above the text. */
 export function termCounts(text: PatternText): TermCounts {
-  const counts = new Map<string, number>();
+  // Pieces are counted first and each distinct one stemmed once: a pattern's own small map is
+  // faster to update than the library-wide stem cache is to read.
+  const pieces = new Map<string, number>();
   const add = (value: string, weight: number): void => {
-    eachWord(value, (word) => counts.set(word, (counts.get(word) ?? 0) + weight));
+    eachPiece(value, (piece) => pieces.set(piece, (pieces.get(piece) ?? 0) + weight));
   };
   add(text.title, FIELD_WEIGHTS.title);
   for (const alias of text.aliases) add(alias, FIELD_WEIGHTS.aliases);
@@ -120,7 +141,12 @@ export function termCounts(text: PatternText): TermCounts {
   add(text.tension, FIELD_WEIGHTS.tension);
   for (const section of text.sections) {
     add(section.title, 1);
-    add(section.text, 1);
+    add(opening(section.text), 1);
+  }
+  const counts = new Map<string, number>();
+  for (const [piece, count] of pieces) {
+    const stem = stemOf(piece);
+    if (stem !== '') counts.set(stem, (counts.get(stem) ?? 0) + count);
   }
   let entries = [...counts];
   if (entries.length > FREQUENT_TERMS) {
