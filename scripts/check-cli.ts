@@ -8,17 +8,21 @@
  * them): it is checked too, and an older-format one is an error, not a warning.
  * Prints one line per problem, then `N files (A v7.1, B older), E errors,
  * W warnings`; exits 1 when there is an error. With GITHUB_ACTIONS=true it also
- * prints inline annotations.
+ * prints inline annotations. `--duplicates` then lists the library's near-duplicate clusters.
  */
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkReport, sortDiagnostics } from '../src/lib/diagnostics.ts';
 import { countFormats, refuseNewOlderFiles } from '../src/lib/format.ts';
+import { duplicateReport } from '../src/lib/library.ts';
 import { checkPatternFiles, findPatternFiles, patternsDir } from '../src/lib/load.ts';
 
 const { values, positionals } = parseArgs({
-  options: { new: { type: 'string', multiple: true, default: [] } },
+  options: {
+    new: { type: 'string', multiple: true, default: [] },
+    duplicates: { type: 'boolean', default: false },
+  },
   allowPositionals: true,
 });
 const added = values.new.map((file) => relative('.', file));
@@ -58,4 +62,5 @@ process.stdout.write(
     countFormats(checked.files, library.formats),
   ),
 );
+if (values.duplicates) process.stdout.write(duplicateReport(library.duplicates));
 process.exitCode = diagnostics.some((d) => d.severity === 'error') ? 1 : 0;

@@ -108,8 +108,10 @@ describe('checking pattern files', () => {
     expect(await checkFixture('duplicate-slug')).toMatchInlineSnapshot(`
       "duplicate-slug/a/shared-name.md:2:5: error: id: duplicate id "pat_01khvcxdrrf2pafvy9q58wy30e", also used by duplicate-slug/b/shared-name.md
       duplicate-slug/a/shared-name.md:3:7: error: slug: duplicate slug "shared-name", also used by duplicate-slug/b/shared-name.md
+      duplicate-slug/a/shared-name.md:4:9: warning: title: near-duplicate of duplicate-slug/b/shared-name.md (similarity 1.00): merge them, or make each one's title and text say how they differ
       duplicate-slug/b/shared-name.md:2:5: error: id: duplicate id "pat_01khvcxdrrf2pafvy9q58wy30e", also used by duplicate-slug/a/shared-name.md
-      duplicate-slug/b/shared-name.md:3:7: error: slug: duplicate slug "shared-name", also used by duplicate-slug/a/shared-name.md"
+      duplicate-slug/b/shared-name.md:3:7: error: slug: duplicate slug "shared-name", also used by duplicate-slug/a/shared-name.md
+      duplicate-slug/b/shared-name.md:4:9: warning: title: near-duplicate of duplicate-slug/a/shared-name.md (similarity 1.00): merge them, or make each one's title and text say how they differ"
     `);
   });
 

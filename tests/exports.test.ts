@@ -103,7 +103,12 @@ describe('/api/patterns.json', () => {
 
 describe('/api/patterns/<slug>.json', () => {
   it('holds the normalised frontmatter and parses in the documented shape', () => {
-    const data = patternExport(ledger, renderBody(ledger), site);
+    const data = patternExport(
+      ledger,
+      renderBody(ledger),
+      site,
+      library.similar.get('open-ledger') ?? [],
+    );
     const parsed = patternExportSchema.parse(JSON.parse(JSON.stringify(data)));
     if (parsed.format !== 'v7.1') throw new Error('open-ledger exported as older');
     expect(parsed.frontmatter).toEqual(ledger.frontmatter);
@@ -111,8 +116,15 @@ describe('/api/patterns/<slug>.json', () => {
     expect(parsed.updated).toBe('2026-03-04T05:06:07.000Z');
   });
 
+  it('lists its similar patterns by slug and score, never itself', () => {
+    const similar = library.similar.get('open-ledger') ?? [];
+    const data = patternExport(ledger, renderBody(ledger), site, similar);
+    expect(data.similar).toEqual([{ slug: 'shared-stewardship', score: similar[0]?.score }]);
+    expect(data.similar[0]?.score).toBeGreaterThan(0);
+  });
+
   it('gives the eight sections, the extra sections and the lens guidance as written, no HTML', () => {
-    const data = patternExport(ledger, renderBody(ledger), site);
+    const data = patternExport(ledger, renderBody(ledger), site, []);
     if (data.format !== 'v7.1') throw new Error('open-ledger exported as older');
     expect(data.sections.map(({ key }) => key)).toEqual(EIGHT_SECTIONS);
     expect(data.sections[0]).toEqual({
@@ -165,6 +177,14 @@ describe('/api/graph.json', () => {
         domain: 'governance',
         url: 'https://example.org/lib/patterns/shared-stewardship/',
       },
+    ]);
+  });
+
+  it('gives text-similarity edges as their own kind, each pattern to its similar others', () => {
+    const { similar } = graphExport(library, site).edges;
+    expect(similar.map(({ source, target }) => [source, target])).toEqual([
+      ['open-ledger', 'shared-stewardship'],
+      ['shared-stewardship', 'open-ledger'],
     ]);
   });
 

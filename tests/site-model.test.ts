@@ -203,6 +203,7 @@ describe('the pattern page model', () => {
       'section',
       'assessment',
       'backlinks',
+      'similar-patterns',
       'neighbourhood',
       'graph-garden',
       'provenance',
@@ -406,6 +407,15 @@ describe('the model of the real-library fixtures and the seed', () => {
       'community',
     ]);
   }, 90_000);
+
+  it('gives every page of the real-library fixtures five similar patterns, never itself', () => {
+    for (const { slug } of model.patterns) {
+      const { similar } = buildPatternPage(model, slug);
+      expect(similar).toHaveLength(5);
+      expect(similar.map((other) => other.slug)).not.toContain(slug);
+      expect(similar.every(({ slug: other }) => model.bySlug.has(other))).toBe(true);
+    }
+  }, 30_000);
 
   it('finds each of the seed’s seven curated links and gives it a backlink to the seed', () => {
     const { relationships } = v71Stored(model.bySlug.get(SEED_SLUG)).frontmatter;

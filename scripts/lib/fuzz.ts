@@ -379,7 +379,7 @@ export async function checkProperty(text: string): Promise<'accepted' | 'refused
   const pageJson = JSON.stringify(page);
   assert.ok(pageJson.isWellFormed(), 'the page model holds a lone surrogate');
   validText(pageJson, 'the page model');
-  const exported = JSON.parse(JSON.stringify(patternExport(stored, rendered, SITE))) as unknown;
+  const exported = JSON.parse(JSON.stringify(patternExport(stored, rendered, SITE, []))) as unknown;
   patternExportSchema.parse(exported);
   const jsonLd = serializeJsonLd(patternJsonLd(page, SITE));
   JSON.parse(jsonLd);

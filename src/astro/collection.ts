@@ -6,6 +6,7 @@
  */
 import { getCollection } from 'astro:content';
 import { patternBody, type LoadedBody } from './pattern-loader.ts';
+import { SITE } from '../config/site.ts';
 import { buildLibraryModel } from '../model/library-model.ts';
 import { buildPatternPage } from '../model/pattern-page.ts';
 import { withBody } from '../model/stored.ts';
@@ -26,6 +27,8 @@ async function load(): Promise<LibraryModel> {
   const entries = await getCollection('patterns');
   const model = buildLibraryModel(
     entries.map(({ data }) => withBody(data, loadedBody(data.slug).body)),
+    SITE.lenses,
+    new Map(entries.map(({ data }) => [data.slug, loadedBody(data.slug).similar])),
   );
   const clash = model.patterns.find((p) => RESERVED_PATTERN_SLUGS.has(p.slug));
   if (clash) throw new Error(`pattern slug "${clash.slug}" is reserved for a site page`);

@@ -38,6 +38,7 @@ const SHARED = Symbol.for('pattern-loader');
 export interface LoadedBody {
   readonly body: PatternBody;
   readonly rendered: RenderedBody;
+  readonly similar: SitePattern['similar'];
 }
 interface Shared {
   skipped: readonly SkippedFile[];
@@ -71,10 +72,10 @@ export function onPatternsLoaded(listener: (patterns: readonly SitePattern[]) =>
 /** The body of pattern `slug`, when this process loaded it. */
 export const patternBody = (slug: string): LoadedBody | undefined => shared.bodies.get(slug);
 
-function store(context: LoaderContext, { stored, rendered, digest }: SitePattern): void {
+function store(context: LoaderContext, { stored, rendered, digest, similar }: SitePattern): void {
   const { body, ...rest } = stored;
   const entry: PatternEntry = rest;
-  shared.bodies.set(stored.slug, { body, rendered });
+  shared.bodies.set(stored.slug, { body, rendered, similar });
   context.store.set({
     id: stored.slug,
     data: { ...entry },
@@ -99,8 +100,10 @@ function reloadFile(context: LoaderContext, path: string, removed: boolean): voi
   }
   if (removed) return;
   const { pattern, diagnostics } = readSiteFile(file);
-  if (pattern) store(context, pattern);
-  else {
+  // Similar patterns need the whole library: a changed file keeps its last ones until a reload.
+  if (pattern) {
+    store(context, { ...pattern, similar: patternBody(pattern.stored.slug)?.similar ?? [] });
+  } else {
     const errors = diagnostics.filter((d) => d.severity === 'error');
     shared.invalid.set(basename(file, '.md'), { file, errors });
     context.logger.error(`${file} is invalid:\n  ${errors.map(formatDiagnostic).join('\n  ')}`);

@@ -1,10 +1,11 @@
 /**
  * Library stage (both formats): the checks that need every pattern at once — duplicate
- * slugs and ids, and relationship targets that have no file yet ("wanted"
- * patterns, with "did you mean" when a slug is close in spelling). They work on a small
- * {@link LibraryEntry} per file (plain data, so worker threads can send it), in one pass over
- * the library. Every file whose front matter parsed takes part, valid or not, so one run
- * reports every problem: an invalid file's entry is read from its raw front matter.
+ * slugs and ids, relationship targets that have no file yet ("wanted"
+ * patterns, with "did you mean" when a slug is close in spelling), and near-duplicate texts. They
+ * work on a small {@link LibraryEntry} per file (plain data, so worker threads can send it), in one
+ * pass over the library. Every file whose front matter parsed takes part, valid or not, so one run
+ * reports every problem: an invalid file's entry is read from its raw front matter (and has no
+ * text, so it takes no part in the near-duplicate pass).
  */
 import { basename } from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
@@ -13,8 +14,18 @@ import type { Diagnostic } from './diagnostics.ts';
 import type { PatternFormat } from './format.ts';
 import type { Frontmatter } from './frontmatter.ts';
 import type { PatternFile } from './pattern-file.ts';
+import { patternText } from './pattern-text.ts';
 import { isPlaceholder } from './placeholders.ts';
 import { formatPath, type Position } from './positions.ts';
+import {
+  duplicateClusters,
+  duplicatePairs,
+  similarPatterns,
+  termDocument,
+  type DuplicatePair,
+  type Neighbour,
+  type TermDocument,
+} from './similarity.ts';
 
 interface Located {
   readonly value: string;
@@ -31,6 +42,8 @@ export interface LibraryEntry {
   readonly id: Located | undefined;
   /** Every curated relationship target: a slug, or (older format) a pattern id. */
   readonly links: readonly Located[];
+  /** A valid pattern's title and words, keyed by its file (for near-duplicates); undefined for an invalid file. */
+  readonly text: { readonly title: Located; readonly document: TermDocument } | undefined;
 }
 
 /** Projects a parsed pattern of either format onto what the library checks need. */
@@ -46,6 +59,10 @@ export function toLibraryEntry(pattern: PatternFile): LibraryEntry {
     format: pattern.format,
     slug: located(frontmatter.slug, ['slug']),
     id: located(frontmatter.id, ['id']),
+    text: {
+      title: located(frontmatter.title, ['title']),
+      document: termDocument(patternText(pattern), pattern.file),
+    },
     links:
       pattern.format === 'older'
         ? RELATIONSHIP_TYPES.flatMap((type) =>
@@ -124,6 +141,7 @@ export function rawLibraryEntry(
     format,
     slug: located(raw['slug'], ['slug'])[0],
     id: located(raw['id'], ['id'])[0],
+    text: undefined,
     links:
       format === 'older'
         ? []
@@ -180,6 +198,51 @@ function wanted(
   );
 }
 
+/** Near-duplicate patterns of a library: the pairs (by file) and their clusters. */
+export interface NearDuplicates {
+  /** Each file's most similar other files (src/lib/similarity.ts). */
+  readonly neighbours: ReadonlyMap<string, readonly Neighbour[]>;
+  readonly pairs: readonly DuplicatePair[];
+  /** Files joined by near-duplicate pairs, largest group first. */
+  readonly clusters: readonly (readonly string[])[];
+}
+
+/** Finds the near-duplicate patterns among a library's valid files (src/lib/similarity.ts). */
+export function nearDuplicates(entries: readonly LibraryEntry[]): NearDuplicates {
+  const documents = entries.flatMap(({ text }) => (text ? [text.document] : []));
+  const neighbours = similarPatterns(documents);
+  const pairs = duplicatePairs(documents, neighbours);
+  return { neighbours, pairs, clusters: duplicateClusters(pairs) };
+}
+
+/** A warning on each file of a near-duplicate pair, naming the other and their similarity. */
+function duplicateWarnings(
+  entries: readonly LibraryEntry[],
+  { pairs }: NearDuplicates,
+): Diagnostic[] {
+  const titles = new Map(
+    entries.flatMap(({ file, text }) => (text ? [[file, text.title] as const] : [])),
+  );
+  return pairs.flatMap(({ a, b, score }) =>
+    [
+      [a, b],
+      [b, a],
+    ].flatMap(([file = '', other = '']) => {
+      const title = titles.get(file);
+      return title
+        ? [
+            diagnostic(
+              file,
+              title,
+              'warning',
+              `near-duplicate of ${other} (similarity ${score.toFixed(2)}): merge them, or make each one's title and text say how they differ`,
+            ),
+          ]
+        : [];
+    }),
+  );
+}
+
 /**
  * Library-wide diagnostics. `files` lists every file of the library (valid or
  * not), so a target whose file exists but is invalid is not called wanted; a
@@ -188,6 +251,7 @@ function wanted(
 export function checkLibrary(
   entries: readonly LibraryEntry[],
   files: readonly string[],
+  near: NearDuplicates = nearDuplicates(entries),
 ): Diagnostic[] {
   const slugs = files.map((file) => basename(file, '.md'));
   const existing = new Set([
@@ -198,5 +262,21 @@ export function checkLibrary(
     ...duplicates(entries, 'slug'),
     ...duplicates(entries, 'id'),
     ...wanted(entries, existing, slugs),
+    ...duplicateWarnings(entries, near),
   ];
+}
+
+/** The library-wide near-duplicate report: each cluster, its files and their pairs' similarity. */
+export function duplicateReport({ pairs, clusters }: NearDuplicates): string {
+  const lines = [
+    `\nNear-duplicate clusters: ${String(clusters.length)} (${String(pairs.length)} pairs)\n`,
+  ];
+  clusters.forEach((cluster, index) => {
+    const members = new Set(cluster);
+    lines.push(`\n${String(index + 1)}. ${cluster.join(', ')}\n`);
+    for (const { a, b, score } of pairs) {
+      if (members.has(a)) lines.push(`   ${score.toFixed(2)}  ${a} ~ ${b}\n`);
+    }
+  });
+  return lines.join('');
 }

@@ -10,7 +10,7 @@ import { lstat, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Diagnostic } from './diagnostics.ts';
 import type { PatternFormat } from './format.ts';
-import { checkLibrary, type LibraryEntry } from './library.ts';
+import { checkLibrary, nearDuplicates, type LibraryEntry, type NearDuplicates } from './library.ts';
 import { parallelMap } from './parallel.ts';
 import { readPatternFile, type PatternFile } from './pattern-file.ts';
 
@@ -125,7 +125,12 @@ export const FILES_PER_THREAD = 400;
 export async function checkPatternFiles(
   paths: readonly string[],
   onProgress?: (done: number, total: number) => void,
-): Promise<{ files: string[]; diagnostics: Diagnostic[]; formats: Map<string, PatternFormat> }> {
+): Promise<{
+  files: string[];
+  diagnostics: Diagnostic[];
+  formats: Map<string, PatternFormat>;
+  duplicates: NearDuplicates;
+}> {
   const { files, diagnostics } = await findPatternFiles(paths);
   let done = 0;
   const checked = await parallelMap<CheckedFile>(
@@ -136,16 +141,16 @@ export async function checkPatternFiles(
   const formats = new Map(
     checked.flatMap(({ file, format }) => (format ? [[file, format] as const] : [])),
   );
+  const entries = checked.flatMap(({ entry }) => (entry ? [entry] : []));
+  const duplicates = nearDuplicates(entries);
   return {
     files,
     formats,
+    duplicates,
     diagnostics: [
       ...diagnostics,
       ...checked.flatMap((file) => file.diagnostics),
-      ...checkLibrary(
-        checked.flatMap(({ entry }) => (entry ? [entry] : [])),
-        files,
-      ),
+      ...checkLibrary(entries, files, duplicates),
     ],
   };
 }

@@ -26,6 +26,7 @@ export const RESERVED_PAGE_IDS = [
   'radar-title',
   'relationships',
   'backlinks',
+  'similar-patterns',
   'neighbourhood',
   'neighbourhood-graph',
   'neighbourhood-graph-title',

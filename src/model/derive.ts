@@ -179,6 +179,7 @@ export const DETAIL_BLOCKS: readonly PageBlock[] = [
   { id: 'assessment', title: 'Commons assessment' },
   { id: 'relationships', title: 'Related patterns' },
   { id: 'backlinks', title: 'Linked from' },
+  { id: 'similar-patterns', title: 'Similar patterns' },
   { id: 'neighbourhood', title: 'Neighbourhood' },
   { id: 'graph-garden', title: 'Graph garden' },
   { id: 'provenance', title: 'Provenance' },

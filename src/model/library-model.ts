@@ -15,6 +15,8 @@ import {
   relationshipRank,
   titleFromSlug,
 } from './labels.ts';
+import { patternText } from '../lib/pattern-text.ts';
+import { similarPatterns, termDocument, type Neighbour } from '../lib/similarity.ts';
 import { contextLabelMap, declaredLensesOf, otherLabelsOf } from './lenses.ts';
 import { curatedLinks, slugsById, summaryOf } from './stored.ts';
 import type {
@@ -24,6 +26,7 @@ import type {
   LibraryModel,
   PatternLink,
   PatternSummary,
+  SimilarPattern,
   StoredPattern,
   WantedPattern,
 } from './types.ts';
@@ -157,11 +160,16 @@ function wantedPatterns(
 
 /**
  * Builds the library model from every valid stored pattern (slugs are unique), under the
- * lenses the site declares.
+ * lenses the site declares, and each one's similar patterns by slug: given when the load
+ * computed them (src/model/load-site.ts counts words on worker threads), else computed here.
+ * Neighbours not in the library are left out.
  */
 export function buildLibraryModel(
   patterns: readonly StoredPattern[],
   declared: readonly Lens[] = SITE.lenses,
+  neighbours: ReadonlyMap<string, readonly Neighbour[]> = similarPatterns(
+    patterns.map((pattern) => termDocument(patternText(pattern))),
+  ),
 ): LibraryModel {
   const bySlug = new Map(patterns.map((pattern) => [pattern.slug, pattern]));
   const byId = slugsById(patterns);
@@ -186,5 +194,16 @@ export function buildLibraryModel(
     wanted: wantedPatterns(backlinks, bySlug),
     lenses: declared.filter(({ key }) => lensKeys.has(key)),
     graph: libraryGraph(patterns),
+    similar: new Map(
+      patterns.map(({ slug }) => [
+        slug,
+        (neighbours.get(slug) ?? []).flatMap(({ key, score }): SimilarPattern[] => {
+          const other = bySlug.get(key);
+          return other && key !== slug
+            ? [{ slug: key, title: other.frontmatter.title, score }]
+            : [];
+        }),
+      ]),
+    ),
   };
 }

@@ -6,10 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../lib/diagnostics.ts';
-import { checkLibrary, type LibraryEntry } from '../lib/library.ts';
+import { checkLibrary, nearDuplicates, type LibraryEntry } from '../lib/library.ts';
 import { findPatternFiles, FILES_PER_THREAD, readPlainFile } from '../lib/load.ts';
 import { parallelMap } from '../lib/parallel.ts';
 import { readPatternFile, type PatternFile } from '../lib/pattern-file.ts';
+import type { Neighbour } from '../lib/similarity.ts';
 import { renderBody, type RenderedBody } from './rendered.ts';
 import { toStoredPattern } from './stored.ts';
 import type { StoredPattern } from './types.ts';
@@ -20,20 +21,25 @@ export interface SitePattern {
   readonly rendered: RenderedBody;
   /** Changes whenever the file's bytes do. */
   readonly digest: string;
+  /** The most similar other patterns of the site, by slug (src/lib/similarity.ts). */
+  readonly similar: readonly Neighbour[];
 }
+
+/** A pattern as one thread reads it: its similar patterns need the whole library. */
+export type ReadPattern = Omit<SitePattern, 'similar'>;
 
 /** One file read for the site: its problems, and the pattern when the file has no error. */
 export interface SiteFile {
   readonly diagnostics: Diagnostic[];
   readonly entry: LibraryEntry | undefined;
-  readonly pattern: SitePattern | undefined;
+  readonly pattern: ReadPattern | undefined;
 }
 
 const hasError = (diagnostics: readonly Diagnostic[]): boolean =>
   diagnostics.some((d) => d.severity === 'error');
 
 /** A parsed, valid pattern with its Markdown rendered. */
-function toSitePattern(pattern: PatternFile): SitePattern {
+function toSitePattern(pattern: PatternFile): ReadPattern {
   const stored = toStoredPattern(pattern);
   return {
     stored,
@@ -68,16 +74,28 @@ export async function loadSite(dir: string): Promise<SiteLibrary> {
     { itemsPerThread: FILES_PER_THREAD / 4 },
   );
   const entries = read.flatMap(({ entry }) => (entry ? [entry] : []));
+  // One similarity pass (words counted on the worker threads): near-duplicate warnings and
+  // similar patterns.
+  const near = nearDuplicates(entries);
   const diagnostics = [
     ...found.diagnostics,
     ...read.flatMap((file) => file.diagnostics),
-    ...checkLibrary(entries, found.files),
+    ...checkLibrary(entries, found.files, near),
   ];
   const failed = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+  const shown = read.flatMap(({ pattern }) =>
+    pattern && !failed.has(pattern.stored.file) ? [pattern] : [],
+  );
+  // Neighbours are keyed by file: the site names them by slug, and shows only shown patterns.
+  const slugs = new Map(shown.map(({ stored }) => [stored.file, stored.slug]));
   return {
-    patterns: read.flatMap(({ pattern }) =>
-      pattern && !failed.has(pattern.stored.file) ? [pattern] : [],
-    ),
+    patterns: shown.map((pattern) => ({
+      ...pattern,
+      similar: (near.neighbours.get(pattern.stored.file) ?? []).flatMap(({ key, score }) => {
+        const slug = slugs.get(key);
+        return slug === undefined ? [] : [{ key: slug, score }];
+      }),
+    })),
     diagnostics,
   };
 }

@@ -131,6 +131,7 @@ export function buildPatternPage(
     keywords: ontology.search_hints.vector_keywords,
     relationships: relationships(pattern, library),
     backlinks: library.backlinks.get(slug) ?? [],
+    similar: library.similar.get(slug) ?? [],
     garden: garden(frontmatter, library),
     neighbourhood: neighbourhoodGraph(pattern, library),
     provenance: {
@@ -181,6 +182,7 @@ function olderPage(
     confidenceScore: model.confidence_score,
     relationships: relationships(pattern, library),
     backlinks: library.backlinks.get(pattern.slug) ?? [],
+    similar: library.similar.get(pattern.slug) ?? [],
     neighbourhood: neighbourhoodGraph(pattern, library),
     provenance: {
       contributors: model.contributors.map(({ name, role }) =>

@@ -200,6 +200,15 @@ export interface LibraryModel {
   /** The declared lenses at least one pattern has a label for, in declared order (listings). */
   readonly lenses: readonly Lens[];
   readonly graph: GraphPicture;
+  /** Per slug, the most similar other patterns by their text (never itself), most similar first. */
+  readonly similar: ReadonlyMap<string, readonly SimilarPattern[]>;
+}
+
+/** A pattern whose text resembles another's, and how much (cosine, 0–1). */
+export interface SimilarPattern {
+  readonly slug: string;
+  readonly title: string;
+  readonly score: number;
 }
 
 /** Radar chart of the eight pillar scores, drawn at build time. */
@@ -243,6 +252,8 @@ interface PageBase {
   readonly summaryHtml: string;
   readonly relationships: readonly RelationshipGroup[];
   readonly backlinks: readonly BacklinkGroup[];
+  /** Patterns whose text is most like this one's (machine-computed, apart from curated links). */
+  readonly similar: readonly SimilarPattern[];
   readonly neighbourhood: GraphPicture;
   readonly provenance: {
     readonly contributors: readonly string[];

@@ -52,6 +52,17 @@ describe('the built data exports', () => {
     }
   });
 
+  it('give every pattern similar patterns, never itself, in its JSON and on its page', () => {
+    for (const slug of slugs) {
+      const { similar } = patternExportSchema.parse(JSON.parse(read(`api/patterns/${slug}.json`)));
+      expect(similar.length, slug).toBeGreaterThan(0);
+      expect(similar.map((other) => other.slug)).not.toContain(slug);
+      const page = read(`patterns/${slug}/index.html`);
+      expect(page).toContain('id="similar-patterns"');
+      for (const other of similar) expect(page).toContain(`/patterns/${other.slug}/`);
+    }
+  });
+
   it('write the graph with every edge end a node, and the wanted target marked', () => {
     const graph = graphExportSchema.parse(JSON.parse(read('api/graph.json')));
     const nodes = new Map(graph.nodes.map((node) => [node.slug, node.kind]));

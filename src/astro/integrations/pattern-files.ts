@@ -18,6 +18,10 @@ import { PATHS, routePath, siteUrls } from '../../model/urls.ts';
 import { getExportSite, makeExportSiteOnLoad } from '../exports.ts';
 import { onPatternsLoaded } from '../pattern-loader.ts';
 
+/** Similar patterns as the export names them (their document keys are slugs on the site). */
+const neighbourSlugs = (similar: SitePattern['similar']): { slug: string; score: number }[] =>
+  similar.map(({ key, score }) => ({ slug: key, score }));
+
 /** Patterns whose files are written at once (the writes overlap). */
 const CONCURRENCY = 16;
 
@@ -35,9 +39,9 @@ async function writePatternFiles(
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let pattern = patterns[next++]; pattern !== undefined; pattern = patterns[next++]) {
-      const { stored, rendered } = pattern;
+      const { stored, rendered, similar } = pattern;
       await copyFile(stored.file, join(outDir, PATHS.patternMarkdown(stored.slug)));
-      const json = JSON.stringify(patternExport(stored, rendered, site));
+      const json = JSON.stringify(patternExport(stored, rendered, site, neighbourSlugs(similar)));
       await writeFile(join(outDir, PATHS.patternJson(stored.slug)), json);
     }
   };

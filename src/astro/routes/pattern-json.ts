@@ -21,4 +21,11 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<Props> = async ({ props: { pattern } }) =>
-  Response.json(patternExport(pattern, loadedBody(pattern.slug).rendered, await getExportSite()));
+  Response.json(
+    patternExport(
+      pattern,
+      loadedBody(pattern.slug).rendered,
+      await getExportSite(),
+      (await getLibrary()).similar.get(pattern.slug) ?? [],
+    ),
+  );

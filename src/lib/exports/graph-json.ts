@@ -2,7 +2,8 @@
  * `/api/graph.json`: the library as a graph. Nodes are the patterns plus every link target that
  * has no file (`wanted` when a curated relationship names it, `suggested` when only the graph
  * garden does); human-curated edges and machine-suggested ones are kept in separate lists, each
- * as written in the frontmatter (self-links and repeats included).
+ * as written in the frontmatter (self-links and repeats included), and the text-similarity edges
+ * (each pattern to its most similar others) in a third.
  */
 import { compareText, titleFromSlug } from '../../model/labels.ts';
 import { curatedLinks, domainOf } from '../../model/stored.ts';
@@ -13,7 +14,7 @@ import { patternsBySlug, type ExportSite } from './export-site.ts';
 type Edges = GraphExport['edges'];
 
 export function graphExport(
-  library: Pick<LibraryModel, 'bySlug' | 'byId' | 'wanted'>,
+  library: Pick<LibraryModel, 'bySlug' | 'byId' | 'wanted' | 'similar'>,
   site: ExportSite,
 ): GraphExport {
   const patterns = patternsBySlug(library);
@@ -66,6 +67,16 @@ export function graphExport(
   return {
     version: EXPORT_VERSION,
     nodes: nodes.sort((a, b) => compareText(a.slug, b.slug)),
-    edges: { curated, suggested },
+    edges: {
+      curated,
+      suggested,
+      similar: patterns.flatMap(({ slug }) =>
+        (library.similar.get(slug) ?? []).map(({ slug: target, score }) => ({
+          source: slug,
+          target,
+          score,
+        })),
+      ),
+    },
   };
 }

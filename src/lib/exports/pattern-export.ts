@@ -1,8 +1,8 @@
 /**
  * `/api/patterns/<slug>.json`: a pattern's normalised frontmatter, its sections as written
- * (Markdown, the data; the HTML is the page's) and its lens guidance as written. The lens split
- * comes from the rendered body (split once, for the pages too), so nothing is parsed twice; the
- * sections' titles and ids are the page's own.
+ * (Markdown, the data; the HTML is the page's), its lens guidance as written and its similar
+ * patterns. The lens split comes from the rendered body (split once, for the pages too), so
+ * nothing is parsed twice; the sections' titles and ids are the page's own.
  */
 import { SECTION_KEYS, SECTION_TITLES } from '../body.ts';
 import type { RenderedBody } from '../../model/rendered.ts';
@@ -14,6 +14,7 @@ export function patternExport(
   pattern: StoredPattern,
   rendered: Pick<RenderedBody, 'lensGuidanceMarkdown'>,
   site: ExportSite,
+  similar: readonly { readonly slug: string; readonly score: number }[],
 ): PatternExport {
   const { slug } = pattern;
   const common = {
@@ -22,6 +23,7 @@ export function patternExport(
     url: site.page(slug),
     markdown_url: site.markdown(slug),
     updated: site.updated(slug),
+    similar: similar.map(({ slug: other, score }) => ({ slug: other, score })),
   };
   if (pattern.format === 'older') {
     return {

@@ -17,6 +17,7 @@ import { olderFrontmatterSchema } from '../../../schema/older/pattern.ts';
 import { patternFrontmatterSchema } from '../../../schema/pattern.ts';
 import { RELATIONSHIP_TYPES } from '../../../schema/relationships.ts';
 import { SECTION_KEYS } from '../body.ts';
+import { NEIGHBOURS } from '../similarity.ts';
 
 /** Version of the export shapes. */
 export const EXPORT_VERSION = 2 as const;
@@ -79,10 +80,26 @@ export const patternsIndexSchema = z.strictObject({
 });
 export type PatternsIndex = z.infer<typeof patternsIndexSchema>;
 
+/** A pattern whose text resembles another's (src/lib/similarity.ts). */
+const similarSchema = z.strictObject({
+  slug,
+  score: z
+    .number()
+    .min(0)
+    .max(1)
+    .meta({ description: 'Cosine similarity of TF-IDF word vectors (three decimals).' }),
+});
+
+const similar = z
+  .array(similarSchema)
+  .max(NEIGHBOURS)
+  .meta({ description: 'The most similar other patterns by their text, most similar first.' });
+
 /**
  * `/api/patterns/<slug>.json` of a v7.1 pattern: its frontmatter, sections and lens guidance, as
- * written. Markdown is the data: the HTML is the page's, and a reader of the data renders the
- * Markdown with any CommonMark + GFM renderer (version 1 carried every section twice).
+ * written, and its similar patterns. Markdown is the data: the HTML is the page's, and a reader
+ * of the data renders the Markdown with any CommonMark + GFM renderer (version 1 carried every
+ * section twice).
  */
 const v71ExportSchema = z.strictObject({
   version,
@@ -125,9 +142,13 @@ const v71ExportSchema = z.strictObject({
         .meta({ description: 'Implementation guidance per lens key (Markdown).' }),
     })
     .meta({ description: 'The Implementation section split by lens, as the lens pages show it.' }),
+  similar,
 });
 
-/** `/api/patterns/<slug>.json` of an older-format pattern: its frontmatter and sections as written. */
+/**
+ * `/api/patterns/<slug>.json` of an older-format pattern: its frontmatter and sections as
+ * written, and its similar patterns.
+ */
 const olderExportSchema = z.strictObject({
   version,
   format: z.literal('older'),
@@ -148,6 +169,7 @@ const olderExportSchema = z.strictObject({
       }),
     )
     .meta({ description: 'Every section as written, in file order.' }),
+  similar,
 });
 
 /** `/api/patterns/<slug>.json`: one pattern's data, in its format. */
@@ -214,6 +236,12 @@ export const graphExportSchema = z.strictObject({
       )
       .meta({
         description: 'Machine-suggested links (`graph_garden.inferred_links`), as written.',
+      }),
+    similar: z
+      .array(z.strictObject({ source: slug, target: slug, score: similarSchema.shape.score }))
+      .meta({
+        description:
+          'Each pattern to its most similar other patterns by their text (computed, not curated).',
       }),
   }),
 });
