@@ -34,7 +34,9 @@ const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, 'gu');
  * 93 MB): the forbidden BMP characters and any surrogate (only 2 of the real library's 3,616
  * files hold a character outside the BMP, so the full test seldom runs).
  */
-const MAYBE_FORBIDDEN = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFDD0-\uFDEF\uFFFE\uFFFF\uD800-\uDFFF]/;
+const MAYBE_FORBIDDEN = new RegExp(
+  `[\\0-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\uFDD0-\\uFDEF\\uFFFE\\uFFFF\\uD800-\\uDFFF]`,
+);
 
 /** Whether `text` may hold a forbidden character (never false when it does). */
 const mayHoldForbidden = (text: string): boolean => MAYBE_FORBIDDEN.test(text);
