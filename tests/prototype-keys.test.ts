@@ -94,9 +94,9 @@ function linksOf(library: LibraryModel): string[] {
 describe('a pattern whose keys are Object.prototype members', () => {
   it('passes the check with warnings only: constructor is not a declared lens, and the two files are near-duplicates', () => {
     expect(diagnostics).toMatchInlineSnapshot(`
-      "prototype-keys/constructor.md:7:9: warning: title: near-duplicate of prototype-keys/prototype-links.md (similarity 0.92): merge them, or make each one's title and text say how they differ
+      "prototype-keys/constructor.md:7:9: warning: title: near-duplicate of prototype-keys/prototype-links.md (similarity 0.91): merge them, or make each one's title and text say how they differ
       prototype-keys/constructor.md:22:3: warning: context_labels.constructor: lens "constructor" is not one of the site's lenses (corporate, government, activist, tech, community): its label is shown on the pattern page only, with no lens page or listing
-      prototype-keys/prototype-links.md:7:9: warning: title: near-duplicate of prototype-keys/constructor.md (similarity 0.92): merge them, or make each one's title and text say how they differ"
+      prototype-keys/prototype-links.md:7:9: warning: title: near-duplicate of prototype-keys/constructor.md (similarity 0.91): merge them, or make each one's title and text say how they differ"
     `);
     expect(patterns.map(({ slug }) => slug).sort()).toEqual(['constructor', 'prototype-links']);
   });
