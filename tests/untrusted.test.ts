@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SECTION_KEYS } from '../src/lib/body.ts';
@@ -242,13 +242,12 @@ describe('plain files only', () => {
     const found = await findPatternFiles([dir]);
     expect(found.files.map((file) => file.endsWith('minimal-pattern.md'))).toEqual([true]);
     expect(
-      found.diagnostics.map(
-        (d) => `${d.file.slice(d.file.indexOf(root) + root.length)}: ${d.message}`,
-      ),
+      // Paths are given relative to the working directory: read them from the temporary root.
+      found.diagnostics.map((d) => `${relative(root, resolve(d.file))}: ${d.message}`),
     ).toMatchInlineSnapshot(`
       [
-        "/patterns/folder: is a symbolic link; pattern files and folders must be plain files (nothing outside the pattern folder is read)",
-        "/patterns/linked.md: is a symbolic link; pattern files and folders must be plain files (nothing outside the pattern folder is read)",
+        "patterns/folder: is a symbolic link; pattern files and folders must be plain files (nothing outside the pattern folder is read)",
+        "patterns/linked.md: is a symbolic link; pattern files and folders must be plain files (nothing outside the pattern folder is read)",
       ]
     `);
   });
