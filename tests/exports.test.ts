@@ -12,7 +12,7 @@ import {
   patternExportSchema,
   patternsIndexSchema,
 } from '../src/lib/exports/shapes.ts';
-import type { ExportSite } from '../src/lib/exports/export-site.ts';
+import { exportSiteWith, type ExportSite } from '../src/lib/exports/export-site.ts';
 import { inSitemap } from '../src/astro/integrations/sitemap.ts';
 import { loadLibrary } from '../src/lib/load.ts';
 import { buildLibraryModel } from '../src/model/library-model.ts';
@@ -26,18 +26,15 @@ const ORIGIN = 'https://example.org/lib/';
 
 /** An export site under a base path, with a fixed last change per slug. */
 function exportSite(dates: Readonly<Record<string, string>> = {}): ExportSite {
-  return {
-    title: 'Test Library',
-    description: 'Patterns for testing.',
-    home: ORIGIN,
-    page: (slug) => `${ORIGIN}patterns/${slug}/`,
-    wanted: (slug) => `${ORIGIN}wanted/#${slug}`,
-    markdown: (slug) => `${ORIGIN}patterns/${slug}.md`,
-    json: (slug) => `${ORIGIN}api/patterns/${slug}.json`,
-    patternsJson: `${ORIGIN}api/patterns.json`,
-    graphJson: `${ORIGIN}api/graph.json`,
-    updated: (slug) => dates[slug] ?? '2026-01-01T00:00:00.000Z',
-  };
+  return exportSiteWith(
+    {
+      title: 'Test Library',
+      description: 'Patterns for testing.',
+      url: 'https://example.org',
+      base: '/lib/',
+    },
+    (slug) => dates[slug] ?? '2026-01-01T00:00:00.000Z',
+  );
 }
 
 let library: LibraryModel;

@@ -25,7 +25,7 @@ import { llmsTxt } from '../../src/lib/exports/llms.ts';
 import { patternExport } from '../../src/lib/exports/pattern-export.ts';
 import { feedItems } from '../../src/lib/exports/feed.ts';
 import { patternExportSchema } from '../../src/lib/exports/shapes.ts';
-import type { ExportSite } from '../../src/lib/exports/export-site.ts';
+import { exportSiteWith, type ExportSite } from '../../src/lib/exports/export-site.ts';
 import { checkLibrary } from '../../src/lib/library.ts';
 import { readPatternFile } from '../../src/lib/pattern-file.ts';
 import { RESERVED_PAGE_IDS } from '../../src/lib/reserved.ts';
@@ -56,19 +56,10 @@ const OLDER_BODY = OLDER.slice(OLDER_CLOSE + 5);
 /** Characters XML 1.0 allows (its `Char` production). */
 const XML_TEXT = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
 
-const ORIGIN = 'https://example.org/';
-const SITE: ExportSite = {
-  title: 'Fuzz',
-  description: 'Fuzzed patterns.',
-  home: ORIGIN,
-  page: (slug) => `${ORIGIN}patterns/${slug}/`,
-  wanted: (slug) => `${ORIGIN}wanted/#${slug}`,
-  markdown: (slug) => `${ORIGIN}patterns/${slug}.md`,
-  json: (slug) => `${ORIGIN}api/patterns/${slug}.json`,
-  patternsJson: `${ORIGIN}api/patterns.json`,
-  graphJson: `${ORIGIN}api/graph.json`,
-  updated: () => '2026-01-01T00:00:00.000Z',
-};
+const SITE: ExportSite = exportSiteWith(
+  { title: 'Fuzz', description: 'Fuzzed patterns.', url: 'https://example.org', base: '/' },
+  () => '2026-01-01T00:00:00.000Z',
+);
 
 // ---------------------------------------------------------------- generator
 

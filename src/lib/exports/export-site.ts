@@ -48,14 +48,31 @@ export interface ExportSiteOptions {
 
 /** The export site of a library: absolute URLs below `base`, last changes asked of git once. */
 export async function exportSite(options: ExportSiteOptions): Promise<ExportSite> {
-  const { title, description, url, base, patternsDir, patterns } = options;
-  const urls = siteUrls(base);
-  const absolute = (path: string): string => new URL(path, url).href;
+  const { patternsDir, patterns } = options;
   const changed = await lastChangedDates(
     patternsDir,
     patterns.map(({ file }) => file),
   );
   const updated = new Map(patterns.map(({ slug, file }) => [slug, changed(file)]));
+  return exportSiteWith(options, (slug) => {
+    const date = updated.get(slug);
+    if (date === undefined) throw new Error(`no pattern "${slug}" in the library`);
+    return date;
+  });
+}
+
+/** The export site at `url` + `base` (absolute URLs from the URL scheme), with `updated` given. */
+export function exportSiteWith(
+  {
+    title,
+    description,
+    url,
+    base,
+  }: Pick<ExportSiteOptions, 'title' | 'description' | 'url' | 'base'>,
+  updated: (slug: string) => string,
+): ExportSite {
+  const urls = siteUrls(base);
+  const absolute = (path: string): string => new URL(path, url).href;
   return {
     title,
     description,
@@ -66,10 +83,6 @@ export async function exportSite(options: ExportSiteOptions): Promise<ExportSite
     json: (slug) => absolute(urls.patternJson(slug)),
     patternsJson: absolute(urls.patternsJson),
     graphJson: absolute(urls.graphJson),
-    updated: (slug) => {
-      const date = updated.get(slug);
-      if (date === undefined) throw new Error(`no pattern "${slug}" in the library`);
-      return date;
-    },
+    updated,
   };
 }
