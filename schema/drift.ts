@@ -17,6 +17,7 @@
  * | `adoption_stage: emerging`                        | → `early_adopters`, warning             |
  * | `cross_domains` in Title Case or snake_case       | → kebab-case, warning                   |
  * | assessment as a list of `{dimension, score, …}`   | → pillar map, warning; unknown → error  |
+ * | assessment listing mostly other dimensions        | dropped, warning: the file is incomplete |
  * | assessment without `overall_score` but pillars    | → mean of the pillars, warning          |
  * | provenance fields nested under `provenance:`      | → top level, warning; conflict → error  |
  * | `lifecycle.version` as a YAML number (`1.2`)      | accepted as text by the schema itself   |
@@ -30,8 +31,11 @@
  * Graph-garden data is machine-written: an entry the schema refuses is dropped with a warning
  * naming it (src/lib/validate.ts), so it never costs a pattern its page.
  * `ideation` is the designing of a solution (design); `implementation` is putting it to use
- * (application). A commons assessment listing dimensions that are not the eight pillars stays an
- * error: those scores measure something else and cannot be carried over.
+ * (application). A commons assessment listing dimensions that are not the eight pillars measures
+ * something else and cannot be carried over: when most of its dimensions are not pillars it is
+ * dropped with a warning (the assessment is then missing: the file is incomplete, see
+ * schema/incomplete.ts); fewer unknown dimensions than pillars are taken for misspellings and
+ * stay errors.
  */
 import GithubSlugger from 'github-slugger';
 import { ASSESSMENT_PILLARS, type AssessmentPillar } from './ontology.ts';
@@ -220,6 +224,14 @@ function normaliseAssessment(assessment: unknown, note: Note): unknown {
   const path = ['ontology', 'commons_assessment'];
   let out = assessment;
   if (Array.isArray(assessment)) {
+    const known = assessment.filter((entry) => listedPillar(entry) !== undefined).length;
+    if (assessment.length - known > known) {
+      note(
+        path,
+        `scored mostly on other dimensions than the eight pillars (${ASSESSMENT_PILLARS.join(', ')}): those scores measure something else and are not carried over, so the assessment is missing`,
+      );
+      return undefined;
+    }
     note(path, 'a list of {dimension, score}: write one "<pillar>: score" key per pillar');
     out = assessmentFromList(assessment, path, note);
   }
@@ -241,7 +253,7 @@ function assessmentFromList(list: unknown[], path: FieldPath, note: Note): Dict 
   const out: Dict = {};
   list.forEach((entry, index) => {
     const dimension = isDict(entry) ? entry['dimension'] : undefined;
-    const pillar = typeof dimension === 'string' ? toPillar(dimension) : undefined;
+    const pillar = listedPillar(entry);
     if (!isDict(entry) || pillar === undefined) {
       note(
         [...path, index, 'dimension'],
@@ -256,6 +268,12 @@ function assessmentFromList(list: unknown[], path: FieldPath, note: Note): Dict 
     }
   });
   return out;
+}
+
+/** The pillar an entry of a listed assessment scores, when its dimension names one. */
+function listedPillar(entry: unknown): AssessmentPillar | undefined {
+  const dimension = isDict(entry) ? entry['dimension'] : undefined;
+  return typeof dimension === 'string' ? toPillar(dimension) : undefined;
 }
 
 function toPillar(dimension: string): AssessmentPillar | undefined {

@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkReport, sortDiagnostics } from '../src/lib/diagnostics.ts';
-import { countFormats, refuseNewOlderFiles } from '../src/lib/format.ts';
+import { countFormats, refuseIncompleteNewFiles } from '../src/lib/format.ts';
 import { duplicateReport } from '../src/lib/library.ts';
 import { checkPatternFiles, findPatternFiles, patternsDir } from '../src/lib/load.ts';
 
@@ -47,7 +47,7 @@ const [library, checked] = await Promise.all([
 ]);
 const shown = new Set([...checked.files, ...checked.diagnostics.map((d) => d.file)]);
 const diagnostics = sortDiagnostics(
-  refuseNewOlderFiles(
+  refuseIncompleteNewFiles(
     library.diagnostics.filter((d) => shown.has(d.file)),
     library.formats,
     new Set(added),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { countFormats, detectFormat, refuseNewOlderFiles } from '../src/lib/format.ts';
+import { countFormats, detectFormat, refuseIncompleteNewFiles } from '../src/lib/format.ts';
 import { summarize } from '../src/lib/diagnostics.ts';
 import { loadLibrary } from '../src/lib/load.ts';
 import { cleanSectionTitle, parseOlderBody } from '../src/lib/older-body.ts';
@@ -101,7 +101,7 @@ describe('the older format', () => {
       sources: ['https://example.org/a', '1987'],
     });
     expect(model.relationships.generalizes_from).toEqual([
-      { target: 'older-library-root', by: 'slug', list: 'generalizes_from', index: 0 },
+      { target: 'older-library-root', by: 'slug', path: ['generalizes_from', 0] },
     ]);
     expect(model.relationships.complementary).toEqual([
       { target: 'pat_01kg5023xef1s9wh9a1qrpw7qh', by: 'id', list: 'related', index: 0 },
@@ -136,7 +136,7 @@ describe('the older format', () => {
       ),
     );
     const added = new Set(library.files.filter((file) => file.endsWith('older-library-root.md')));
-    const diagnostics = refuseNewOlderFiles(library.diagnostics, formats, added);
+    const diagnostics = refuseIncompleteNewFiles(library.diagnostics, formats, added);
     expect(render(diagnostics.filter((d) => d.severity === 'error'))).toMatchInlineSnapshot(
       `"older-library/older-library-root.md:5:1: error: classification: a new pattern must be in the v7.1 format; \`npm run migrate -- older-library/older-library-root.md\` converts its frontmatter"`,
     );

@@ -150,14 +150,13 @@ if (missed > 0) {
 /** A copy of a pattern whose slug and curated targets carry the suffix `-<copy>`. */
 function renamed(pattern: StoredPattern, copy: number): StoredPattern {
   const suffix = (slug: string): string => `${slug}-${String(copy)}`;
-  if (pattern.format === 'older') {
+  if (pattern.format !== 'v7.1') {
+    // Shown as written: its targets keep their names (they only count as wanted).
     const slug = suffix(pattern.slug);
-    return {
-      ...pattern,
-      slug,
-      frontmatter: { ...pattern.frontmatter, slug },
-      model: { ...pattern.model, slug },
-    };
+    const model = { ...pattern.model, slug };
+    return pattern.format === 'older'
+      ? { ...pattern, slug, frontmatter: { ...pattern.frontmatter, slug }, model }
+      : { ...pattern, slug, frontmatter: { ...pattern.frontmatter, slug }, model };
   }
   const { relationships } = pattern.frontmatter;
   return {

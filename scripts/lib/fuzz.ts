@@ -361,7 +361,7 @@ export async function checkProperty(text: string): Promise<'accepted' | 'refused
 
   const ids = [
     ...RESERVED_PAGE_IDS,
-    ...(page.format === 'older'
+    ...(page.format !== 'v7.1'
       ? page.sections.map(({ id }) => id)
       : [...SECTION_KEYS, ...page.extras.map(({ id }) => id)]),
   ];

@@ -62,3 +62,7 @@ export const contributingUrl = (): string => fileUrl(repo, 'CONTRIBUTING.md');
 
 /** How to convert an older-format pattern: the README's section on `npm run migrate`. */
 export const olderFormatGuideUrl = (): string => `${fileUrl(repo, 'README.md')}#the-older-format`;
+
+/** Where the README says what an incomplete pattern lacks and how to complete it. */
+export const incompleteGuideUrl = (): string =>
+  `${fileUrl(repo, 'README.md')}#incomplete-patterns`;

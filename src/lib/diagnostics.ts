@@ -73,7 +73,7 @@ export function formatAnnotation(d: Diagnostic): string {
 
 /**
  * `N files, E errors, W warnings`; when some are not v7.1, with the count of files per format:
- * `N files (A v7.1, B older), E errors, W warnings`.
+ * `N files (A v7.1, B incomplete, C older), E errors, W warnings` (formats with no file left out).
  */
 export function summarize(
   files: number,
@@ -82,7 +82,9 @@ export function summarize(
 ): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const plural = (n: number, word: string): string => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
-  const counted = Object.entries(formats ?? {});
+  const counted = Object.entries(formats ?? {}).filter(
+    ([format, count]) => format === 'v7.1' || count > 0,
+  );
   const perFormat = counted.some(([format, count]) => format !== 'v7.1' && count > 0)
     ? ` (${counted.map(([format, count]) => `${String(count)} ${format}`).join(', ')})`
     : '';

@@ -64,10 +64,10 @@ export function toLibraryEntry(pattern: PatternFile): LibraryEntry {
       document: termDocument(patternText(pattern), pattern.file),
     },
     links:
-      pattern.format === 'older'
+      pattern.format !== 'v7.1'
         ? RELATIONSHIP_TYPES.flatMap((type) =>
-            pattern.model.relationships[type].map(({ target, list, index }) =>
-              located(target, [list, index]),
+            pattern.model.relationships[type].map(({ target, path }) =>
+              located(target, [...path]),
             ),
           )
         : RELATIONSHIP_TYPES.flatMap((type) =>

@@ -1,8 +1,17 @@
 /**
- * What the site (and `npm run migrate`) needs of an older-format file, in the v7.1 words where the
- * meaning is the same: one small typed model made from the validated frontmatter and the body.
+ * What the site (and `npm run migrate`) needs of a pattern shown as written — an older-format
+ * file, or an incomplete v7.1 file (schema/incomplete.ts) — in the v7.1 words where the meaning
+ * is the same: one small typed model made from the validated frontmatter and the body.
  */
+import { contextLabelsSchema } from '../../schema/context-labels.ts';
 import { PATTERN_ID } from '../../schema/identity.ts';
+import {
+  HAND_WRITTEN_GROUPS,
+  type HandWrittenGroup,
+  type IncompleteFrontmatter,
+} from '../../schema/incomplete.ts';
+import { lifecycleSchema } from '../../schema/lifecycle.ts';
+import { ontologySchema } from '../../schema/ontology.ts';
 import type { STATUSES } from '../../schema/lifecycle.ts';
 import type { OlderFrontmatter } from '../../schema/older/pattern.ts';
 import { OLDER_RELATIONSHIP_LISTS, V71_RELATIONSHIP_OF } from '../../schema/older/relationships.ts';
@@ -17,10 +26,8 @@ export interface OlderRelationship {
   readonly target: string;
   /** Whether `target` is a slug or a pattern id. */
   readonly by: 'slug' | 'id';
-  /** The older list that holds it (`related` for a `complementary` link). */
-  readonly list: (typeof OLDER_RELATIONSHIP_LISTS)[number];
-  /** Index in that list (for messages that point at the line). */
-  readonly index: number;
+  /** Where the file names it (`['related', 2]`), for messages that point at the line. */
+  readonly path: readonly (string | number)[];
 }
 
 /** A contributor with an optional role. */
@@ -62,6 +69,8 @@ export interface OlderPattern {
   readonly sources: readonly string[];
   readonly license: string;
   readonly attribution: string | undefined;
+  /** An incomplete v7.1 file's hand-written groups that are missing or partly invalid; [] otherwise. */
+  readonly incomplete: readonly HandWrittenGroup[];
 }
 
 /** Every older relationship under its v7.1 type, in the v7.1 display order. */
@@ -74,7 +83,7 @@ export function olderRelationships(
   for (const list of OLDER_RELATIONSHIP_LISTS) {
     frontmatter[list].forEach((target, index) => {
       const by = PATTERN_ID.test(target) ? 'id' : 'slug';
-      out[V71_RELATIONSHIP_OF[list]].push({ target, by, list, index });
+      out[V71_RELATIONSHIP_OF[list]].push({ target, by, path: [list, index] });
     });
   }
   return out;
@@ -108,5 +117,57 @@ export function toOlderPattern(frontmatter: OlderFrontmatter, body: OlderBody): 
     sources: frontmatter.sources,
     license: frontmatter.license,
     attribution: frontmatter.attribution,
+    incomplete: [],
   };
+}
+
+/** The domain of an incomplete pattern that names none: a facet value maintainers can list. */
+export const UNCLASSIFIED_DOMAIN = 'unclassified';
+
+/**
+ * The model of an incomplete v7.1 file (see schema/incomplete.ts): what its valid fields say,
+ * shown as written. Without a domain it is {@link UNCLASSIFIED_DOMAIN}; without a status, a draft.
+ */
+export function toIncompletePattern(frontmatter: IncompleteFrontmatter): OlderPattern {
+  const { ontology, lifecycle, relationships } = frontmatter;
+  return {
+    id: frontmatter.id,
+    slug: frontmatter.slug,
+    title: frontmatter.title,
+    aliases: frontmatter.aliases,
+    summary: frontmatter.summary,
+    domain: ontology?.domain ?? UNCLASSIFIED_DOMAIN,
+    status: lifecycle?.status ?? 'draft',
+    commons_domain: ontology?.commons_domain ?? [],
+    categories: ontology?.search_hints?.vector_keywords ?? [],
+    era: [],
+    origin: [],
+    universality: undefined,
+    commons_alignment: ontology?.commons_assessment?.overall_score,
+    relationships: Object.fromEntries(
+      RELATIONSHIP_TYPES.map((type): [RelationshipType, OlderRelationship[]] => [
+        type,
+        relationships[type].map(({ slug }, index) => ({
+          target: slug,
+          by: 'slug',
+          path: ['relationships', type, index, 'slug'],
+        })),
+      ]),
+    ) as Record<RelationshipType, OlderRelationship[]>,
+    confidence_score: undefined,
+    version: lifecycle?.version,
+    created: undefined,
+    modified: undefined,
+    contributors: frontmatter.contributors.map((name) => ({ name })),
+    sources: frontmatter.sources,
+    license: frontmatter.license,
+    attribution: frontmatter.attribution,
+    incomplete: HAND_WRITTEN_GROUPS.filter((group) => !isComplete(frontmatter, group)),
+  };
+}
+
+/** Whether an incomplete file's hand-written group is all there and valid. */
+function isComplete(frontmatter: IncompleteFrontmatter, group: HandWrittenGroup): boolean {
+  const schema = { context_labels: contextLabelsSchema, ontology: ontologySchema, lifecycle: lifecycleSchema }[group];
+  return schema.safeParse(frontmatter[group]).success;
 }

@@ -5,6 +5,7 @@
  * Nothing here touches the file system; callers pass the bytes.
  */
 import { basename } from 'node:path';
+import type { IncompleteFrontmatter } from '../../schema/incomplete.ts';
 import type { OlderFrontmatter } from '../../schema/older/pattern.ts';
 import type { PatternFrontmatter } from '../../schema/pattern.ts';
 import { parseBody, type BodyIssue, type ParsedBody } from './body.ts';
@@ -14,7 +15,7 @@ import type { PatternFormat } from './format.ts';
 import { rawLibraryEntry, toLibraryEntry, type LibraryEntry } from './library.ts';
 import { readFrontmatter, SourceProblem, type Frontmatter } from './frontmatter.ts';
 import { parseOlderBody, type OlderBody } from './older-body.ts';
-import { toOlderPattern, type OlderPattern } from './older-pattern.ts';
+import { toIncompletePattern, toOlderPattern, type OlderPattern } from './older-pattern.ts';
 import { RESERVED_PATTERN_SLUGS } from './reserved.ts';
 import { decodeSource } from './source.ts';
 import { validateFrontmatter } from './validate.ts';
@@ -47,8 +48,20 @@ export interface OlderPatternFile extends PatternFileBase {
   readonly model: OlderPattern;
 }
 
-/** A valid pattern of either format: branch once on `format`. */
-export type PatternFile = V71PatternFile | OlderPatternFile;
+/** An incomplete v7.1 pattern (schema/incomplete.ts), shown as written like the older format. */
+export interface IncompletePatternFile extends PatternFileBase {
+  readonly format: 'incomplete';
+  readonly frontmatter: IncompleteFrontmatter;
+  readonly body: OlderBody;
+  /** What the site needs of it: the model of a pattern shown as written. */
+  readonly model: OlderPattern;
+}
+
+/** A pattern shown as written: older format or incomplete v7.1. */
+export type AsWrittenPatternFile = OlderPatternFile | IncompletePatternFile;
+
+/** A valid pattern of any format: branch once on `format`. */
+export type PatternFile = V71PatternFile | AsWrittenPatternFile;
 
 /** Whether a pattern is in the v7.1 format. */
 export const isV71 = (pattern: PatternFile | undefined): pattern is V71PatternFile =>
@@ -132,6 +145,21 @@ export function readPatternFile(file: string, bytes: Uint8Array): ReadResult {
         frontmatter: valid,
         body,
         model: toOlderPattern(valid, body),
+      },
+    });
+  }
+  if (validated.format === 'incomplete') {
+    const body = parseOlderBody(cleaned.text, frontmatter.bodyLine);
+    const valid = accepted ? validated.frontmatter : undefined;
+    return withEntry(file, frontmatter, {
+      format: 'incomplete',
+      diagnostics: withBody(body.issues),
+      pattern: valid && {
+        ...base,
+        format: 'incomplete',
+        frontmatter: valid,
+        body,
+        model: toIncompletePattern(valid),
       },
     });
   }

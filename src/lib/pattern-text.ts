@@ -69,7 +69,7 @@ export function olderText(
 /** A parsed pattern file or a stored pattern, of either format. */
 export type TextSource =
   | {
-      readonly format: 'older';
+      readonly format: 'older' | 'incomplete';
       readonly model: OlderPattern;
       readonly body: Pick<OlderBody, 'preamble' | 'sections'>;
     }
@@ -81,6 +81,6 @@ export type TextSource =
 
 /** The text of a pattern of either format. */
 export const patternText = (pattern: TextSource): PatternText =>
-  pattern.format === 'older'
+  pattern.format !== 'v7.1'
     ? olderText(pattern.model, pattern.body)
     : v71Text(pattern.frontmatter, pattern.body);

@@ -11,12 +11,18 @@
  */
 import type { z } from 'zod';
 import { normaliseDrift, normaliseOlderDrift } from '../../schema/drift.ts';
+import {
+  HAND_WRITTEN_GROUPS,
+  incompleteFrontmatterSchema,
+  inHandWrittenGroup,
+  type IncompleteFrontmatter,
+} from '../../schema/incomplete.ts';
 import { ASSESSMENT_PILLARS } from '../../schema/ontology.ts';
 import { olderFrontmatterSchema, type OlderFrontmatter } from '../../schema/older/pattern.ts';
 import { patternFrontmatterSchema, type PatternFrontmatter } from '../../schema/pattern.ts';
 import { SITE } from '../config/site.ts';
 import type { Diagnostic, Severity } from './diagnostics.ts';
-import { detectFormat, olderFormatWarning } from './format.ts';
+import { detectFormat, incompleteWarning, olderFormatWarning } from './format.ts';
 import type { Frontmatter } from './frontmatter.ts';
 import { findPlaceholders, placeholderMessage } from './placeholders.ts';
 import { formatPath, type FieldPath } from './positions.ts';
@@ -32,6 +38,11 @@ export type Validated =
       readonly diagnostics: Diagnostic[];
     }
   | {
+      readonly format: 'incomplete';
+      readonly frontmatter: IncompleteFrontmatter | undefined;
+      readonly diagnostics: Diagnostic[];
+    }
+  | {
       readonly format: 'older';
       readonly frontmatter: OlderFrontmatter | undefined;
       readonly diagnostics: Diagnostic[];
@@ -43,6 +54,12 @@ type Report = (
   message: string,
   detail?: { expected?: string; received?: string; at?: 'key' | 'value' },
 ) => void;
+
+/** The message of a required field that is absent. */
+const MISSING = 'required field is missing';
+
+const hasError = (diagnostics: readonly Diagnostic[]): boolean =>
+  diagnostics.some((d) => d.severity === 'error');
 
 /** Validates one file's front matter; `slug` is the file name without `.md`. */
 export function validateFrontmatter(file: string, slug: string, source: Frontmatter): Validated {
@@ -61,7 +78,7 @@ export function validateFrontmatter(file: string, slug: string, source: Frontmat
     });
   };
   const raw = source.data as Record<string, unknown>;
-  const valid = (): boolean => !diagnostics.some((d) => d.severity === 'error');
+  const valid = (): boolean => !hasError(diagnostics);
   if (detectFormat(raw) === 'older') {
     report(['classification'], 'warning', olderFormatWarning(file));
     const drift = normaliseOlderDrift(raw);
@@ -88,7 +105,38 @@ export function validateFrontmatter(file: string, slug: string, source: Frontmat
 
   const frontmatter = parseStrict(patternFrontmatterSchema, data, report, 'the v7.1 format');
   if (frontmatter) lint(frontmatter, slug, report);
-  return { format: 'v7.1', frontmatter: valid() ? frontmatter : undefined, diagnostics };
+  if (frontmatter || valid()) {
+    return { format: 'v7.1', frontmatter: valid() ? frontmatter : undefined, diagnostics };
+  }
+  return incomplete(data, slug, diagnostics, report) ?? { format: 'v7.1', frontmatter: undefined, diagnostics };
+}
+
+/**
+ * A v7.1 file whose only errors are required fields missing from the hand-written groups
+ * (schema/incomplete.ts) is an incomplete pattern, shown as written: those errors become
+ * warnings, with one warning naming the groups to complete. Any other error — a wrong value
+ * anywhere, a missing field elsewhere — keeps the file invalid (undefined).
+ */
+function incomplete(
+  data: Record<string, unknown>,
+  slug: string,
+  diagnostics: Diagnostic[],
+  report: Report,
+): Validated | undefined {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (!errors.every((d) => inHandWrittenGroup(d.path) && d.message === MISSING)) return undefined;
+  const partial = parseStrict(incompleteFrontmatterSchema, data, () => undefined, 'the v7.1 format');
+  if (!partial) return undefined;
+  const groups = HAND_WRITTEN_GROUPS.filter((group) =>
+    errors.some((d) => d.path === group || d.path.startsWith(`${group}.`)),
+  );
+  const kept = diagnostics.map((d) =>
+    d.severity === 'error' ? { ...d, severity: 'warning' as const } : d,
+  );
+  diagnostics.splice(0, diagnostics.length, ...kept);
+  report([groups[0] ?? 'context_labels'], 'warning', incompleteWarning(groups));
+  lintSlug(partial.slug, slug, report);
+  return { format: 'incomplete', frontmatter: hasError(diagnostics) ? undefined : partial, diagnostics };
 }
 
 /** A path into a list of machine-written `graph_garden` data: `graph_garden.<list>[i]`. */
@@ -197,7 +245,7 @@ function reportIssue(issue: z.core.$ZodIssue, report: Report): void {
   const at = { at: 'value' as const, ...(got === undefined ? {} : { received: got }) };
   if ('input' in issue && issue.input === undefined && issue.code !== 'custom') {
     const expected = expectation(issue);
-    report(path, 'error', 'required field is missing', expected === undefined ? {} : { expected });
+    report(path, 'error', MISSING, expected === undefined ? {} : { expected });
     return;
   }
   switch (issue.code) {

@@ -25,7 +25,7 @@ export function sortPatterns(
   const list = [...patterns];
   if (sort === 'title') return list.sort(byTitle);
   const value = (p: PatternSummary): number =>
-    p.format === 'older' ? -1 : ((sort === 'score' ? p.overallScore : p.vitality) ?? -1);
+    p.format !== 'v7.1' ? -1 : ((sort === 'score' ? p.overallScore : p.vitality) ?? -1);
   return list.sort((a, b) => value(b) - value(a) || byTitle(a, b));
 }
 
@@ -225,7 +225,7 @@ export function lensPageParts(page: V71PageModel): {
  * its links into the base page ("more").
  */
 export function patternToc(page: PatternPageModel, lens: Lens | undefined): readonly PageBlock[] {
-  if (page.format === 'older') {
+  if (page.format !== 'v7.1') {
     const sections = page.sections.map(({ id, title }) => ({ id, title }));
     return [{ id: 'summary', title: 'Summary' }, ...sections, ...OLDER_DETAIL_BLOCKS];
   }

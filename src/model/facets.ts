@@ -8,7 +8,11 @@ import { confidenceLabel, titleFromSlug, valueLabel } from './labels.ts';
 import type { Lens, PatternSummary } from './types.ts';
 
 /** Display names of the pattern formats (src/lib/format.ts). */
-const FORMAT_LABELS: Readonly<Record<string, string>> = { 'v7.1': 'v7.1', older: 'Older format' };
+const FORMAT_LABELS: Readonly<Record<string, string>> = {
+  'v7.1': 'v7.1',
+  incomplete: 'Incomplete v7.1',
+  older: 'Older format',
+};
 
 /**
  * A facet a pattern's format lacks (an older-format file has no cross-domains, stages or

@@ -36,10 +36,10 @@ export function summarize(
   pattern: StoredPattern,
   declared: readonly Lens[] = SITE.lenses,
 ): PatternSummary {
-  if (pattern.format === 'older') {
+  if (pattern.format !== 'v7.1') {
     const { model } = pattern;
     return {
-      format: 'older',
+      format: pattern.format,
       slug: pattern.slug,
       title: model.title,
       summary: summaryOf(pattern),

@@ -110,7 +110,7 @@ export function buildPatternPage(
   if (pattern === undefined) throw new Error(`no pattern "${slug}" in the library`);
   // The library's lenses are the declared ones its patterns use: this pattern's are among them.
   const html = rendered ?? renderBody(pattern, library.lenses);
-  if (pattern.format === 'older') return olderPage(pattern, library, html);
+  if (pattern.format !== 'v7.1') return olderPage(pattern, library, html);
   const { frontmatter, body } = pattern;
   const { ontology, lifecycle } = frontmatter;
   const summary = summarize(pattern, library.lenses);
@@ -158,7 +158,7 @@ function classification(pattern: StoredOlderPattern): OlderPageModel['classifica
   ].filter(({ values }) => values.length > 0);
 }
 
-/** The page of an older-format pattern: its sections as written, classification, provenance. */
+/** The page of a pattern shown as written (older or incomplete): its sections, classification, provenance. */
 function olderPage(
   pattern: StoredOlderPattern,
   library: LibraryModel,
@@ -166,9 +166,10 @@ function olderPage(
 ): OlderPageModel {
   const { model, body } = pattern;
   const summary = summarize(pattern);
-  if (summary.format !== 'older') throw new Error(`pattern "${pattern.slug}" summarised as v7.1`);
+  if (summary.format === 'v7.1') throw new Error(`pattern "${pattern.slug}" summarised as v7.1`);
   return {
-    format: 'older',
+    format: pattern.format,
+    incomplete: model.incomplete,
     summary,
     aliases: model.aliases,
     summaryHtml: html.summaryHtml,

@@ -39,7 +39,7 @@ export function renderBody(
   pattern: StoredPattern,
   declared: readonly Lens[] = SITE.lenses,
 ): RenderedBody {
-  if (pattern.format === 'older') {
+  if (pattern.format !== 'v7.1') {
     return {
       summaryHtml: renderMarkdown(pattern.model.summary ?? ''),
       sections: [],

@@ -89,7 +89,7 @@ export function searchInput(pattern: StoredPattern, rendered: RenderedBody): Sea
     contextLabels: p.contextLabels,
     filters: searchFilters(p),
   };
-  if (pattern.format === 'older') {
+  if (pattern.format !== 'v7.1') {
     const { model, body } = pattern;
     const [overview] = rendered.extras;
     return {

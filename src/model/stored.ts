@@ -7,16 +7,13 @@ import type { PatternBody, PatternEntry, PatternLink, StoredPattern } from './ty
 /** What the content loader stores for a parsed pattern: frontmatter and body structure, no issues. */
 export function toStoredPattern(pattern: PatternFile): StoredPattern {
   const { file } = pattern;
-  if (pattern.format === 'older') {
+  if (pattern.format !== 'v7.1') {
     const { heading, summary, preamble, sections } = pattern.body;
-    return {
-      format: 'older',
-      slug: pattern.frontmatter.slug,
-      file,
-      frontmatter: pattern.frontmatter,
-      model: pattern.model,
-      body: { heading, summary, preamble, sections },
-    };
+    const body = { heading, summary, preamble, sections };
+    const { model } = pattern;
+    return pattern.format === 'older'
+      ? { format: 'older', slug: model.slug, file, frontmatter: pattern.frontmatter, model, body }
+      : { format: 'incomplete', slug: model.slug, file, frontmatter: pattern.frontmatter, model, body };
   }
   const { summary, confidence, sections, extras } = pattern.body;
   return {
@@ -31,7 +28,7 @@ export function toStoredPattern(pattern: PatternFile): StoredPattern {
 /** A stored pattern from its content-collection entry and the body kept beside the store. */
 export function withBody(entry: PatternEntry, body: PatternBody): StoredPattern {
   const older = 'preamble' in body;
-  if (entry.format === 'older' && older) return { ...entry, body };
+  if (entry.format !== 'v7.1' && older) return { ...entry, body };
   if (entry.format === 'v7.1' && !older) return { ...entry, body };
   throw new Error(`pattern "${entry.slug}": its stored body is not in its format`);
 }
@@ -47,11 +44,11 @@ export function slugsById(patterns: Iterable<StoredPattern>): ReadonlyMap<string
 
 /** A pattern's domain, in either format. */
 export const domainOf = (pattern: StoredPattern): string =>
-  pattern.format === 'older' ? pattern.model.domain : pattern.frontmatter.ontology.domain;
+  pattern.format === 'v7.1' ? pattern.frontmatter.ontology.domain : pattern.model.domain;
 
-/** The summary text of a pattern: v7.1's `summary`, an older file's Overview opening (or ''). */
+/** The summary text of a pattern: v7.1's `summary`, an as-written pattern's model summary (or ''). */
 export const summaryOf = (pattern: StoredPattern): string =>
-  pattern.format === 'older' ? (pattern.model.summary ?? '') : pattern.frontmatter.summary;
+  pattern.format === 'v7.1' ? pattern.frontmatter.summary : (pattern.model.summary ?? '');
 
 /** A link to `slug`, titled when the pattern exists. */
 export function linkTo(

@@ -6,6 +6,7 @@
  */
 import type { LensConfig } from '../config/site.ts';
 import type { FacetKey } from './facets.ts';
+import type { IncompleteFrontmatter } from '../../schema/incomplete.ts';
 import type { OlderFrontmatter } from '../../schema/older/pattern.ts';
 import type { PatternFrontmatter } from '../../schema/pattern.ts';
 import type { RelationshipType } from '../../schema/relationships.ts';
@@ -24,9 +25,8 @@ export interface StoredV71Pattern extends V71Entry {
   readonly body: V71PatternBody;
 }
 
-export interface StoredOlderPattern extends OlderEntry {
-  readonly body: OlderPatternBody;
-}
+/** A pattern shown as written: older format or incomplete v7.1 (branch on `format` for which). */
+export type StoredOlderPattern = OlderEntry & { readonly body: OlderPatternBody };
 
 /** What a content-collection entry holds: a pattern without its body (kept beside the store). */
 export type PatternEntry = V71Entry | OlderEntry;
@@ -42,12 +42,24 @@ export interface V71Entry extends EntryBase {
   readonly frontmatter: PatternFrontmatter;
 }
 
-/** An older-format pattern, shown as written. */
-export interface OlderEntry extends EntryBase {
-  readonly format: 'older';
-  readonly frontmatter: OlderFrontmatter;
+/** A pattern shown as written: an older-format file, or an incomplete v7.1 file. */
+export type OlderEntry = OlderFormatEntry | IncompleteEntry;
+
+interface AsWrittenEntryBase extends EntryBase {
   /** What the site needs of it, in v7.1 words where the meaning is the same. */
   readonly model: OlderPattern;
+}
+
+/** An older-format pattern, shown as written. */
+export interface OlderFormatEntry extends AsWrittenEntryBase {
+  readonly format: 'older';
+  readonly frontmatter: OlderFrontmatter;
+}
+
+/** An incomplete v7.1 pattern (schema/incomplete.ts), shown as written. */
+export interface IncompleteEntry extends AsWrittenEntryBase {
+  readonly format: 'incomplete';
+  readonly frontmatter: IncompleteFrontmatter;
 }
 
 /** A v7.1 body's structure: summary, confidence callout, sections and extra sections. */
@@ -148,8 +160,9 @@ export interface V71Summary extends SummaryBase {
   readonly vitality: number | undefined;
 }
 
+/** A pattern shown as written (older format or incomplete v7.1). */
 export interface OlderSummary extends SummaryBase {
-  readonly format: 'older';
+  readonly format: 'older' | 'incomplete';
 }
 
 /** Node-link picture laid out at build time (coordinates in the SVG's user space). */
@@ -263,9 +276,14 @@ interface PageBase {
   };
 }
 
-/** An older-format pattern's page: its sections as written, classification, no lens pages. */
+/**
+ * The page of a pattern shown as written (an older-format file or an incomplete v7.1 file): its
+ * sections as written, classification, no lens pages.
+ */
 export interface OlderPageModel extends PageBase {
-  readonly format: 'older';
+  readonly format: 'older' | 'incomplete';
+  /** An incomplete file's hand-written groups still to complete (none for an older file). */
+  readonly incomplete: readonly string[];
   readonly summary: OlderSummary;
   /** Sections as written, with their ids (the table of contents). */
   readonly sections: readonly {

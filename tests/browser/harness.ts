@@ -26,6 +26,8 @@ export const PAGE_TYPES: readonly { readonly name: string; readonly path: string
   { name: 'pattern with hostile input', path: '/patterns/hostile-pattern/' },
   { name: 'pattern under a lens', path: '/patterns/commons-based-peer-production/government/' },
   { name: 'pattern under an extra lens', path: '/patterns/alpha-commons/community/' },
+  { name: 'pattern in the older format', path: '/patterns/gl013-steward-ownership/' },
+  { name: 'incomplete pattern', path: '/patterns/delta-draft/' },
   { name: 'lenses index', path: '/lenses/' },
   { name: 'library under a lens', path: '/lenses/government/' },
   { name: 'wanted', path: '/wanted/' },

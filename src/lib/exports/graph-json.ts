@@ -28,7 +28,7 @@ export function graphExport(
     })),
   );
   const suggested: Edges['suggested'] = patterns.flatMap((pattern) =>
-    (pattern.format === 'older' ? [] : pattern.frontmatter.graph_garden.inferred_links).map(
+    (pattern.format === 'v7.1' ? pattern.frontmatter.graph_garden.inferred_links : []).map(
       ({ target, type, confidence, reason }) => ({
         source: pattern.slug,
         target,

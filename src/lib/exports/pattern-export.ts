@@ -25,18 +25,22 @@ export function patternExport(
     updated: site.updated(slug),
     similar: similar.map(({ slug: other, score }) => ({ slug: other, score })),
   };
-  if (pattern.format === 'older') {
-    return {
-      ...common,
-      format: 'older',
-      frontmatter: pattern.frontmatter,
-      sections: pattern.body.sections.map(({ id, title, heading, markdown }) => ({
-        id,
-        title,
-        heading,
-        markdown,
-      })),
-    };
+  if (pattern.format !== 'v7.1') {
+    const sections = pattern.body.sections.map(({ id, title, heading, markdown }) => ({
+      id,
+      title,
+      heading,
+      markdown,
+    }));
+    return pattern.format === 'older'
+      ? { ...common, format: 'older', frontmatter: pattern.frontmatter, sections }
+      : {
+          ...common,
+          format: 'incomplete',
+          frontmatter: pattern.frontmatter,
+          incomplete: [...pattern.model.incomplete],
+          sections,
+        };
   }
   const { frontmatter, body } = pattern;
   return {

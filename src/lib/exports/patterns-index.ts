@@ -24,11 +24,11 @@ function patternEntry(pattern: StoredPattern, site: ExportSite): PatternEntry {
     json_url: site.json(slug),
     markdown_url: site.markdown(slug),
   };
-  if (pattern.format === 'older') {
+  if (pattern.format !== 'v7.1') {
     const { id, title, domain, status, commons_domain } = pattern.model;
     const summary = summaryOf(pattern);
     return {
-      format: 'older',
+      format: pattern.format,
       slug,
       id,
       title,

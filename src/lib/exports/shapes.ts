@@ -11,6 +11,7 @@
  * - `/api/graph.json`: {@link graphExportSchema}
  */
 import { z } from 'zod';
+import { HAND_WRITTEN_GROUPS, incompleteFrontmatterSchema } from '../../../schema/incomplete.ts';
 import { commonsAssessmentSchema, ontologySchema } from '../../../schema/ontology.ts';
 import { lifecycleSchema, STATUSES } from '../../../schema/lifecycle.ts';
 import { olderFrontmatterSchema } from '../../../schema/older/pattern.ts';
@@ -57,13 +58,16 @@ export const patternEntrySchema = z.discriminatedUnion('format', [
     ...links,
   }),
   z.strictObject({
-    format: z
-      .literal('older')
-      .meta({ description: 'A pattern in the older format, shown as written.' }),
+    format: z.enum(['older', 'incomplete']).meta({
+      description:
+        'A pattern shown as written: in the older format, or incomplete v7.1 (hand-written groups missing).',
+    }),
     slug,
     id,
     title,
-    summary: z.string().meta({ description: 'The Overview’s first paragraph (Markdown), or "".' }),
+    summary: z.string().meta({
+      description: 'Older format: the Overview’s first paragraph (Markdown), or "". Incomplete: its summary.',
+    }),
     domain: ontologySchema.shape.domain,
     status: z.enum(STATUSES),
     commons_domain: ontologySchema.shape.commons_domain,
@@ -145,6 +149,18 @@ const v71ExportSchema = z.strictObject({
   similar,
 });
 
+/** The sections of a pattern shown as written. */
+const sectionsAsWritten = z
+  .array(
+    z.strictObject({
+      id: z.string().meta({ description: 'Anchor of the section on the pattern’s page.' }),
+      title: z.string().meta({ description: 'Heading without numbering or word-count hint.' }),
+      heading: z.string().meta({ description: 'Heading text as written in the file.' }),
+      markdown: z.string().meta({ description: 'The section as written, heading left out.' }),
+    }),
+  )
+  .meta({ description: 'Every section as written, in file order.' });
+
 /**
  * `/api/patterns/<slug>.json` of an older-format pattern: its frontmatter and sections as
  * written, and its similar patterns.
@@ -159,16 +175,26 @@ const olderExportSchema = z.strictObject({
   frontmatter: olderFrontmatterSchema.meta({
     description: 'The older-format frontmatter after validation (schema/older/).',
   }),
-  sections: z
-    .array(
-      z.strictObject({
-        id: z.string().meta({ description: 'Anchor of the section on the pattern’s page.' }),
-        title: z.string().meta({ description: 'Heading without numbering or word-count hint.' }),
-        heading: z.string().meta({ description: 'Heading text as written in the file.' }),
-        markdown: z.string().meta({ description: 'The section as written, heading left out.' }),
-      }),
-    )
-    .meta({ description: 'Every section as written, in file order.' }),
+  sections: sectionsAsWritten,
+  similar,
+});
+
+/**
+ * `/api/patterns/<slug>.json` of an incomplete v7.1 pattern (schema/incomplete.ts): what its
+ * frontmatter holds, the groups still to complete, its sections as written and similar patterns.
+ */
+const incompleteExportSchema = z.strictObject({
+  version,
+  format: z.literal('incomplete'),
+  slug,
+  url: absoluteUrl,
+  markdown_url: absoluteUrl,
+  updated: dateTime,
+  frontmatter: incompleteFrontmatterSchema,
+  incomplete: z
+    .array(z.enum(HAND_WRITTEN_GROUPS))
+    .meta({ description: 'The hand-written groups that are missing or partly invalid.' }),
+  sections: sectionsAsWritten,
   similar,
 });
 
@@ -176,6 +202,7 @@ const olderExportSchema = z.strictObject({
 export const patternExportSchema = z.discriminatedUnion('format', [
   v71ExportSchema,
   olderExportSchema,
+  incompleteExportSchema,
 ]);
 export type PatternExport = z.infer<typeof patternExportSchema>;
 
