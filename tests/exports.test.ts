@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isV71 } from '../src/lib/pattern-file.ts';
 import { FEED_SIZE, feedItems } from '../src/lib/exports/feed.ts';
@@ -120,24 +121,32 @@ describe('/api/patterns/<slug>.json', () => {
     expect(data.similar[0]?.score).toBeGreaterThan(0);
   });
 
-  it('gives the eight sections, the extra sections and the lens guidance as written, no HTML', () => {
+  it('points each section at its lines of the Markdown file instead of repeating its text', () => {
     const data = patternExport(ledger, renderBody(ledger), site, []);
     if (data.format !== 'v7.1') throw new Error('open-ledger exported as older');
+    const file = readFileSync(ledger.file, 'utf8').split('\n');
+    const text = ({ start, end }: { start: number; end: number | null }): string =>
+      file.slice(start - 1, end ?? undefined).join('\n');
     expect(data.sections.map(({ key }) => key)).toEqual(EIGHT_SECTIONS);
-    expect(data.sections[0]).toEqual({
+    const [context, , solution] = data.sections;
+    expect(context).toMatchObject({
       key: 'context',
       title: 'Context',
       heading: 'Section 1: Context (100-200 words)',
-      markdown: 'Money moves in the dark.',
     });
-    expect(data.sections[2]?.markdown).toBe('Publish the *ledger*.');
-    expect(data.extra_sections).toEqual([
-      {
-        id: 'references',
-        title: 'References',
-        markdown: '- A book about books.',
-      },
-    ]);
+    expect(text(context?.lines ?? { start: 1, end: 1 })).toMatch(
+      /^### Section 1: Context \(100-200 words\)\n+Money moves in the dark\.\s*$/,
+    );
+    expect(text(solution?.lines ?? { start: 1, end: 1 })).toContain('Publish the *ledger*.');
+    expect(data.extra_sections).toMatchObject([{ id: 'references', title: 'References' }]);
+    const references = data.extra_sections[0]?.lines;
+    expect(references?.end).toBeNull();
+    expect(text(references ?? { start: 1, end: 1 })).toContain('- A book about books.');
+  });
+
+  it('gives the lens guidance as written, no HTML', () => {
+    const data = patternExport(ledger, renderBody(ledger), site, []);
+    if (data.format !== 'v7.1') throw new Error('open-ledger exported as older');
     expect(data.lens_guidance.general).toBe('Start small.');
     expect(Object.keys(data.lens_guidance.by_lens)).toEqual(['corporate', 'community']);
     expect(data.lens_guidance.by_lens['community']).toContain('Pin the ledger');

@@ -48,7 +48,13 @@ describe('the built data exports', () => {
       expect(data.frontmatter.slug).toBe(slug);
       if (data.format === 'v7.1') expect(data.sections).toHaveLength(8);
       else expect(data.sections.length).toBeGreaterThan(2);
-      expect(data.sections.every(({ markdown }) => markdown !== '')).toBe(true);
+      // Each section's lines of the published Markdown file open with its heading.
+      const markdown = read(`patterns/${slug}.md`).split(/\r?\n/);
+      for (const { heading, lines } of data.sections) {
+        expect(markdown[lines.start - 1], `${slug}: ${heading}`).toMatch(/^#{1,6} /);
+        expect(markdown[lines.start - 1]).toContain(heading);
+        expect(lines.end ?? markdown.length).toBeGreaterThanOrEqual(lines.start);
+      }
     }
   });
 

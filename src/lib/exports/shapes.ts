@@ -20,8 +20,11 @@ import { RELATIONSHIP_TYPES } from '../../../schema/relationships.ts';
 import { SECTION_KEYS } from '../body.ts';
 import { NEIGHBOURS } from '../similarity.ts';
 
-/** Version of the export shapes. */
-export const EXPORT_VERSION = 2 as const;
+/**
+ * Version of the export shapes. 2: Markdown only (1 carried every section as HTML too). 3: the
+ * sections point into the Markdown file by line ({@link lines}) instead of repeating its text.
+ */
+export const EXPORT_VERSION = 3 as const;
 
 const version = z.literal(EXPORT_VERSION).meta({ description: 'Version of this file’s shape.' });
 const absoluteUrl = z.url({ protocol: /^https?$/ });
@@ -66,7 +69,8 @@ export const patternEntrySchema = z.discriminatedUnion('format', [
     id,
     title,
     summary: z.string().meta({
-      description: 'Older format: the Overview’s first paragraph (Markdown), or "". Incomplete: its summary.',
+      description:
+        'Older format: the Overview’s first paragraph (Markdown), or "". Incomplete: its summary.',
     }),
     domain: ontologySchema.shape.domain,
     status: z.enum(STATUSES),
@@ -100,10 +104,24 @@ const similar = z
   .meta({ description: 'The most similar other patterns by their text, most similar first.' });
 
 /**
- * `/api/patterns/<slug>.json` of a v7.1 pattern: its frontmatter, sections and lens guidance, as
- * written, and its similar patterns. Markdown is the data: the HTML is the page's, and a reader
- * of the data renders the Markdown with any CommonMark + GFM renderer (version 1 carried every
- * section twice).
+ * Where a section stands in the pattern's Markdown file (`markdown_url`, the file as written):
+ * the text is there once, and a section is the lines `start`–`end` of it.
+ */
+const lines = z
+  .strictObject({
+    start: z.int().positive().meta({ description: 'Line of the section heading (1-based).' }),
+    end: z.int().positive().nullable().meta({
+      description:
+        'Last line of the section (the line before the next section), or null: to the end of the file.',
+    }),
+  })
+  .meta({ description: 'Lines of the Markdown file (markdown_url) holding the section.' });
+
+/**
+ * `/api/patterns/<slug>.json` of a v7.1 pattern: its frontmatter, where each section stands in
+ * its Markdown file, its lens guidance as written, and its similar patterns. The text is in the
+ * Markdown file once (`markdown_url`); a reader of the data slices it by lines and renders it with
+ * any CommonMark + GFM renderer.
  */
 const v71ExportSchema = z.strictObject({
   version,
@@ -121,9 +139,7 @@ const v71ExportSchema = z.strictObject({
         key: z.enum(SECTION_KEYS),
         title: z.string().meta({ description: 'Canonical title, e.g. "Known Uses".' }),
         heading: z.string().meta({ description: 'Heading text as written in the file.' }),
-        markdown: z
-          .string()
-          .meta({ description: 'The section as written (Markdown), heading left out.' }),
+        lines,
       }),
     )
     .meta({ description: 'The canonical sections the file has, in canonical order.' }),
@@ -132,7 +148,7 @@ const v71ExportSchema = z.strictObject({
       z.strictObject({
         id: z.string().meta({ description: 'Anchor of the section on the pattern’s page.' }),
         title: z.string(),
-        markdown: z.string().meta({ description: 'The section as written (Markdown).' }),
+        lines,
       }),
     )
     .meta({ description: 'Other top-level sections (e.g. References), in file order.' }),
@@ -156,14 +172,14 @@ const sectionsAsWritten = z
       id: z.string().meta({ description: 'Anchor of the section on the pattern’s page.' }),
       title: z.string().meta({ description: 'Heading without numbering or word-count hint.' }),
       heading: z.string().meta({ description: 'Heading text as written in the file.' }),
-      markdown: z.string().meta({ description: 'The section as written, heading left out.' }),
+      lines,
     }),
   )
   .meta({ description: 'Every section as written, in file order.' });
 
 /**
- * `/api/patterns/<slug>.json` of an older-format pattern: its frontmatter and sections as
- * written, and its similar patterns.
+ * `/api/patterns/<slug>.json` of an older-format pattern: its frontmatter, where each section
+ * stands in its Markdown file, and its similar patterns.
  */
 const olderExportSchema = z.strictObject({
   version,
