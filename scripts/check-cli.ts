@@ -13,6 +13,7 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { openCheckCache } from '../src/lib/check-cache.ts';
 import { checkReport, sortDiagnostics } from '../src/lib/diagnostics.ts';
 import { countFormats, refuseIncompleteNewFiles } from '../src/lib/format.ts';
 import { duplicateReport } from '../src/lib/library.ts';
@@ -42,7 +43,7 @@ const progress = (done: number, total: number): void => {
 };
 
 const [library, checked] = await Promise.all([
-  checkPatternFiles(context, progress),
+  checkPatternFiles(context, progress, openCheckCache()),
   findPatternFiles(targets),
 ]);
 const shown = new Set([...checked.files, ...checked.diagnostics.map((d) => d.file)]);

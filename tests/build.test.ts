@@ -169,7 +169,7 @@ describe('full build of a small library', () => {
       shards: string[];
       records: number;
     };
-    expect(manifest).toEqual({ shards: ['000'], records: 8 });
+    expect(manifest).toEqual({ shards: ['000'], records: 9 });
     for (const file of ['pagefind.js', 'pagefind-entry.json', 'wasm.en.pagefind']) {
       expect(existsSync(join(OUT, 'pagefind/000', file)), file).toBe(true);
     }

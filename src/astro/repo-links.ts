@@ -64,5 +64,4 @@ export const contributingUrl = (): string => fileUrl(repo, 'CONTRIBUTING.md');
 export const olderFormatGuideUrl = (): string => `${fileUrl(repo, 'README.md')}#the-older-format`;
 
 /** Where the README says what an incomplete pattern lacks and how to complete it. */
-export const incompleteGuideUrl = (): string =>
-  `${fileUrl(repo, 'README.md')}#incomplete-patterns`;
+export const incompleteGuideUrl = (): string => `${fileUrl(repo, 'README.md')}#incomplete-patterns`;

@@ -66,9 +66,7 @@ export function toLibraryEntry(pattern: PatternFile): LibraryEntry {
     links:
       pattern.format !== 'v7.1'
         ? RELATIONSHIP_TYPES.flatMap((type) =>
-            pattern.model.relationships[type].map(({ target, path }) =>
-              located(target, [...path]),
-            ),
+            pattern.model.relationships[type].map(({ target, path }) => located(target, [...path])),
           )
         : RELATIONSHIP_TYPES.flatMap((type) =>
             pattern.frontmatter.relationships[type].map((relation, index) =>

@@ -8,6 +8,7 @@
 import { constants, readFileSync } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import type { CheckCache } from './check-cache.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { PatternFormat } from './format.ts';
 import { checkLibrary, nearDuplicates, type LibraryEntry, type NearDuplicates } from './library.ts';
@@ -118,6 +119,15 @@ export function checkFile(file: string): CheckedFile {
   return { file, diagnostics, entry, format };
 }
 
+/** `use` of a file's bytes; undefined when it cannot be read (checking it then says why). */
+function readable<T>(file: string, use: (bytes: Buffer) => T): T | undefined {
+  try {
+    return use(readPlainFile(file));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Below this many files per thread a worker costs more than it saves. */
 export const FILES_PER_THREAD = 400;
 
@@ -125,6 +135,7 @@ export const FILES_PER_THREAD = 400;
 export async function checkPatternFiles(
   paths: readonly string[],
   onProgress?: (done: number, total: number) => void,
+  cache?: CheckCache,
 ): Promise<{
   files: string[];
   diagnostics: Diagnostic[];
@@ -133,11 +144,23 @@ export async function checkPatternFiles(
 }> {
   const { files, diagnostics } = await findPatternFiles(paths);
   let done = 0;
-  const checked = await parallelMap<CheckedFile>(
-    files,
+  const progress = (): void => onProgress?.((done += 1), files.length);
+  const cached = new Map<string, CheckedFile>();
+  for (const file of cache ? files : []) {
+    const hit = readable(file, (bytes) => cache?.get(file, bytes));
+    if (hit) {
+      cached.set(file, hit);
+      progress();
+    }
+  }
+  const fresh = await parallelMap<CheckedFile>(
+    files.filter((file) => !cached.has(file)),
     { module: import.meta.url, name: checkFile.name },
-    { itemsPerThread: FILES_PER_THREAD, onItem: () => onProgress?.((done += 1), files.length) },
+    { itemsPerThread: FILES_PER_THREAD, onItem: progress },
   );
+  cache?.save(fresh);
+  const byFile = new Map([...cached, ...fresh.map((result) => [result.file, result] as const)]);
+  const checked = files.flatMap((file) => byFile.get(file) ?? []);
   const formats = new Map(
     checked.flatMap(({ file, format }) => (format ? [[file, format] as const] : [])),
   );

@@ -168,6 +168,10 @@ export function toIncompletePattern(frontmatter: IncompleteFrontmatter): OlderPa
 
 /** Whether an incomplete file's hand-written group is all there and valid. */
 function isComplete(frontmatter: IncompleteFrontmatter, group: HandWrittenGroup): boolean {
-  const schema = { context_labels: contextLabelsSchema, ontology: ontologySchema, lifecycle: lifecycleSchema }[group];
+  const schema = {
+    context_labels: contextLabelsSchema,
+    ontology: ontologySchema,
+    lifecycle: lifecycleSchema,
+  }[group];
   return schema.safeParse(frontmatter[group]).success;
 }

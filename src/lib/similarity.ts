@@ -255,10 +255,14 @@ export function similarPatterns(
       postingWeight[at] = own[position] ?? 0;
     });
   });
+  // Cosine is symmetric: each pair is scored once, from its earlier document, and offered to both
+  // documents' lists. A term's postings are in document order, so the later documents of a term
+  // are those after the current document's own posting (`own` moves along each term's postings).
+  const ownPosting = start.slice(0, termCount);
   const scores = new Float64Array(sorted.length);
   const touched = new Int32Array(sorted.length);
-  const result = new Map<string, Neighbour[]>();
-  sorted.forEach((document, doc) => {
+  const best: Best[] = sorted.map(() => []);
+  for (let doc = 0; doc < sorted.length; doc += 1) {
     let reached = 0;
     const terms = ids[doc] ?? new Int32Array();
     const own = weights[doc] ?? new Float64Array();
@@ -266,39 +270,50 @@ export function similarPatterns(
       const term = terms[k] ?? 0;
       const weight = own[k] ?? 0;
       const end = start[term + 1] ?? 0;
-      for (let i = start[term] ?? 0; i < end; i += 1) {
+      const at = ownPosting[term] ?? 0;
+      ownPosting[term] = at + 1;
+      for (let i = at + 1; i < end; i += 1) {
         const other = postingDoc[i] ?? doc;
-        if (other === doc) continue;
         if (scores[other] === 0) touched[(reached += 1) - 1] = other;
         scores[other] = (scores[other] ?? 0) + weight * (postingWeight[i] ?? 0);
       }
     }
-    const best: { doc: number; score: number }[] = [];
     for (let i = 0; i < reached; i += 1) {
       const other = touched[i] ?? 0;
       const score = scores[other] ?? 0;
       scores[other] = 0;
-      const last = best[best.length - 1];
-      if (
-        best.length === neighbours &&
-        last &&
-        (score < last.score || (score === last.score && other > last.doc))
-      )
-        continue;
-      // Documents are in key order: on equal scores the earlier one wins.
-      const at = best.findIndex((b) => score > b.score || (score === b.score && other < b.doc));
-      best.splice(at === -1 ? best.length : at, 0, { doc: other, score });
-      if (best.length > neighbours) best.pop();
+      offer(best[doc] ?? [], other, score, neighbours);
+      offer(best[other] ?? [], doc, score, neighbours);
     }
+  }
+  const result = new Map<string, Neighbour[]>();
+  sorted.forEach((document, doc) => {
     result.set(
       document.key,
-      best.map(({ doc: other, score }) => ({
+      (best[doc] ?? []).map(({ doc: other, score }) => ({
         key: sorted[other]?.key ?? '',
         score: round(Math.min(score, 1)),
       })),
     );
   });
   return result;
+}
+
+/** A document's most similar others so far, most similar first (on equal scores, the earlier). */
+type Best = { doc: number; score: number }[];
+
+/** Puts `doc` into `best` when it is among the `size` most similar (documents are in key order). */
+function offer(best: Best, doc: number, score: number, size: number): void {
+  const last = best[best.length - 1];
+  if (
+    best.length === size &&
+    last &&
+    (score < last.score || (score === last.score && doc > last.doc))
+  )
+    return;
+  const at = best.findIndex((b) => score > b.score || (score === b.score && doc < b.doc));
+  best.splice(at === -1 ? best.length : at, 0, { doc, score });
+  if (best.length > size) best.pop();
 }
 
 /** Two patterns whose texts are near-duplicates, the pair's keys in order. */

@@ -108,7 +108,13 @@ export function validateFrontmatter(file: string, slug: string, source: Frontmat
   if (frontmatter || valid()) {
     return { format: 'v7.1', frontmatter: valid() ? frontmatter : undefined, diagnostics };
   }
-  return incomplete(data, slug, diagnostics, report) ?? { format: 'v7.1', frontmatter: undefined, diagnostics };
+  return (
+    incomplete(data, slug, diagnostics, report) ?? {
+      format: 'v7.1',
+      frontmatter: undefined,
+      diagnostics,
+    }
+  );
 }
 
 /**
@@ -125,7 +131,12 @@ function incomplete(
 ): Validated | undefined {
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (!errors.every((d) => inHandWrittenGroup(d.path) && d.message === MISSING)) return undefined;
-  const partial = parseStrict(incompleteFrontmatterSchema, data, () => undefined, 'the v7.1 format');
+  const partial = parseStrict(
+    incompleteFrontmatterSchema,
+    data,
+    () => undefined,
+    'the v7.1 format',
+  );
   if (!partial) return undefined;
   const groups = HAND_WRITTEN_GROUPS.filter((group) =>
     errors.some((d) => d.path === group || d.path.startsWith(`${group}.`)),
@@ -136,7 +147,11 @@ function incomplete(
   diagnostics.splice(0, diagnostics.length, ...kept);
   report([groups[0] ?? 'context_labels'], 'warning', incompleteWarning(groups));
   lintSlug(partial.slug, slug, report);
-  return { format: 'incomplete', frontmatter: hasError(diagnostics) ? undefined : partial, diagnostics };
+  return {
+    format: 'incomplete',
+    frontmatter: hasError(diagnostics) ? undefined : partial,
+    diagnostics,
+  };
 }
 
 /** A path into a list of machine-written `graph_garden` data: `graph_garden.<list>[i]`. */

@@ -13,7 +13,14 @@ export function toStoredPattern(pattern: PatternFile): StoredPattern {
     const { model } = pattern;
     return pattern.format === 'older'
       ? { format: 'older', slug: model.slug, file, frontmatter: pattern.frontmatter, model, body }
-      : { format: 'incomplete', slug: model.slug, file, frontmatter: pattern.frontmatter, model, body };
+      : {
+          format: 'incomplete',
+          slug: model.slug,
+          file,
+          frontmatter: pattern.frontmatter,
+          model,
+          body,
+        };
   }
   const { summary, confidence, sections, extras } = pattern.body;
   return {

@@ -37,7 +37,7 @@ describe('reader journeys', () => {
       .getByRole('checkbox', { name: 'Governance' })
       .check();
     await page.waitForURL(siteUrl('/patterns/?domain=governance'));
-    await expect.poll(() => page.locator('#browse-count').textContent()).toBe('3 of 8 patterns');
+    await expect.poll(() => page.locator('#browse-count').textContent()).toBe('3 of 9 patterns');
     const shown = page.locator('#pattern-list > li:not([hidden])');
     expect(await shown.locator('a').first().textContent()).toBe('Alpha Commons');
     expect(await shown.count()).toBe(3);

@@ -1,0 +1,121 @@
+/**
+ * The check's cache: each file's result (its problems, format and library entry) under the
+ * SHA-256 of its bytes, so `npm run check` re-reads only files that changed since the last run
+ * (like ESLint's `--cache` with its content strategy: a fresh clone, whose files all have new
+ * times, still hits). The library-wide checks (duplicates, wanted targets, near-duplicates) always
+ * run on every entry.
+ *
+ * A result is only reused by the same checker: the cache is keyed by a fingerprint of the
+ * checker's own code (`schema/`, `src/lib/`, `src/config/`), the installed dependencies
+ * (`package-lock.json`) and the site configuration (declared lenses change warnings). Anything
+ * unreadable, from another checker or another version is ignored. It lives in
+ * `node_modules/.cache/pattern-check/` (where tools keep caches; `npm ci` clears it), or in
+ * `$PATTERNS_CHECK_CACHE`; `PATTERNS_CHECK_CACHE=off` turns it off.
+ */
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SITE } from '../config/site.ts';
+import type { CheckedFile } from './load.ts';
+
+/** Raised when the cache file's layout changes. */
+const CACHE_VERSION = 1;
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The cache file, or undefined when caching is off. */
+function cacheFile(): string | undefined {
+  const setting = process.env['PATTERNS_CHECK_CACHE'];
+  if (setting === 'off') return undefined;
+  return setting ?? join(ROOT, 'node_modules/.cache/pattern-check/results.json');
+}
+
+const sha256 = (data: string | Uint8Array): string =>
+  createHash('sha256').update(data).digest('base64url');
+
+/** Every file under `dir`, relative paths in a fixed order. */
+const filesUnder = (dir: string): string[] =>
+  readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+
+/** What decides a file's result besides its bytes: the checker's code, dependencies and config. */
+function checkerFingerprint(): string {
+  const hash = createHash('sha256').update(String(CACHE_VERSION));
+  for (const file of [
+    ...['schema', 'src/lib', 'src/config'].flatMap(filesUnder),
+    join(ROOT, 'package-lock.json'),
+  ]) {
+    hash.update(file).update(readFileSync(file));
+  }
+  return hash.update(JSON.stringify(SITE)).digest('base64url');
+}
+
+interface CacheData {
+  readonly fingerprint: string;
+  /** Per file path: the hash of its bytes and its result. */
+  readonly files: Record<string, { readonly hash: string; readonly result: CheckedFile }>;
+}
+
+/** A loaded cache: look results up by file and bytes, then save what this run found. */
+export interface CheckCache {
+  /** The cached result of `file` when its bytes are unchanged. */
+  get(file: string, bytes: Uint8Array): CheckedFile | undefined;
+  /** Keeps the results of this run for the next one (and earlier ones of files that still exist). */
+  save(results: readonly CheckedFile[]): void;
+}
+
+/** Opens the cache (empty when missing, unreadable or made by another checker). */
+export function openCheckCache(): CheckCache {
+  const path = cacheFile();
+  const fingerprint = path === undefined ? '' : checkerFingerprint();
+  let stored: CacheData['files'] = {};
+  if (path !== undefined) {
+    try {
+      const data = JSON.parse(readFileSync(path, 'utf8')) as CacheData;
+      if (data.fingerprint === fingerprint) stored = data.files;
+    } catch {
+      // No cache yet, or one that cannot be read: every file is checked.
+    }
+  }
+  const hashes = new Map<string, string>();
+  return {
+    get(file, bytes) {
+      const hash = sha256(bytes);
+      hashes.set(file, hash);
+      const cached = Object.hasOwn(stored, file) ? stored[file] : undefined;
+      return cached?.hash === hash ? cached.result : undefined;
+    },
+    save(results) {
+      if (path === undefined) return;
+      // Kept: this run's hits, and files this run did not look at that still exist.
+      const kept = Object.entries(stored).filter(([file, { hash }]) =>
+        hashes.has(file) ? hashes.get(file) === hash : existsSync(file),
+      );
+      if (results.length === 0 && kept.length === Object.keys(stored).length) return;
+      const files: CacheData['files'] = Object.fromEntries(kept);
+      for (const result of results) {
+        const hash = hashes.get(result.file);
+        if (hash !== undefined) files[result.file] = { hash, result };
+      }
+      try {
+        mkdirSync(dirname(path), { recursive: true });
+        // Written beside and renamed into place: a reader never sees half a file.
+        const partial = `${path}.${String(process.pid)}.partial`;
+        writeFileSync(partial, JSON.stringify({ fingerprint, files } satisfies CacheData));
+        renameSync(partial, path);
+      } catch {
+        // A cache that cannot be written only costs the next run its speed.
+      }
+    },
+  };
+}
