@@ -50,11 +50,12 @@ export interface OlderPattern {
   readonly status: (typeof STATUSES)[number];
   /** As ontology.commons_domain. */
   readonly commons_domain: readonly string[];
+  /** Classification categories (an incomplete v7.1 file: its search keywords). */
   readonly categories: readonly string[];
   readonly era: readonly string[];
   readonly origin: readonly string[];
   readonly universality: string | undefined;
-  /** One 0–5 score (v7.1 has eight pillar scores instead). */
+  /** One 0–5 score (v7.1 has eight pillar scores instead; an incomplete file's overall score). */
   readonly commons_alignment: number | undefined;
   /** The top-level lists under their v7.1 relationship types (`related` → `complementary`). */
   readonly relationships: Readonly<Record<RelationshipType, readonly OlderRelationship[]>>;

@@ -146,13 +146,15 @@ export function buildPatternPage(
 /** Classification of an older file that has no v7.1 facet, non-empty only. */
 function classification(pattern: StoredOlderPattern): OlderPageModel['classification'] {
   const { model } = pattern;
+  // An incomplete v7.1 file's categories are its keywords, its alignment its overall score.
+  const older = pattern.format === 'older';
   return [
-    { label: 'Category', values: model.categories },
+    { label: older ? 'Category' : 'Keywords', values: model.categories },
     { label: 'Era', values: model.era },
     { label: 'Origin', values: model.origin },
     { label: 'Universality', values: model.universality === undefined ? [] : [model.universality] },
     {
-      label: 'Commons alignment',
+      label: older ? 'Commons alignment' : 'Overall score',
       values: model.commons_alignment === undefined ? [] : [`${String(model.commons_alignment)}/5`],
     },
   ].filter(({ values }) => values.length > 0);
