@@ -4,7 +4,7 @@
  * at before a change to the design ships. Default site: `dist/` (or `BUILD_OUT_DIR`). Pages:
  * home, browse, a facet page, the graph and a domain's graph, lenses, the library under a lens,
  * search, wanted, contribute, and pattern pages — the longest and the shortest the site has,
- * and one under a lens. Each page twice: whole (up to 6,000 px) and its first window (`-top`).
+ * one under a lens, and the first in the older format and the first incomplete one. Each page twice: whole (up to 6,000 px) and its first window (`-top`).
  */
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -44,6 +44,17 @@ async function firstLensAndDomain(slug: string): Promise<{ lens?: string; domain
   return { ...(lens && { lens }), ...(domain && { domain }) };
 }
 
+/** The first pattern of each format shown as written (older, incomplete), from the JSON index. */
+async function asWritten(): Promise<[string, string][]> {
+  const index = JSON.parse(await readFile(join(site, PATHS.patternsJson), 'utf8')) as {
+    patterns: { slug: string; format: string }[];
+  };
+  return ['older', 'incomplete'].flatMap((format): [string, string][] => {
+    const found = index.patterns.find((pattern) => pattern.format === format);
+    return found ? [[`pattern-${format}`, urls.pattern(found.slug)]] : [];
+  });
+}
+
 const patterns = await longestAndShortest();
 const first = patterns[0] ?? '';
 const { lens, domain } = await firstLensAndDomain(first);
@@ -60,6 +71,7 @@ const pages: [string, string][] = [
     urls.pattern(slug),
   ]),
   ...(lens ? [['pattern-lens', urls.pattern(first, lens)] as [string, string]] : []),
+  ...(await asWritten()),
   ...(lens ? [['library-lens', urls.lens(lens)] as [string, string]] : []),
   ...(domain
     ? ([
