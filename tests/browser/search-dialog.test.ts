@@ -1,7 +1,7 @@
 /**
  * The search dialog every page has, in Chromium on the fixture site: typed
  * into from the header on a pattern page and on the home page, moved through
- * with the arrow keys, a result opened; focus, the announced count, the
+ * with the arrow keys, a result opened (an older-format one too); focus, the announced count, the
  * lens's title, the closest titles when nothing is found, and axe on the open
  * dialog. The harness fails a test on any console error, CSP violation or
  * off-site request.
@@ -48,6 +48,30 @@ describe('the search dialog', () => {
     );
     await page.keyboard.press('Enter');
     await page.waitForURL(siteUrl('/patterns/commons-based-peer-production/'));
+  });
+
+  it('finds an older-format pattern by part of its title, from a pattern page, and opens it with Enter', async () => {
+    const page = await open('/patterns/beta-practice/');
+    await page.getByRole('searchbox', { name: 'Search patterns' }).click();
+    await page.keyboard.type('older pract');
+    await eventually(() => optionTitles(page)).toContain('Older Practice');
+    const input = page.getByRole('combobox', { name: 'Search patterns' });
+    const index = (await optionTitles(page)).indexOf('Older Practice');
+    for (let step = 0; step <= index; step += 1) await page.keyboard.press('ArrowDown');
+    expect(await input.getAttribute('aria-activedescendant')).toBe(
+      `search-dialog-option-${String(index)}`,
+    );
+    await page.keyboard.press('Enter');
+    await page.waitForURL(siteUrl('/patterns/older-practice/'));
+  });
+
+  it('shows the older-format patterns when only they match', async () => {
+    const page = await open('/');
+    await page.getByRole('searchbox', { name: 'Search patterns' }).click();
+    // An alias of one older-format pattern, a word in the text of the other, in no v7.1 pattern.
+    await page.keyboard.type('legacy');
+    await eventually(() => status(page)).toBe('2 patterns for “legacy”');
+    expect(await optionTitles(page)).toEqual(['Older Practice', 'GL013: Steward Ownership']);
   });
 
   it('opens with “/” on the home page, moves with the arrows, closes with Escape and gives focus back', async () => {
