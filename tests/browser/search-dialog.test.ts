@@ -19,6 +19,11 @@ const status = (page: Page): Promise<string | null> =>
   page.locator('#search-dialog-status').textContent();
 const optionTitles = (page: Page): Promise<string[]> =>
   page.locator('#search-dialog-results [role="option"] .title').allTextContents();
+/** Clicks the header's search field (which opens the dialog) and types `text`. */
+async function typeInHeader(page: Page, text: string): Promise<void> {
+  await page.getByRole('searchbox', { name: 'Search patterns' }).click();
+  await page.keyboard.type(text);
+}
 const focused = (page: Page): Promise<string | undefined> =>
   page.evaluate(() => document.activeElement?.id);
 
@@ -31,8 +36,7 @@ describe('the search dialog', () => {
     );
     expect(loadedEarly).toBe(false);
 
-    await page.getByRole('searchbox', { name: 'Search patterns' }).click();
-    await page.keyboard.type('nepal');
+    await typeInHeader(page, 'nepal');
     const input = page.getByRole('combobox', { name: 'Search patterns' });
     await eventually(() => status(page)).toBe('1 pattern for “nepal”');
     expect(await focused(page)).toBe('search-dialog-q');
@@ -52,8 +56,7 @@ describe('the search dialog', () => {
 
   it('finds an older-format pattern by part of its title, from a pattern page, and opens it with Enter', async () => {
     const page = await open('/patterns/beta-practice/');
-    await page.getByRole('searchbox', { name: 'Search patterns' }).click();
-    await page.keyboard.type('older pract');
+    await typeInHeader(page, 'older pract');
     await eventually(() => optionTitles(page)).toContain('Older Practice');
     const input = page.getByRole('combobox', { name: 'Search patterns' });
     const index = (await optionTitles(page)).indexOf('Older Practice');
@@ -67,9 +70,8 @@ describe('the search dialog', () => {
 
   it('shows the older-format patterns when only they match', async () => {
     const page = await open('/');
-    await page.getByRole('searchbox', { name: 'Search patterns' }).click();
     // An alias of one older-format pattern, a word in the text of the other, in no v7.1 pattern.
-    await page.keyboard.type('legacy');
+    await typeInHeader(page, 'legacy');
     await eventually(() => status(page)).toBe('2 patterns for “legacy”');
     expect(await optionTitles(page)).toEqual(['Older Practice', 'GL013: Steward Ownership']);
   });
@@ -119,8 +121,7 @@ describe('the search dialog', () => {
 
   it('titles results with the remembered lens’s context label and links to the pattern under it', async () => {
     const page = await open('/patterns/alpha-commons/government/');
-    await page.getByRole('searchbox', { name: 'Search patterns' }).click();
-    await page.keyboard.type('alpha');
+    await typeInHeader(page, 'alpha');
     await eventually(() => optionTitles(page)).toContain('alpha-commons in Public Service');
     await page.locator('#search-dialog-results [role="option"]').first().click();
     await page.waitForURL(siteUrl('/patterns/alpha-commons/government/'));
@@ -128,8 +129,7 @@ describe('the search dialog', () => {
 
   it('says when nothing is found and offers the closest titles and browsing', async () => {
     const page = await open('/');
-    await page.getByRole('searchbox', { name: 'Search patterns' }).click();
-    await page.keyboard.type('gammma');
+    await typeInHeader(page, 'gammma');
     await eventually(() => status(page)).toBe('No patterns for “gammma”.');
     const closest = page.locator('#search-dialog-closest');
     await eventually(() => closest.getByRole('link').allTextContents()).toEqual(['Gamma Tool']);
