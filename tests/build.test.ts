@@ -3,7 +3,8 @@
  * the `site` project's global setup: every page type's key HTML, hostile input
  * neutralised, the search index written; two builds of the same input are
  * byte-identical; and a failing build reports the validator's messages and
- * leaves the previous output byte for byte as it was.
+ * leaves the previous output byte for byte as it was. A library with its own
+ * configuration shows it, its accent colouring links and their hover in Chromium.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -17,10 +18,14 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../scripts/lib/chromium.ts';
+import { serveStatic } from '../scripts/lib/static-server.ts';
 import { EIGHT_SECTIONS, FIXTURES } from './helpers/fixtures.ts';
 import { executableContent } from './helpers/html.ts';
-import { buildSite, SITE_FIXTURE as LIBRARY } from './site/build.ts';
+import { buildSite, type BuildResult, SITE_FIXTURE as LIBRARY } from './site/build.ts';
 
 const site = inject('site');
 const OUT = site.dir;
@@ -250,7 +255,10 @@ describe('full build of a small library', () => {
 });
 
 describe('a library with its own configuration', () => {
-  it('shows its name, introduction, footer, lenses and colours on the pages', async () => {
+  const out = join(ROOT, 'own-library-site');
+  let result: BuildResult | undefined;
+
+  beforeAll(async () => {
     const config = join(ROOT, 'own-library.config.json');
     writeFileSync(
       config,
@@ -267,10 +275,12 @@ describe('a library with its own configuration', () => {
         ],
       }),
     );
-    const out = join(ROOT, 'own-library-site');
-    const result = await buildSite(join(FIXTURES, 'site/small'), out, { SITE_CONFIG: config });
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
+    result = await buildSite(join(FIXTURES, 'site/small'), out, { SITE_CONFIG: config });
+  });
+
+  it('shows its name, introduction, footer, lenses and colours on the pages', () => {
+    expect(result?.stderr).toBe('');
+    expect(result?.status).toBe(0);
     const read = (path: string): string => readFileSync(join(out, path, 'index.html'), 'utf8');
     const home = read('');
     expect(home).toContain('<title>Town Hall Patterns</title>');
@@ -283,4 +293,93 @@ describe('a library with its own configuration', () => {
     expect(lenses).toContain('For residents who organise.');
     expect(read('patterns/alpha')).toContain('https://github.com/exampleton/patterns/edit/trunk/');
   });
+
+  it('colours links and their hover from its accent in both themes, legibly (axe clean)', async () => {
+    const server = await serveStatic(out);
+    const browser = await launchChromium();
+    try {
+      for (const [colorScheme, accent] of [
+        ['light', '#8a1c7c'],
+        ['dark', '#f0a0e0'],
+      ] as const) {
+        const context = await browser.newContext({ colorScheme });
+        const page = await context.newPage();
+        await page.goto(server.url);
+        const link = page.getByRole('link', { name: 'The graph', exact: true });
+        const [plain, background] = await Promise.all([
+          rgbOf(page, link, 'color'),
+          rgbOf(page, page.locator('body'), 'background-color'),
+        ]);
+        await link.hover();
+        const hovered = await rgbOf(page, link, 'color');
+        expect(plain, colorScheme).toEqual(hexRgb(accent));
+        // The accent's own hue, darker on light and lighter on dark: more contrast than the link.
+        expect(hovered, colorScheme).not.toEqual(plain);
+        expect(hueDistance(hovered, plain), colorScheme).toBeLessThanOrEqual(2);
+        expect(contrast(hovered, background), colorScheme).toBeGreaterThan(
+          contrast(plain, background),
+        );
+        expect(
+          (await new AxeBuilder({ page }).analyze()).violations.map(({ id }) => id),
+          colorScheme,
+        ).toEqual([]);
+        await context.close();
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
 });
+
+type Rgb = readonly [number, number, number];
+
+/** An element's computed colour property as sRGB bytes, whatever syntax the browser gives it in. */
+const rgbOf = (page: Page, element: Locator, property: string): Promise<Rgb> =>
+  element
+    .evaluate((node, name) => getComputedStyle(node).getPropertyValue(name), property)
+    .then((colour) =>
+      page.evaluate((fill) => {
+        const context = document.createElement('canvas').getContext('2d');
+        if (!context) throw new Error('no 2D canvas');
+        context.fillStyle = fill;
+        context.fillRect(0, 0, 1, 1);
+        const [r = 0, g = 0, b = 0] = context.getImageData(0, 0, 1, 1).data;
+        return [r, g, b] as const;
+      }, colour),
+    );
+
+const hexRgb = (hex: string): Rgb => [
+  Number.parseInt(hex.slice(1, 3), 16),
+  Number.parseInt(hex.slice(3, 5), 16),
+  Number.parseInt(hex.slice(5, 7), 16),
+];
+
+/** Degrees between two colours' hues (HSL), around the circle. */
+function hueDistance(a: Rgb, b: Rgb): number {
+  const apart = Math.abs(hue(a) - hue(b));
+  return Math.min(apart, 360 - apart);
+}
+
+/** Hue in degrees (HSL). */
+function hue([r, g, b]: Rgb): number {
+  const max = Math.max(r, g, b);
+  const range = max - Math.min(r, g, b);
+  if (range === 0) return 0;
+  const sector =
+    max === r ? ((g - b) / range + 6) % 6 : max === g ? (b - r) / range + 2 : (r - g) / range + 4;
+  return sector * 60;
+}
+
+/** WCAG 2 contrast ratio of two colours. */
+function contrast(a: Rgb, b: Rgb): number {
+  const luminance = (rgb: Rgb): number => {
+    const [r = 0, g = 0, b = 0] = rgb.map((byte) => {
+      const c = byte / 255;
+      return c <= 0.040_45 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return ((high ?? 0) + 0.05) / ((low ?? 0) + 0.05);
+}

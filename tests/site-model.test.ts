@@ -4,7 +4,7 @@ import { SECTION_KEYS } from '../src/lib/body.ts';
 import { loadLibrary } from '../src/lib/load.ts';
 import { lensPageParts, patternToc } from '../src/model/derive.ts';
 import { NEIGHBOURHOOD_CAP, neighbourhoodGraph } from '../src/model/graph.ts';
-import { titleFromSlug, valueLabel } from '../src/model/labels.ts';
+import { counted, titleFromSlug, valueLabel } from '../src/model/labels.ts';
 import { buildLibraryModel } from '../src/model/library-model.ts';
 import { buildPatternPage } from '../src/model/pattern-page.ts';
 import { radarChart } from '../src/model/radar.ts';
@@ -377,6 +377,14 @@ describe('display words', () => {
     expect(titleFromSlug('peer-review')).toBe('Peer Review');
     expect(titleFromSlug('theory-of-change')).toBe('Theory of Change');
     expect(valueLabel('early_adopters')).toBe('Early adopters');
+  });
+
+  it('counts with the noun in the singular for one only', () => {
+    expect([0, 1, 2].map((count) => counted(count, 'link'))).toEqual([
+      '0 links',
+      '1 link',
+      '2 links',
+    ]);
   });
 });
 

@@ -2,7 +2,9 @@
  * `npm run bench:browser [site]` — what a reader's browser transfers and waits
  * for, measured in Chromium (scripts/lib/chromium.ts) on a built site served
  * from 127.0.0.1 with gzip, as a static host serves it. Default site:
- * `.bench/site-5000-dist`, from `npm run bench` (5,000 synthetic patterns).
+ * `.bench/site-5000-dist`, from `npm run bench` (5,000 synthetic patterns); any
+ * other built site by its folder (`npm run bench -- 200` then
+ * `npm run bench:browser -- .bench/site-200-dist` for a quick try).
  *
  * - Pattern page: bytes of HTML, CSS and JS (target ≤ 30 KB).
  * - Search: the first search typed on the search page (loads the engine and
@@ -12,8 +14,10 @@
  *   load of `/search/?q=…` from navigation to first result.
  * - The search dialog on a pattern page: bytes of its first search (opening
  *   it loads its script, the engine and the index) and of later queries (same
- *   targets), and, with the index warm, the time from a keystroke (the
- *   field's text changed) to the result list updated (target ≤ 100 ms).
+ *   targets), and, with the index warm (each query searched once already),
+ *   the time from a key press (its `keydown` event, in the page) to the frame
+ *   that shows the result list updated for the whole query (target ≤ 100 ms;
+ *   measured inside the page, so the driver's round trips are not in it).
  *
  * Bytes are as transferred (compressed bodies and headers), split by kind
  * (Pagefind's engine, metadata, index chunks, result fragments). Exit code 1
@@ -110,6 +114,44 @@ async function dialogUpdated(page: Page, query: string, started: number): Promis
   return performance.now() - started;
 }
 
+declare global {
+  interface Window {
+    /** Set by {@link watchKeystroke}: resolves to its measured milliseconds. */
+    keystrokeToList?: Promise<number>;
+  }
+}
+
+/**
+ * Runs in the page, before a key is pressed in the dialog's field: times from that key's
+ * `keydown` event to the first animation frame after the dialog's results show `query` (the
+ * status line, a live region, is written in the same task as the list), into
+ * `window.keystrokeToList`.
+ */
+function watchKeystroke(query: string): void {
+  const field = document.querySelector('#search-dialog-q');
+  const status = document.querySelector('#search-dialog-status');
+  if (!field || !status) throw new Error('no search dialog on the page');
+  window.keystrokeToList = new Promise((resolve) => {
+    let pressed: number | undefined;
+    field.addEventListener(
+      'keydown',
+      (event) => {
+        pressed = event.timeStamp;
+      },
+      { once: true, capture: true },
+    );
+    const observer = new MutationObserver(() => {
+      if (pressed === undefined || !status.textContent.includes(`for “${query}”`)) return;
+      observer.disconnect();
+      const from = pressed;
+      requestAnimationFrame(() => {
+        resolve(performance.now() - from);
+      });
+    });
+    observer.observe(status, { childList: true, characterData: true, subtree: true });
+  });
+}
+
 /** Waits until the results for `query` are shown; returns the milliseconds since `started`. */
 async function firstResult(page: Page, query: string, started: number): Promise<number> {
   await page.waitForFunction(
@@ -191,18 +233,28 @@ try {
         `${String(requests)} requests, list updated after ${ms.toFixed(0)} ms — ${verdict(bytes, target)}`,
     );
   }
-  // Warm: every query above once more, a keystroke each (the last letter typed), chunks cached.
+  // Warm: every query above once more (its index chunks and fragments already fetched), its last
+  // letter typed as a real key press; timed in the page from the key's event to the frame that
+  // shows the list updated for the whole query.
   for (const query of QUERIES) {
     await field.fill(query.slice(0, -1));
     await dialogUpdated(dialogPage, query.slice(0, -1), performance.now());
-    const started = performance.now();
+    await dialogPage.evaluate(watchKeystroke, query);
     await field.press(query.slice(-1));
-    timings.push(await dialogUpdated(dialogPage, query, started));
+    timings.push(
+      await dialogPage.evaluate(
+        () => window.keystrokeToList ?? Promise.reject(new Error('no keystroke watched')),
+      ),
+    );
   }
   const slowest = Math.max(...timings);
+  // Warm means no fetching: the requests of this second round (its shortened queries included).
+  await dialogMeter.settled();
+  const { requests: fetched } = dialogMeter.take();
   console.log(
-    `dialog, warm index: keystroke to updated list ${timings.map((ms) => ms.toFixed(0)).join(', ')} ms — ` +
-      verdict(slowest, TARGET.keystroke, (ms) => `${String(ms)} ms`),
+    `dialog, warm index (${String(fetched)} requests): keystroke to updated list ` +
+      `${timings.map((ms) => ms.toFixed(0)).join(', ')} ms — ` +
+      verdict(slowest, TARGET.keystroke, (ms) => `${ms.toFixed(0)} ms`),
   );
   await dialogContext.close();
 

@@ -5,6 +5,7 @@
  * page's data attributes, written from the URL scheme (src/model/urls.ts).
  */
 import type { Pagefind, ShardManifest } from '../lib/pagefind-api.ts';
+import { fillLensUrl, LENS_URL_PLACEHOLDERS } from '../model/url-template.ts';
 
 /** Where the index is and how results link, as a page's data attributes give them. */
 export interface SearchUrls {
@@ -49,14 +50,12 @@ export async function loadPagefind(
   return module;
 }
 
-const SLUG = encodeURIComponent('{slug}');
-const LENS = encodeURIComponent('{lens}');
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The slug of a pattern page's URL, read with the page's pattern URL template. */
 export function slugOf(page: string, { patternUrl }: SearchUrls): string | undefined {
   const pattern = new RegExp(
-    `^${escapeRegExp(patternUrl).replace(escapeRegExp(SLUG), '([^/]+)')}$`,
+    `^${escapeRegExp(patternUrl).replace(escapeRegExp(LENS_URL_PLACEHOLDERS.slug), '([^/]+)')}$`,
   );
   const slug = pattern.exec(page)?.[1];
   return slug === undefined ? undefined : decodeURIComponent(slug);
@@ -64,8 +63,7 @@ export function slugOf(page: string, { patternUrl }: SearchUrls): string | undef
 
 /** A pattern's page under `lens`, or its own page when `lens` is empty. */
 export function patternUrl(slug: string, lens: string, urls: SearchUrls): string {
-  const template = lens === '' ? urls.patternUrl : urls.lensUrl;
-  return template.replace(SLUG, encodeURIComponent(slug)).replace(LENS, encodeURIComponent(lens));
+  return fillLensUrl(lens === '' ? urls.patternUrl : urls.lensUrl, slug, lens);
 }
 
 /** The result's page under `lens` (its own page when no lens is chosen or it is not a pattern). */

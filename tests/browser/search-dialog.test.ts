@@ -1,7 +1,7 @@
 /**
  * The search dialog every page has, in Chromium on the fixture site: typed
  * into from the header on a pattern page and on the home page, moved through
- * with the arrow keys, a result opened; focus, the announced count, the
+ * with the arrow keys, a result opened (an older-format one too); focus, the announced count, the
  * lens's title, the closest titles when nothing is found, and axe on the open
  * dialog. The harness fails a test on any console error, CSP violation or
  * off-site request.
@@ -19,6 +19,11 @@ const status = (page: Page): Promise<string | null> =>
   page.locator('#search-dialog-status').textContent();
 const optionTitles = (page: Page): Promise<string[]> =>
   page.locator('#search-dialog-results [role="option"] .title').allTextContents();
+/** Clicks the header's search field (which opens the dialog) and types `text`. */
+async function typeInHeader(page: Page, text: string): Promise<void> {
+  await page.getByRole('searchbox', { name: 'Search patterns' }).click();
+  await page.keyboard.type(text);
+}
 const focused = (page: Page): Promise<string | undefined> =>
   page.evaluate(() => document.activeElement?.id);
 
@@ -31,8 +36,7 @@ describe('the search dialog', () => {
     );
     expect(loadedEarly).toBe(false);
 
-    await page.getByRole('searchbox', { name: 'Search patterns' }).click();
-    await page.keyboard.type('nepal');
+    await typeInHeader(page, 'nepal');
     const input = page.getByRole('combobox', { name: 'Search patterns' });
     await eventually(() => status(page)).toBe('1 pattern for “nepal”');
     expect(await focused(page)).toBe('search-dialog-q');
@@ -48,6 +52,28 @@ describe('the search dialog', () => {
     );
     await page.keyboard.press('Enter');
     await page.waitForURL(siteUrl('/patterns/commons-based-peer-production/'));
+  });
+
+  it('finds an older-format pattern by part of its title, from a pattern page, and opens it with Enter', async () => {
+    const page = await open('/patterns/beta-practice/');
+    await typeInHeader(page, 'older pract');
+    await eventually(() => optionTitles(page)).toContain('Older Practice');
+    const input = page.getByRole('combobox', { name: 'Search patterns' });
+    const index = (await optionTitles(page)).indexOf('Older Practice');
+    for (let step = 0; step <= index; step += 1) await page.keyboard.press('ArrowDown');
+    expect(await input.getAttribute('aria-activedescendant')).toBe(
+      `search-dialog-option-${String(index)}`,
+    );
+    await page.keyboard.press('Enter');
+    await page.waitForURL(siteUrl('/patterns/older-practice/'));
+  });
+
+  it('shows the older-format patterns when only they match', async () => {
+    const page = await open('/');
+    // An alias of one older-format pattern, a word in the text of the other, in no v7.1 pattern.
+    await typeInHeader(page, 'legacy');
+    await eventually(() => status(page)).toBe('2 patterns for “legacy”');
+    expect(await optionTitles(page)).toEqual(['Older Practice', 'GL013: Steward Ownership']);
   });
 
   it('opens with “/” on the home page, moves with the arrows, closes with Escape and gives focus back', async () => {
@@ -95,8 +121,7 @@ describe('the search dialog', () => {
 
   it('titles results with the remembered lens’s context label and links to the pattern under it', async () => {
     const page = await open('/patterns/alpha-commons/government/');
-    await page.getByRole('searchbox', { name: 'Search patterns' }).click();
-    await page.keyboard.type('alpha');
+    await typeInHeader(page, 'alpha');
     await eventually(() => optionTitles(page)).toContain('alpha-commons in Public Service');
     await page.locator('#search-dialog-results [role="option"]').first().click();
     await page.waitForURL(siteUrl('/patterns/alpha-commons/government/'));
@@ -104,8 +129,7 @@ describe('the search dialog', () => {
 
   it('says when nothing is found and offers the closest titles and browsing', async () => {
     const page = await open('/');
-    await page.getByRole('searchbox', { name: 'Search patterns' }).click();
-    await page.keyboard.type('gammma');
+    await typeInHeader(page, 'gammma');
     await eventually(() => status(page)).toBe('No patterns for “gammma”.');
     const closest = page.locator('#search-dialog-closest');
     await eventually(() => closest.getByRole('link').allTextContents()).toEqual(['Gamma Tool']);
