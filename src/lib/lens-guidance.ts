@@ -61,10 +61,11 @@ const LENS_WORDS: Readonly<Record<string, string>> = {
   community: 'communit(?:y|ies)|neighbou?rhoods?|local\\s+groups?|mutual[\\s-]+aid|residents?',
 };
 
-const PREPOSITION = /^(?:in|for|within|inside|among|across)\s/i;
+const PREPOSITION = /^(?:in|for|within|inside|among|across|specific(?:ally)?\s+(?:to|for))\s/i;
 const GENERIC_SCOPE = /\b(?:all|any|every|each|across|most|many|some|other)\b/i;
 const PLAIN_LABEL = /^([^\n:.!?,]{1,80})([:,])(?=\s|$)/;
-const NUMBERING = /^\d+[.)]\s+/;
+const NUMBERING = /^(?:(?:step|phase|stage|part)\s+\d+[.):]?|\d+[.)]|\(?[a-h]\))\s+/i;
+const TAG = /^\[([^\]]{1,40})\]/;
 const DASH = /\s*[—–]\s*|\s+-\s+/;
 const MAX_LABEL_LENGTH = 80;
 
@@ -92,24 +93,50 @@ function lensMatchers(lenses: readonly string[]): LensMatcher[] {
 /**
  * Lenses a label names, or none when it does not read as a lens label: it must be a
  * prepositional phrase of at most seven words or (colon labels only) at most four words led by a
- * lens word, not counting a leading number, parentheses and anything after a dash; it may not
- * speak of all contexts (`Across all contexts`) or contain a number (`Movement 1: …`).
+ * lens word, not counting a leading number or step (`Step 2`), square brackets (`[Corporate
+ * callout]`), parentheses, lone slashes (`Corporate / Organizational Systems`) and anything after
+ * a dash; it may not speak of all contexts (`Across all contexts`) or contain a number
+ * (`Movement 1: …`). The words outside parentheses name lenses, and so does a parenthesis of at
+ * most four words that qualifies the label (`For organizations (corporate & government)`,
+ * `Step 2 (Corporate context)`); a longer one lists examples (`For corporate commons (internal
+ * knowledge bases, shared tech infrastructure)`) and names none.
  */
 function lensesOfLabel(label: Label, matchers: readonly LensMatcher[]): string[] {
-  const head = (label.text.replace(NUMBERING, '').split(DASH)[0] ?? '').trim();
-  const words = head
-    .replace(/\([^)]*\)/g, ' ')
-    .trim()
-    .split(/\s+/);
+  const numbered = label.text.trim().replace(NUMBERING, '');
+  const head = (numbered.replace(TAG, '$1').split(DASH)[0] ?? '').trim();
+  const outside = head.replace(/\([^)]*\)/g, ' ').trim();
+  const qualifiers = [...head.matchAll(/\(([^)]*)\)/g)]
+    .map((match) => match[1] ?? '')
+    .filter((inside) => wordsOf(inside).length <= 4);
+  if (outside === '') {
+    const [only] = qualifiers;
+    return only === undefined ? [] : lensesOfLabel({ text: only, colon: label.colon }, matchers);
+  }
+  const words = wordsOf(outside);
   const firstWord = words[0] ?? '';
   const shaped =
-    (PREPOSITION.test(head) && words.length <= 7) ||
+    (PREPOSITION.test(outside) && words.length <= 7) ||
     (label.colon && words.length <= 4 && matchers.some(({ pattern }) => pattern.test(firstWord)));
-  if (head.length > MAX_LABEL_LENGTH || !shaped || GENERIC_SCOPE.test(head) || /\d/.test(head)) {
+  if (
+    outside.length > MAX_LABEL_LENGTH ||
+    !shaped ||
+    GENERIC_SCOPE.test(outside) ||
+    /\d/.test(outside)
+  ) {
     return [];
   }
-  return withoutQualifiedNouns(head, matchers);
+  const named = new Set(
+    [outside, ...qualifiers].flatMap((text) => withoutQualifiedNouns(text, matchers)),
+  );
+  return matchers.map(({ lens }) => lens).filter((lens) => named.has(lens));
 }
+
+/** The words of a label, not counting lone slashes, ampersands and plus signs. */
+const wordsOf = (text: string): string[] =>
+  text
+    .trim()
+    .split(/\s+/)
+    .filter((word) => !/^[/&+]?$/.test(word));
 
 /**
  * Lenses named in a label, leaving out a lens named only by a noun that another lens word
@@ -142,8 +169,9 @@ const plainText = (nodes: readonly PhrasingContent[]): string =>
   toString([...nodes], { includeImageAlt: false });
 
 /**
- * Label of a bold/italic lead: `**Label:**`, `**Label: Title**`, `**Label**:`, or a
- * prepositional `**In government**, …`; other bold leads (`**Map the system.**`) are no label.
+ * Label of a bold/italic lead: `**Label:**`, `**Label: Title**`, `**Label**:`,
+ * `**Label** (detail):`, a tag `**[Label]**`, or a prepositional `**In government**, …`; other
+ * bold leads (`**Map the system.**`) are no label.
  */
 function emphasisLabel(children: readonly PhrasingContent[]): Label | undefined {
   const [lead, next] = children;
@@ -152,7 +180,7 @@ function emphasisLabel(children: readonly PhrasingContent[]): Label | undefined 
   const after = next?.type === 'text' ? next.value : '';
   const colon = text.indexOf(':');
   if (colon > 0) return { text: text.slice(0, colon), colon: true };
-  if (after.startsWith(':')) return { text, colon: true };
+  if (/^(?:\s*\([^)]*\))?\s*:/.test(after) || TAG.test(text)) return { text, colon: true };
   return PREPOSITION.test(text) && /^(?:,|\s|$)/.test(after) ? { text, colon: false } : undefined;
 }
 
