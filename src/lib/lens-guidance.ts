@@ -239,10 +239,12 @@ interface Sentence {
   readonly text: string;
   readonly start: number;
   readonly end: number;
+  /** The text of the bold or italic phrase the sentence opens with, if it opens with one. */
+  readonly lead?: string;
 }
 
 const SENTENCE_END =
-  /[.!?…]["'”’)]*\s+(?=["'“‘(*_[]?[A-Z0-9])|;\s+(?=(?:in|for|within|among|at)\s)/g;
+  /[.!?…]["'”’)]*\s+(?=["'“‘(*_[]?[A-Z0-9])|;\s+(?=(?:in|for|within|among|at)\s)|\s+(?=\([a-h]\)\s)/g;
 const LEAD_PREPOSITION =
   /^(?:(?:in|for|within|inside|among|at|on)\s+(?:the\s+|a\s+|an\s+)?[^,:;.!?()—–]{1,60}?)(?:\s*\([^)]*\))?\s*(?=[,:—–])/i;
 const LEAD_LABEL = /^([^,:;.!?()]{1,40}?)(?:\s*\([^)]*\))?\s*:\s/;
@@ -252,6 +254,7 @@ const LEAD_CONDITION =
   /^if\s+you(?:['’]re|\s+are|\s+work|\s+lead|\s+run)?\s+(?:in|at|for|within|inside|an?|the)?\s*((?:an?\s+|the\s+)?[^,:;.!?]{1,40}?)\s*,/i;
 const NEUTRAL_LEAD =
   /^(?:across|regardless|whatever|whichever|everywhere|universally|in\s+(?:all|any|every|each|both|either|every)\b)/i;
+const GENERALISING_LEAD = /^(?:(?:but|yet|and)\s+)?(?:most|many|other)\s/i;
 const PARENTHETICAL = /\((?=(?:for|in)\s[^:)]{1,60}:\s)([^()]*)\)/gi;
 
 /** Lenses named in `text` (not the label shape, only the vocabulary). */
@@ -261,14 +264,30 @@ const lensesNamed = (text: string, matchers: readonly LensMatcher[]): string[] =
 /**
  * The one lens a sentence opens with, if it opens with a lens context: a prepositional lead
  * (`In corporate settings, …`, `For activists: …`), a short label (`Government context: …`), a
- * subject with a modal verb (`A corporate leader might …`) or a condition (`If you work in
- * government, …`). A lead naming several lenses, or followed by a clause naming another lens
- * (`In corporate teams, government agencies and activist networks, …`), opens with none.
+ * tag (`[Government] Include …`), a subject with a modal verb (`A corporate leader might …`) or
+ * in bold (`**Corporate professionals** filing a claim …`: `lead` is the bold text), or a
+ * condition (`If you work in government, …`); a leading number or letter (`3.`, `(a)`) is
+ * skipped. A lead naming several lenses, or followed by a clause naming another lens (`In
+ * corporate teams, government agencies and activist networks, …`), opens with none.
  */
-export function sentenceLens(text: string, matchers: readonly LensMatcher[]): string | undefined {
-  const sentence = text.replace(/^[\s*_"“(]+/, '');
+export function sentenceLens(
+  text: string,
+  matchers: readonly LensMatcher[],
+  lead?: string,
+): string | undefined {
+  const sentence = text.replace(/^[\s*_"“(]+/, '').replace(NUMBERING, '');
   if (NEUTRAL_LEAD.test(sentence)) return undefined;
   const candidates: [string, string][] = [];
+  const tag = TAG.exec(sentence);
+  if (tag !== null) candidates.push([tag[0], 'label']);
+  if (
+    lead !== undefined &&
+    wordsOf(lead).length <= 3 &&
+    sentence.startsWith(lead) &&
+    /^\s+[a-z]/.test(sentence.slice(lead.length))
+  ) {
+    candidates.push([lead, 'subject']);
+  }
   const preposition = LEAD_PREPOSITION.exec(sentence);
   if (preposition !== null) candidates.push([preposition[0], 'preposition']);
   const label = LEAD_LABEL.exec(sentence);
@@ -308,9 +327,11 @@ function leadingLenses(subject: string, matchers: readonly LensMatcher[]): strin
 function sentencesOf(children: readonly PhrasingContent[], markdown: string): Sentence[] {
   let text = '';
   const toSource: (number | undefined)[] = [];
+  const leads = new Map<number, string>();
   for (const child of children) {
     const { start, end } = span(child);
     const value = plainText([child]);
+    if (child.type === 'strong' || child.type === 'emphasis') leads.set(text.length, value);
     const exact = child.type === 'text' && markdown.slice(start, end) === value;
     for (let index = 0; index < value.length; index += 1) {
       toSource.push(exact || index === 0 ? start + index : undefined);
@@ -326,7 +347,13 @@ function sentencesOf(children: readonly PhrasingContent[], markdown: string): Se
     const end = to < toSource.length ? toSource[to] : paragraphEnd;
     if (start === undefined || end === undefined) return;
     const source = markdown.slice(start, end).trimEnd();
-    sentences.push({ text: text.slice(from, to).trim(), start, end: start + source.length });
+    const lead = leads.get(from);
+    sentences.push({
+      text: text.slice(from, to).trim(),
+      start,
+      end: start + source.length,
+      ...(lead === undefined ? {} : { lead }),
+    });
     from = to;
   };
   for (const match of text.matchAll(SENTENCE_END)) {
@@ -379,11 +406,14 @@ function paragraphExcerpts(
     found.some((aside) => offset >= aside.start - 1 && offset < aside.end + 1);
   let owner: string | undefined;
   for (const sentence of sentencesOf(children, markdown)) {
-    const lens = inAside(sentence.start) ? undefined : sentenceLens(sentence.text, matchers);
+    const lens = inAside(sentence.start)
+      ? undefined
+      : sentenceLens(sentence.text, matchers, sentence.lead);
     if (lens !== undefined) owner = lens;
     else if (
       inAside(sentence.start) ||
       NEUTRAL_LEAD.test(sentence.text) ||
+      GENERALISING_LEAD.test(sentence.text) ||
       lensesNamed(sentence.text, matchers).length > 1
     )
       owner = undefined;
@@ -394,21 +424,27 @@ function paragraphExcerpts(
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** Excerpts of a general top-level block: its paragraphs' sentences, its lens-led list items. */
+/**
+ * Excerpts of a general top-level block: its paragraphs' sentences, its lens-led list items, and
+ * so on down nested lists. Items number their groups inside the block's: `group` plus a fraction
+ * of `width`, the part of the numbering the block may use.
+ */
 function blockExcerpts(
   block: RootContent,
   markdown: string,
   matchers: readonly LensMatcher[],
   group: number,
+  width = 1,
 ): AttributedBlock[] {
   if (block.type === 'paragraph') {
     return paragraphExcerpts(block.children, markdown, matchers, { group, prefix: '' });
   }
   if (block.type !== 'list') return [];
+  const itemWidth = width / (block.children.length + 1);
   return block.children.flatMap((item, index) => {
     const lenses = itemLenses(item, matchers);
     const { start } = span(item);
-    const itemGroup = group + (index + 1) / (block.children.length + 1);
+    const itemGroup = group + (index + 1) * itemWidth;
     if (lenses.length === 1) {
       return [{ ...span(item), lenses, excerpt: { group: itemGroup, prefix: '' } }];
     }
@@ -421,7 +457,7 @@ function blockExcerpts(
             group: itemGroup,
             prefix: prefix.replace(/\s+$/, ' '),
           })
-        : [],
+        : blockExcerpts(child, markdown, matchers, itemGroup, itemWidth),
     );
   });
 }
@@ -601,6 +637,7 @@ export function openingLenses(markdown: string, lenses: readonly string[]): stri
   if (labelled !== undefined && labelled.length > 0) return labelled;
   if (block.type !== 'paragraph') return [];
   const [sentence] = sentencesOf(block.children, markdown);
-  const lens = sentence === undefined ? undefined : sentenceLens(sentence.text, matchers);
+  const lens =
+    sentence === undefined ? undefined : sentenceLens(sentence.text, matchers, sentence.lead);
   return lens === undefined ? [] : [lens];
 }
