@@ -65,6 +65,8 @@ const PREPOSITION = /^(?:in|for|within|inside|among|across|specific(?:ally)?\s+(
 const GENERIC_SCOPE = /\b(?:all|any|every|each|across|most|many|some|other)\b/i;
 const PLAIN_LABEL = /^([^\n:.!?,]{1,80})([:,])(?=\s|$)/;
 const NUMBERING = /^(?:(?:step|phase|stage|part)\s+\d+[.):]?|\d+[.)]|\(?[a-h]\))\s+/i;
+/** A step title (`Engineer the Escalation Pathways`): a verb and its object, not a lens label. */
+const IMPERATIVE = /^\S+\s+(?:the|a|an|your|our|their|its|this|these)\s/i;
 const TAG = /^\[([^\]]{1,40})\]/;
 const DASH = /\s*[—–]\s*|\s+-\s+/;
 const MAX_LABEL_LENGTH = 80;
@@ -86,14 +88,16 @@ function lensMatchers(lenses: readonly string[]): LensMatcher[] {
     const words = Object.hasOwn(LENS_WORDS, lens)
       ? LENS_WORDS[lens]
       : `${own}s?|${own.replace(/y$/, 'ies')}`;
-    return { lens, pattern: new RegExp(`\\b(?:${words})\\b`, 'i') };
+    // Not the end of a hyphenated word: `over-engineering` and `non-government` name no lens.
+    return { lens, pattern: new RegExp(`(?<![\\w-])(?:${words})\\b`, 'i') };
   });
 }
 
 /**
  * Lenses a label names, or none when it does not read as a lens label: it must be a
  * prepositional phrase of at most seven words or (colon labels only) at most four words led by a
- * lens word, not counting a leading number or step (`Step 2`), square brackets (`[Corporate
+ * lens word (each of its conjuncts naming a lens: `Corporate & government`, not a category such as
+ * `Software & Tools`; and not a step title such as `Engineer the Escalation Pathways`), not counting a leading number or step (`Step 2`), square brackets (`[Corporate
  * callout]`), parentheses, lone slashes (`Corporate / Organizational Systems`) and anything after
  * a dash; it may not speak of all contexts (`Across all contexts`) or contain a number
  * (`Movement 1: …`). The words outside parentheses name lenses, and so does a parenthesis of at
@@ -114,9 +118,14 @@ function lensesOfLabel(label: Label, matchers: readonly LensMatcher[]): string[]
   }
   const words = wordsOf(outside);
   const firstWord = words[0] ?? '';
+  const conjuncts = outside.split(/\s+(?:&|\+|and)\s+/i);
   const shaped =
     (PREPOSITION.test(outside) && words.length <= 7) ||
-    (label.colon && words.length <= 4 && matchers.some(({ pattern }) => pattern.test(firstWord)));
+    (label.colon &&
+      words.length <= 4 &&
+      !IMPERATIVE.test(outside) &&
+      matchers.some(({ pattern }) => pattern.test(firstWord)) &&
+      conjuncts.every((conjunct) => lensesNamed(conjunct, matchers).length > 0));
   if (
     outside.length > MAX_LABEL_LENGTH ||
     !shaped ||
