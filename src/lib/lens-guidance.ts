@@ -259,12 +259,28 @@ const LEAD_PREPOSITION =
 const LEAD_LABEL = /^([^,:;.!?()]{1,40}?)(?:\s*\([^)]*\))?\s*:\s/;
 const LEAD_SUBJECT =
   /^(?:an?\s+|the\s+|each\s+|every\s+|your\s+)?((?:[\w/-]+\s+){0,2}[\w/-]+)\s+(?:might|could|can|should|would|may|will|must|needs?\s+to)\b/i;
+const FREQUENCY = '(?:often|usually|typically|rarely|frequently|sometimes|routinely|tend\\s+to)';
+const LEAD_ACTOR = new RegExp(
+  `^(?:an?\\s+)((?:[\\w/-]+\\s+){0,2}?[\\w/-]+)\\s+(?:${FREQUENCY}\\s+)?(?!(?:is|was|has|does\\s+not)\\b)[a-z]+[^s\\W]s\\b`,
+  'i',
+);
+const LEAD_ACTORS = new RegExp(`^((?:[\\w/-]+\\s+){0,2}[\\w/-]+s)\\s+${FREQUENCY}\\b`, 'i');
 const LEAD_CONDITION =
   /^if\s+you(?:['’]re|\s+are|\s+work|\s+lead|\s+run)?\s+(?:in|at|for|within|inside|an?|the)?\s*((?:an?\s+|the\s+)?[^,:;.!?]{1,40}?)\s*,/i;
 const NEUTRAL_LEAD =
   /^(?:across|regardless|whatever|whichever|everywhere|universally|in\s+(?:all|any|every|each|both|either|every)\b)/i;
 const GENERALISING_LEAD = /^(?:(?:but|yet|and)\s+)?(?:most|many|other)\s/i;
 const PARENTHETICAL = /\((?=(?:for|in)\s[^:)]{1,60}:\s)([^()]*)\)/gi;
+
+/**
+ * The lens a sentence opens with, and whether the sentences after it continue it: a context
+ * (`In corporate settings, …`) opens a passage; an example of one actor doing something
+ * (`A corporate team does a 90-minute simulated outage.`) is that sentence alone.
+ */
+interface SentenceLens {
+  readonly lens: string;
+  readonly continues: boolean;
+}
 
 /** Lenses named in `text` (not the label shape, only the vocabulary). */
 const lensesNamed = (text: string, matchers: readonly LensMatcher[]): string[] =>
@@ -283,10 +299,10 @@ export function sentenceLens(
   text: string,
   matchers: readonly LensMatcher[],
   lead?: string,
-): string | undefined {
+): SentenceLens | undefined {
   const sentence = text.replace(/^[\s*_"“(]+/, '').replace(NUMBERING, '');
   if (NEUTRAL_LEAD.test(sentence)) return undefined;
-  const candidates: [string, string][] = [];
+  const candidates: [string, 'preposition' | 'label' | 'subject' | 'actor'][] = [];
   const tag = TAG.exec(sentence);
   if (tag !== null) candidates.push([tag[0], 'label']);
   if (
@@ -303,6 +319,9 @@ export function sentenceLens(
   if (label?.[1] !== undefined) candidates.push([label[1], 'label']);
   const subject = LEAD_SUBJECT.exec(sentence);
   if (subject?.[1] !== undefined) candidates.push([subject[1], 'subject']);
+  for (const actor of [LEAD_ACTOR.exec(sentence), LEAD_ACTORS.exec(sentence)]) {
+    if (actor?.[1] !== undefined) candidates.push([actor[1], 'actor']);
+  }
   const condition = LEAD_CONDITION.exec(sentence);
   if (condition?.[1] !== undefined) candidates.push([`in ${condition[1]}`, 'preposition']);
   for (const [lead, kind] of candidates) {
@@ -312,11 +331,13 @@ export function sentenceLens(
         : kind === 'label'
           ? lensesOfLabel({ text: lead, colon: true }, matchers)
           : leadingLenses(lead, matchers);
-    if (named.length !== 1) continue;
+    if (named[0] === undefined || named.length !== 1) continue;
+    // An example names one actor only: `A tech lead documents it; a corporate team publishes it.`
+    if (kind === 'actor' && lensesNamed(sentence, matchers).length > 1) continue;
     const rest = sentence.slice(lead.length);
     const listed = /^\s*,\s*((?:\S+\s+){0,2}\S+)/.exec(rest)?.[1] ?? '';
     if (lensesNamed(listed, matchers).some((other) => other !== named[0])) return undefined;
-    return named[0];
+    return { lens: named[0], continues: kind !== 'actor' };
   }
   return undefined;
 }
@@ -384,7 +405,7 @@ function asides(
   for (const match of markdown.slice(range.start, range.end).matchAll(PARENTHETICAL)) {
     let at = range.start + match.index + 1;
     for (const part of (match[1] ?? '').split(/(?<=[.!?;]\s+)(?=(?:for|in)\s)/i)) {
-      const lens = sentenceLens(part, matchers);
+      const lens = sentenceLens(part, matchers)?.lens;
       if (lens !== undefined) {
         found.push({ start: at, end: at + part.trimEnd().length, lenses: [lens] });
       }
@@ -397,7 +418,8 @@ function asides(
 /**
  * Excerpts of one general paragraph: each sentence opening with a lens context, with the
  * sentences after it that continue it (until a sentence opening with another context, naming
- * several lenses or opening neutrally such as `Across contexts`), and parenthetical asides.
+ * several lenses or opening neutrally such as `Across contexts` or `But most teams`), each
+ * example of one lens's actor alone, and parenthetical asides.
  */
 function paragraphExcerpts(
   children: readonly PhrasingContent[],
@@ -414,16 +436,18 @@ function paragraphExcerpts(
   const inAside = (offset: number): boolean =>
     found.some((aside) => offset >= aside.start - 1 && offset < aside.end + 1);
   let owner: string | undefined;
+  let continues = true;
   for (const sentence of sentencesOf(children, markdown)) {
-    const lens = inAside(sentence.start)
+    const opening = inAside(sentence.start)
       ? undefined
       : sentenceLens(sentence.text, matchers, sentence.lead);
-    if (lens !== undefined) owner = lens;
+    if (!continues) owner = undefined;
+    if (opening !== undefined) ({ lens: owner, continues } = opening);
     else if (
       inAside(sentence.start) ||
       NEUTRAL_LEAD.test(sentence.text) ||
       GENERALISING_LEAD.test(sentence.text) ||
-      lensesNamed(sentence.text, matchers).length > 1
+      lensesNamed(sentence.text, matchers).some((lens) => lens !== owner)
     )
       owner = undefined;
     if (owner !== undefined) {
@@ -646,7 +670,7 @@ export function openingLenses(markdown: string, lenses: readonly string[]): stri
   if (labelled !== undefined && labelled.length > 0) return labelled;
   if (block.type !== 'paragraph') return [];
   const [sentence] = sentencesOf(block.children, markdown);
-  const lens =
+  const opening =
     sentence === undefined ? undefined : sentenceLens(sentence.text, matchers, sentence.lead);
-  return lens === undefined ? [] : [lens];
+  return opening === undefined ? [] : [opening.lens];
 }
