@@ -67,6 +67,8 @@ const PLAIN_LABEL = /^([^\n:.!?,]{1,80})([:,])(?=\s|$)/;
 const NUMBERING = /^(?:(?:step|phase|stage|part)\s+\d+[.):]?|\d+[.)]|\(?[a-h]\))\s+/i;
 /** A step title (`Engineer the Escalation Pathways`): a verb and its object, not a lens label. */
 const IMPERATIVE = /^\S+\s+(?:the|a|an|your|our|their|its|this|these)\s/i;
+const CONTEXT_ARTICLE =
+  /^(?:an?|the)\s+(?=.*\b(?:context|example|implementation|parallel|translation|setting)s?$)/i;
 const TAG = /^\[([^\]]{1,40})\]/;
 const DASH = /\s*[—–]\s*|\s+-\s+/;
 const MAX_LABEL_LENGTH = 80;
@@ -97,7 +99,8 @@ function lensMatchers(lenses: readonly string[]): LensMatcher[] {
  * Lenses a label names, or none when it does not read as a lens label: it must be a
  * prepositional phrase of at most seven words or (colon labels only) at most four words led by a
  * lens word (each of its conjuncts naming a lens: `Corporate & government`, not a category such as
- * `Software & Tools`; and not a step title such as `Engineer the Escalation Pathways`), not counting a leading number or step (`Step 2`), square brackets (`[Corporate
+ * `Software & Tools`; and not a step title such as `Engineer the Escalation Pathways`), not counting a leading number or step (`Step 2`), the article of a context (`A corporate
+ * example`, not `A product manager reports`), square brackets (`[Corporate
  * callout]`), parentheses, lone slashes (`Corporate / Organizational Systems`) and anything after
  * a dash; it may not speak of all contexts (`Across all contexts`) or contain a number
  * (`Movement 1: …`). The words outside parentheses name lenses, and so does a parenthesis of at
@@ -106,7 +109,7 @@ function lensMatchers(lenses: readonly string[]): LensMatcher[] {
  * knowledge bases, shared tech infrastructure)`) and names none.
  */
 function lensesOfLabel(label: Label, matchers: readonly LensMatcher[]): string[] {
-  const numbered = label.text.trim().replace(NUMBERING, '');
+  const numbered = label.text.trim().replace(NUMBERING, '').replace(CONTEXT_ARTICLE, '');
   const head = (numbered.replace(TAG, '$1').split(DASH)[0] ?? '').trim();
   const outside = head.replace(/\([^)]*\)/g, ' ').trim();
   const qualifiers = [...head.matchAll(/\(([^)]*)\)/g)]
@@ -258,18 +261,21 @@ const LEAD_PREPOSITION =
   /^(?:(?:in|for|within|inside|among|at|on)\s+(?:the\s+|a\s+|an\s+)?[^,:;.!?()—–]{1,60}?)(?:\s*\([^)]*\))?\s*(?=[,:—–])/i;
 const LEAD_LABEL = /^([^,:;.!?()]{1,40}?)(?:\s*\([^)]*\))?\s*:\s/;
 const LEAD_SUBJECT =
-  /^(?:an?\s+|the\s+|each\s+|every\s+|your\s+)?((?:[\w/-]+\s+){0,2}[\w/-]+)\s+(?:might|could|can|should|would|may|will|must|needs?\s+to)\b/i;
+  /^(?:(an?|each|every|the|your|our)\s+)?((?:[\w/-]+\s+){0,2}[\w/-]+)\s+(?:might|could|can|should|would|may|will|must|needs?\s+to)\b/i;
 const FREQUENCY = '(?:often|usually|typically|rarely|frequently|sometimes|routinely|tend\\s+to)';
 const LEAD_ACTOR = new RegExp(
   `^(?:an?\\s+)((?:[\\w/-]+\\s+){0,2}?[\\w/-]+)\\s+(?:${FREQUENCY}\\s+)?(?!(?:is|was|has|does\\s+not)\\b)[a-z]+[^s\\W]s\\b`,
   'i',
 );
-const LEAD_ACTORS = new RegExp(`^((?:[\\w/-]+\\s+){0,2}[\\w/-]+s)\\s+${FREQUENCY}\\b`, 'i');
+const LEAD_ACTORS = new RegExp(
+  `^((?:[\\w/-]+\\s+){0,2}[\\w/-]+s)\\s+(?:${FREQUENCY}\\b|(?!(?:and|or|nor|but|who|that|which|whose|of|in|on|at|for|with|from|to|into|by|as|than|are|were|is|was|have|has|had|do|does|did|be|been|the|a|an|this|these|their|its|not)\\b)[a-z]+\\b)`,
+  'i',
+);
 const LEAD_CONDITION =
   /^if\s+you(?:['’]re|\s+are|\s+work|\s+lead|\s+run)?\s+(?:in|at|for|within|inside|an?|the)?\s*((?:an?\s+|the\s+)?[^,:;.!?]{1,40}?)\s*,/i;
 const NEUTRAL_LEAD =
   /^(?:across|regardless|whatever|whichever|everywhere|universally|in\s+(?:all|any|every|each|both|either|every)\b)/i;
-const GENERALISING_LEAD = /^(?:(?:but|yet|and)\s+)?(?:most|many|other)\s/i;
+const GENERALISING_LEAD = /^(?:(?:but|yet|and)\s+)?(?:most|many|other|all)\s/i;
 const PARENTHETICAL = /\((?=(?:for|in)\s[^:)]{1,60}:\s)([^()]*)\)/gi;
 
 /**
@@ -318,7 +324,12 @@ export function sentenceLens(
   const label = LEAD_LABEL.exec(sentence);
   if (label?.[1] !== undefined) candidates.push([label[1], 'label']);
   const subject = LEAD_SUBJECT.exec(sentence);
-  if (subject?.[1] !== undefined) candidates.push([subject[1], 'subject']);
+  // `The corporate professional might …` is a lens's actor; `The community should …` is the
+  // pattern's own group, whatever lens its noun names.
+  const definite = /^(?:the|your|our)$/i.test(subject?.[1] ?? '');
+  if (subject?.[2] !== undefined && (!definite || wordsOf(subject[2]).length > 1)) {
+    candidates.push([subject[2], 'subject']);
+  }
   for (const actor of [LEAD_ACTOR.exec(sentence), LEAD_ACTORS.exec(sentence)]) {
     if (actor?.[1] !== undefined) candidates.push([actor[1], 'actor']);
   }
