@@ -5,8 +5,9 @@
  *
  * A top-level block starts a lens when it leads with a label naming a lens:
  * - a paragraph opening with bold or italic text that holds or is followed by a colon
- *   (`**In corporate contexts:**`, `**Corporate context**:`, `**Tech context: Matching AI**`), or
- *   a bold prepositional phrase followed by a comma or text (`**In government**, embed …`);
+ *   (`**In corporate contexts:**`, `**Corporate context**:`, `**Tech context: Matching AI**`,
+ *   `**Government agencies** (under deadlines):`), a bold tag (`**[Corporate callout]**`), or a
+ *   bold prepositional phrase followed by a comma or text (`**In government**, embed …`);
  * - a paragraph opening with a plain label ended by a colon, or a prepositional one ended by a
  *   comma (`In government: …`, `In **tech** contexts, …`), of at most 80 characters;
  * - a heading of level 4 or deeper (`#### In tech`).
@@ -47,8 +48,11 @@ export interface AttributedBlock {
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 
 /**
- * The lens vocabulary: words that name each standard lens, as regular-expression alternatives.
- * Other lenses (community, academic, …) are named by their own key unless listed here.
+ * The lens vocabulary, the one table of words that name a lens (regular-expression alternatives):
+ * the four core lenses and `community`, the extra lens the default configuration declares
+ * (src/config/site.ts: neighbourhoods and local groups). Any other lens is named by its own key
+ * (`academic`: academic, academics; `public-health`: public health). Every lens is found by the
+ * same phrasings.
  */
 const LENS_WORDS: Readonly<Record<string, string>> = {
   corporate:
