@@ -101,13 +101,14 @@ function lensMatchers(lenses: readonly string[]): LensMatcher[] {
 
 /**
  * Lenses a label names, or none when it does not read as a lens label: it must be a
- * prepositional phrase of at most seven words or (colon labels only) at most four words led by a
- * lens word (each of its conjuncts naming a lens: `Corporate & government`, not a category such as
- * `Software & Tools`; and not a step title such as `Engineer the Escalation Pathways`), not counting a leading number or step (`Step 2`), the article of a context (`A corporate
- * example`, not `A product manager reports`), square brackets (`[Corporate
- * callout]`), parentheses, lone slashes (`Corporate / Organizational Systems`) and anything after
- * a dash; it may not speak of all contexts (`Across all contexts`) or contain a number
- * (`Movement 1: …`). The words outside parentheses name lenses, and so does a parenthesis of at
+ * prepositional phrase of at most seven words (`Specific to` counts as a preposition) or (colon
+ * labels only) at most four words led by a lens word, each of its conjuncts naming a lens
+ * (`Corporate & government`, not a category such as `Software & Tools`), and not a step title
+ * (`Engineer the Escalation Pathways`). Not counted: a leading number or step (`Step 2`), the
+ * article of a context (`A corporate example`, not `A product manager reports`), square brackets
+ * (`[Corporate callout]`), parentheses, lone slashes (`Corporate / Organizational Systems`) and
+ * anything after a dash. It may not speak of all contexts (`Across all contexts`) or contain a
+ * number (`Movement 1: …`). The words outside parentheses name lenses, and so does a parenthesis of at
  * most four words that qualifies the label (`For organizations (corporate & government)`,
  * `Step 2 (Corporate context)`); a longer one lists examples (`For corporate commons (internal
  * knowledge bases, shared tech infrastructure)`) and names none.
@@ -301,9 +302,12 @@ const lensesNamed = (text: string, matchers: readonly LensMatcher[]): string[] =
  * (`In corporate settings, …`, `For activists: …`), a short label (`Government context: …`), a
  * tag (`[Government] Include …`), a subject with a modal verb (`A corporate leader might …`) or
  * in bold (`**Corporate professionals** filing a claim …`: `lead` is the bold text), or a
- * condition (`If you work in government, …`); a leading number or letter (`3.`, `(a)`) is
- * skipped. A lead naming several lenses, or followed by a clause naming another lens (`In
- * corporate teams, government agencies and activist networks, …`), opens with none.
+ * condition (`If you work in government, …`); or with one lens's actor doing something (`A
+ * corporate team does …`, `Activists use …`, `Tech teams often …`), which does not continue past
+ * the sentence. A leading number or letter (`3.`, `(a)`) is skipped. A lead naming several
+ * lenses, or followed by a clause naming another lens (`In corporate teams, government agencies
+ * and activist networks, …`), opens with none, and so does an actor in a sentence that names
+ * another lens.
  */
 export function sentenceLens(
   text: string,
