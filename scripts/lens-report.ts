@@ -5,7 +5,8 @@
  * For every v7.1 file ({@link detectFormat}) it finds the sections with parseBody, splits
  * the Implementation section with splitLensGuidance using the file's `context_labels` keys as
  * lenses, and prints per lens how many files have guidance and how many blocks and excerpts
- * were attributed, the files without any lens guidance, the lens pages whose guidance leads with
+ * were attributed, the files that declare lenses but have no lens guidance, the files that
+ * declare no lens at all (they get no lens pages), the lens pages whose guidance leads with
  * another lens's ({@link openingLenses}), how many files have lens-labelled known uses, and
  * which files miss canonical sections.
  */
@@ -52,6 +53,7 @@ function main(dir: string): void {
 
   const perLens = new Map<string, { files: number; blocks: number }>();
   const withoutGuidance: string[] = [];
+  const withoutLenses: string[] = [];
   const missing: string[] = [];
   const crossLens: string[] = [];
   const knownUses = new Map<string, number>();
@@ -82,8 +84,8 @@ function main(dir: string): void {
       perLens.set(lens, { files: stats.files + (count > 0 ? 1 : 0), blocks: stats.blocks + count });
       anyLens ||= count > 0;
     }
-    if (!anyLens)
-      withoutGuidance.push(`  ${file.name} (lenses: ${file.lenses.join(', ') || 'none'})`);
+    if (file.lenses.length === 0) withoutLenses.push(`  ${file.name}`);
+    else if (!anyLens) withoutGuidance.push(`  ${file.name} (lenses: ${file.lenses.join(', ')})`);
   }
 
   const declared = (lens: string): number =>
@@ -97,8 +99,12 @@ function main(dir: string): void {
       `  ${lens.padEnd(12)} ${stats.files} / ${declared(lens)} files, ${stats.blocks} blocks`,
     );
   }
-  console.log(`\nFiles without any lens guidance: ${withoutGuidance.length}`);
+  console.log(
+    `\nFiles declaring lenses without any lens guidance: ${withoutGuidance.length} / ${files.length - withoutLenses.length}`,
+  );
   console.log(withoutGuidance.join('\n'));
+  console.log(`\nFiles declaring no lens (no context_labels): ${withoutLenses.length}`);
+  console.log(withoutLenses.join('\n'));
   console.log(`\nLens pages leading with another lens's guidance: ${crossLens.length}`);
   console.log(crossLens.join('\n'));
   console.log('\nFiles with known uses labelled for a lens:');

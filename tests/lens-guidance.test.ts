@@ -56,6 +56,20 @@ describe('splitting Implementation guidance by lens', () => {
     ['**Tech context—Mindful Eating AI Prompter:** Do this.', 'tech'],
     ['In tech communities, add maintainer sustainability.', 'tech'],
     ['#### In tech\n\nDo this.', 'tech'],
+    ['**[Corporate callout]** Run this as a team experiment.', 'corporate'],
+    ['**[CORPORATE TRANSLATION]** Audit your portfolio.', 'corporate'],
+    ['**[Tech/Products]** Bake it into the product.', 'tech'],
+    ['**Corporate / Organizational Systems Literacy:**\n\nMap the org.', 'corporate'],
+    ['**Step 2 (Corporate context): Map obstacles as puzzles.** Walk it.', 'corporate'],
+    [
+      '**For corporate Commons (internal knowledge bases, shared tech infrastructure):**\n\nDo this.',
+      'corporate',
+    ],
+    ['**Specific to government contexts:** Hold these sessions.', 'government'],
+    [
+      '**Government agencies** (managing policy delivery under deadlines):\n\nDo this.',
+      'government',
+    ],
   ])('reads %j as %s guidance', (markdown, lens) => {
     expect(lensOf(markdown)).toEqual([lens]);
   });
@@ -73,6 +87,11 @@ describe('splitting Implementation guidance by lens', () => {
     ['Use it (for example: corporate teams pilot it).'],
     ['Teams in corporate settings often skip this: they rush.'],
     ['In most organizations, feedback is rare.'],
+    ['- **Templates:** To guide a process.\n- **Software & Tools:** To automate a process.'],
+    ['- **Scope:** Keep it small.\n- **Over-engineering:** Keep it simple.'],
+    ['1. **Engineer the Escalation Pathways:** Design the connective tissue.'],
+    ['Start. A tech lead documents it; a corporate team publishes it.'],
+    ['Review it. The organization will want to re-absorb this.'],
   ])('keeps %j general', (markdown) => {
     expect(lensOf(markdown)).toEqual(['general']);
   });
@@ -116,6 +135,46 @@ describe('splitting Implementation guidance by lens', () => {
       'community',
       'In community settings, rotate hosts.',
     ],
+    [
+      'Intro.\n\n**3. In corporate training programs, measure both.** Train managers.',
+      'corporate',
+      '**3. In corporate training programs, measure both.** Train managers.',
+    ],
+    [
+      'Use it. **[Government]** Include minimum specifications.',
+      'government',
+      '**[Government]** Include minimum specifications.',
+    ],
+    [
+      '**Corporate professionals** filing a claim should start here. Call the clerk.',
+      'corporate',
+      '**Corporate professionals** filing a claim should start here. Call the clerk.',
+    ],
+    [
+      'Scale it. A corporate team does a 90-minute outage. Keep it short.',
+      'corporate',
+      'A corporate team does a 90-minute outage.',
+    ],
+    [
+      'Teams differ. Tech teams often underestimate endurance.',
+      'tech',
+      'Tech teams often underestimate endurance.',
+    ],
+    [
+      'Write roles. Activists use role descriptions to scale.',
+      'activist',
+      'Activists use role descriptions to scale.',
+    ],
+    [
+      'Publish it. A corporate example: publish a partner standard.',
+      'corporate',
+      'A corporate example: publish a partner standard.',
+    ],
+    [
+      'Map it. The corporate professional might discover a preference.',
+      'corporate',
+      'The corporate professional might discover a preference.',
+    ],
   ])(
     'finds the sentence in %j as %s guidance, the paragraph staying general',
     (markdown, lens, excerpt) => {
@@ -132,6 +191,43 @@ describe('splitting Implementation guidance by lens', () => {
     expect(splitLensGuidance(markdown, FOUR).byLens).toEqual({
       corporate: 'In corporate settings, run a pilot. Keep it small.',
       government: 'In government, run a trial.',
+    });
+  });
+
+  it('ends a lens sentence’s run at a sentence that generalises or names another lens', () => {
+    const markdown =
+      'Start. In tech, ship a flag. But most teams skip it. In government, run a trial. Ask the corporate board to approve it.';
+
+    expect(splitLensGuidance(markdown, FOUR).byLens).toEqual({
+      tech: 'In tech, ship a flag.',
+      government: 'In government, run a trial.',
+    });
+  });
+
+  it('splits lettered clauses that each open with a lens label', () => {
+    const markdown =
+      'Instead: (a) **Corporate context**: Use a shared sheet. (b) **Government context**: Embed it in policy.';
+
+    expect(splitLensGuidance(markdown, FOUR).byLens).toEqual({
+      corporate: '(a) **Corporate context**: Use a shared sheet.',
+      government: '(b) **Government context**: Embed it in policy.',
+    });
+  });
+
+  it('takes lens-led items of a list nested in a general step, as list items', () => {
+    const markdown = [
+      '1. **Map the flow.** For every debt, write its origin.',
+      '   - **Corporate**: Install quarterly reviews.',
+      '   - **Government**: Track public debt.',
+      '2. **Review.** Monthly.',
+    ].join('\n');
+
+    expect(splitLensGuidance(markdown, FOUR)).toEqual({
+      general: markdown,
+      byLens: {
+        corporate: '- **Corporate**: Install quarterly reviews.',
+        government: '- **Government**: Track public debt.',
+      },
     });
   });
 
@@ -187,9 +283,10 @@ describe('splitting Implementation guidance by lens', () => {
     expect(guidance.general).toBe('---\n\nAfter the rule.\n\n#### Notes\n\nNotes.');
   });
 
-  it('gives a label naming several lenses to each of them', () => {
-    const markdown = '**For corporate and government contexts:** Do this.';
-
+  it.each([
+    '**For corporate and government contexts:** Do this.',
+    '**For organizations (Corporate & Government):** Do this.',
+  ])('gives the label %j, naming two lenses, to each of them', (markdown) => {
     expect(splitLensGuidance(markdown, FOUR).byLens).toEqual({
       corporate: markdown,
       government: markdown,
@@ -223,6 +320,21 @@ describe('splitting Implementation guidance by lens', () => {
     expect(lensOf('**In community contexts:** Do this.', lenses)).toEqual(['community']);
     expect(lensOf('**For communities:** Do this.', lenses)).toEqual(['community']);
     expect(lensOf('**In community contexts:** Do this.')).toEqual(['general']);
+  });
+
+  it('reads an extra lens without a vocabulary entry by its key, in every phrasing', () => {
+    const lenses = [...FOUR, 'academic'];
+
+    expect(lensOf('**[Academic callout]** Cite it.', lenses)).toEqual(['academic']);
+    expect(splitLensGuidance('Start. Academics often publish first.', lenses).byLens).toEqual({
+      academic: 'Academics often publish first.',
+    });
+  });
+
+  it('does not read “the community” as the community lens: it is the pattern’s own group', () => {
+    const markdown = 'Review it. The community should review its sanctions yearly.';
+
+    expect(splitLensGuidance(markdown, [...FOUR, 'community']).byLens).toEqual({});
   });
 
   it('only reports lenses the pattern declares', () => {

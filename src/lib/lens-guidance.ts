@@ -5,8 +5,9 @@
  *
  * A top-level block starts a lens when it leads with a label naming a lens:
  * - a paragraph opening with bold or italic text that holds or is followed by a colon
- *   (`**In corporate contexts:**`, `**Corporate context**:`, `**Tech context: Matching AI**`), or
- *   a bold prepositional phrase followed by a comma or text (`**In government**, embed …`);
+ *   (`**In corporate contexts:**`, `**Corporate context**:`, `**Tech context: Matching AI**`,
+ *   `**Government agencies** (under deadlines):`), a bold tag (`**[Corporate callout]**`), or a
+ *   bold prepositional phrase followed by a comma or text (`**In government**, embed …`);
  * - a paragraph opening with a plain label ended by a colon, or a prepositional one ended by a
  *   comma (`In government: …`, `In **tech** contexts, …`), of at most 80 characters;
  * - a heading of level 4 or deeper (`#### In tech`).
@@ -47,8 +48,11 @@ export interface AttributedBlock {
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 
 /**
- * The lens vocabulary: words that name each standard lens, as regular-expression alternatives.
- * Other lenses (community, academic, …) are named by their own key unless listed here.
+ * The lens vocabulary, the one table of words that name a lens (regular-expression alternatives):
+ * the four core lenses and `community`, the extra lens the default configuration declares
+ * (src/config/site.ts: neighbourhoods and local groups). Any other lens is named by its own key
+ * (`academic`: academic, academics; `public-health`: public health). Every lens is found by the
+ * same phrasings.
  */
 const LENS_WORDS: Readonly<Record<string, string>> = {
   corporate:
@@ -61,10 +65,15 @@ const LENS_WORDS: Readonly<Record<string, string>> = {
   community: 'communit(?:y|ies)|neighbou?rhoods?|local\\s+groups?|mutual[\\s-]+aid|residents?',
 };
 
-const PREPOSITION = /^(?:in|for|within|inside|among|across)\s/i;
+const PREPOSITION = /^(?:in|for|within|inside|among|across|specific(?:ally)?\s+(?:to|for))\s/i;
 const GENERIC_SCOPE = /\b(?:all|any|every|each|across|most|many|some|other)\b/i;
 const PLAIN_LABEL = /^([^\n:.!?,]{1,80})([:,])(?=\s|$)/;
-const NUMBERING = /^\d+[.)]\s+/;
+const NUMBERING = /^(?:(?:step|phase|stage|part)\s+\d+[.):]?|\d+[.)]|\(?[a-h]\))\s+/i;
+/** A step title (`Engineer the Escalation Pathways`): a verb and its object, not a lens label. */
+const IMPERATIVE = /^\S+\s+(?:the|a|an|your|our|their|its|this|these)\s/i;
+const CONTEXT_ARTICLE =
+  /^(?:an?|the)\s+(?=.*\b(?:context|example|implementation|parallel|translation|setting)s?$)/i;
+const TAG = /^\[([^\]]{1,40})\]/;
 const DASH = /\s*[—–]\s*|\s+-\s+/;
 const MAX_LABEL_LENGTH = 80;
 
@@ -85,31 +94,66 @@ function lensMatchers(lenses: readonly string[]): LensMatcher[] {
     const words = Object.hasOwn(LENS_WORDS, lens)
       ? LENS_WORDS[lens]
       : `${own}s?|${own.replace(/y$/, 'ies')}`;
-    return { lens, pattern: new RegExp(`\\b(?:${words})\\b`, 'i') };
+    // Not the end of a hyphenated word: `over-engineering` and `non-government` name no lens.
+    return { lens, pattern: new RegExp(`(?<![\\w-])(?:${words})\\b`, 'i') };
   });
 }
 
 /**
  * Lenses a label names, or none when it does not read as a lens label: it must be a
- * prepositional phrase of at most seven words or (colon labels only) at most four words led by a
- * lens word, not counting a leading number, parentheses and anything after a dash; it may not
- * speak of all contexts (`Across all contexts`) or contain a number (`Movement 1: …`).
+ * prepositional phrase of at most seven words (`Specific to` counts as a preposition) or (colon
+ * labels only) at most four words led by a lens word, each of its conjuncts naming a lens
+ * (`Corporate & government`, not a category such as `Software & Tools`), and not a step title
+ * (`Engineer the Escalation Pathways`). Not counted: a leading number or step (`Step 2`), the
+ * article of a context (`A corporate example`, not `A product manager reports`), square brackets
+ * (`[Corporate callout]`), parentheses, lone slashes (`Corporate / Organizational Systems`) and
+ * anything after a dash. It may not speak of all contexts (`Across all contexts`) or contain a
+ * number (`Movement 1: …`). The words outside parentheses name lenses, and so does a parenthesis of at
+ * most four words that qualifies the label (`For organizations (corporate & government)`,
+ * `Step 2 (Corporate context)`); a longer one lists examples (`For corporate commons (internal
+ * knowledge bases, shared tech infrastructure)`) and names none.
  */
 function lensesOfLabel(label: Label, matchers: readonly LensMatcher[]): string[] {
-  const head = (label.text.replace(NUMBERING, '').split(DASH)[0] ?? '').trim();
-  const words = head
-    .replace(/\([^)]*\)/g, ' ')
-    .trim()
-    .split(/\s+/);
+  const numbered = label.text.trim().replace(NUMBERING, '').replace(CONTEXT_ARTICLE, '');
+  const head = (numbered.replace(TAG, '$1').split(DASH)[0] ?? '').trim();
+  const outside = head.replace(/\([^)]*\)/g, ' ').trim();
+  const qualifiers = [...head.matchAll(/\(([^)]*)\)/g)]
+    .map((match) => match[1] ?? '')
+    .filter((inside) => wordsOf(inside).length <= 4);
+  if (outside === '') {
+    const [only] = qualifiers;
+    return only === undefined ? [] : lensesOfLabel({ text: only, colon: label.colon }, matchers);
+  }
+  const words = wordsOf(outside);
   const firstWord = words[0] ?? '';
+  const conjuncts = outside.split(/\s+(?:&|\+|and)\s+/i);
   const shaped =
-    (PREPOSITION.test(head) && words.length <= 7) ||
-    (label.colon && words.length <= 4 && matchers.some(({ pattern }) => pattern.test(firstWord)));
-  if (head.length > MAX_LABEL_LENGTH || !shaped || GENERIC_SCOPE.test(head) || /\d/.test(head)) {
+    (PREPOSITION.test(outside) && words.length <= 7) ||
+    (label.colon &&
+      words.length <= 4 &&
+      !IMPERATIVE.test(outside) &&
+      matchers.some(({ pattern }) => pattern.test(firstWord)) &&
+      conjuncts.every((conjunct) => lensesNamed(conjunct, matchers).length > 0));
+  if (
+    outside.length > MAX_LABEL_LENGTH ||
+    !shaped ||
+    GENERIC_SCOPE.test(outside) ||
+    /\d/.test(outside)
+  ) {
     return [];
   }
-  return withoutQualifiedNouns(head, matchers);
+  const named = new Set(
+    [outside, ...qualifiers].flatMap((text) => withoutQualifiedNouns(text, matchers)),
+  );
+  return matchers.map(({ lens }) => lens).filter((lens) => named.has(lens));
 }
+
+/** The words of a label, not counting lone slashes, ampersands and plus signs. */
+const wordsOf = (text: string): string[] =>
+  text
+    .trim()
+    .split(/\s+/)
+    .filter((word) => !/^[/&+]?$/.test(word));
 
 /**
  * Lenses named in a label, leaving out a lens named only by a noun that another lens word
@@ -142,8 +186,9 @@ const plainText = (nodes: readonly PhrasingContent[]): string =>
   toString([...nodes], { includeImageAlt: false });
 
 /**
- * Label of a bold/italic lead: `**Label:**`, `**Label: Title**`, `**Label**:`, or a
- * prepositional `**In government**, …`; other bold leads (`**Map the system.**`) are no label.
+ * Label of a bold/italic lead: `**Label:**`, `**Label: Title**`, `**Label**:`,
+ * `**Label** (detail):`, a tag `**[Label]**`, or a prepositional `**In government**, …`; other
+ * bold leads (`**Map the system.**`) are no label.
  */
 function emphasisLabel(children: readonly PhrasingContent[]): Label | undefined {
   const [lead, next] = children;
@@ -152,7 +197,7 @@ function emphasisLabel(children: readonly PhrasingContent[]): Label | undefined 
   const after = next?.type === 'text' ? next.value : '';
   const colon = text.indexOf(':');
   if (colon > 0) return { text: text.slice(0, colon), colon: true };
-  if (after.startsWith(':')) return { text, colon: true };
+  if (/^(?:\s*\([^)]*\))?\s*:/.test(after) || TAG.test(text)) return { text, colon: true };
   return PREPOSITION.test(text) && /^(?:,|\s|$)/.test(after) ? { text, colon: false } : undefined;
 }
 
@@ -211,20 +256,42 @@ interface Sentence {
   readonly text: string;
   readonly start: number;
   readonly end: number;
+  /** The text of the bold or italic phrase the sentence opens with, if it opens with one. */
+  readonly lead?: string;
 }
 
 const SENTENCE_END =
-  /[.!?…]["'”’)]*\s+(?=["'“‘(*_[]?[A-Z0-9])|;\s+(?=(?:in|for|within|among|at)\s)/g;
+  /[.!?…]["'”’)]*\s+(?=["'“‘(*_[]?[A-Z0-9])|;\s+(?=(?:in|for|within|among|at)\s)|\s+(?=\([a-h]\)\s)/g;
 const LEAD_PREPOSITION =
   /^(?:(?:in|for|within|inside|among|at|on)\s+(?:the\s+|a\s+|an\s+)?[^,:;.!?()—–]{1,60}?)(?:\s*\([^)]*\))?\s*(?=[,:—–])/i;
 const LEAD_LABEL = /^([^,:;.!?()]{1,40}?)(?:\s*\([^)]*\))?\s*:\s/;
 const LEAD_SUBJECT =
-  /^(?:an?\s+|the\s+|each\s+|every\s+|your\s+)?((?:[\w/-]+\s+){0,2}[\w/-]+)\s+(?:might|could|can|should|would|may|will|must|needs?\s+to)\b/i;
+  /^(?:(an?|each|every|the|your|our)\s+)?((?:[\w/-]+\s+){0,2}[\w/-]+)\s+(?:might|could|can|should|would|may|will|must|needs?\s+to)\b/i;
+const FREQUENCY = '(?:often|usually|typically|rarely|frequently|sometimes|routinely|tend\\s+to)';
+const LEAD_ACTOR = new RegExp(
+  `^(?:an?\\s+)((?:[\\w/-]+\\s+){0,2}?[\\w/-]+)\\s+(?:${FREQUENCY}\\s+)?(?!(?:is|was|has|does\\s+not)\\b)[a-z]+[^s\\W]s\\b`,
+  'i',
+);
+const LEAD_ACTORS = new RegExp(
+  `^((?:[\\w/-]+\\s+){0,2}[\\w/-]+s)\\s+(?:${FREQUENCY}\\b|(?!(?:and|or|nor|but|who|that|which|whose|of|in|on|at|for|with|from|to|into|by|as|than|are|were|is|was|have|has|had|do|does|did|be|been|the|a|an|this|these|their|its|not)\\b)[a-z]+\\b)`,
+  'i',
+);
 const LEAD_CONDITION =
   /^if\s+you(?:['’]re|\s+are|\s+work|\s+lead|\s+run)?\s+(?:in|at|for|within|inside|an?|the)?\s*((?:an?\s+|the\s+)?[^,:;.!?]{1,40}?)\s*,/i;
 const NEUTRAL_LEAD =
   /^(?:across|regardless|whatever|whichever|everywhere|universally|in\s+(?:all|any|every|each|both|either|every)\b)/i;
+const GENERALISING_LEAD = /^(?:(?:but|yet|and)\s+)?(?:most|many|other|all)\s/i;
 const PARENTHETICAL = /\((?=(?:for|in)\s[^:)]{1,60}:\s)([^()]*)\)/gi;
+
+/**
+ * The lens a sentence opens with, and whether the sentences after it continue it: a context
+ * (`In corporate settings, …`) opens a passage; an example of one actor doing something
+ * (`A corporate team does a 90-minute simulated outage.`) is that sentence alone.
+ */
+interface SentenceLens {
+  readonly lens: string;
+  readonly continues: boolean;
+}
 
 /** Lenses named in `text` (not the label shape, only the vocabulary). */
 const lensesNamed = (text: string, matchers: readonly LensMatcher[]): string[] =>
@@ -233,20 +300,47 @@ const lensesNamed = (text: string, matchers: readonly LensMatcher[]): string[] =
 /**
  * The one lens a sentence opens with, if it opens with a lens context: a prepositional lead
  * (`In corporate settings, …`, `For activists: …`), a short label (`Government context: …`), a
- * subject with a modal verb (`A corporate leader might …`) or a condition (`If you work in
- * government, …`). A lead naming several lenses, or followed by a clause naming another lens
- * (`In corporate teams, government agencies and activist networks, …`), opens with none.
+ * tag (`[Government] Include …`), a subject with a modal verb (`A corporate leader might …`) or
+ * in bold (`**Corporate professionals** filing a claim …`: `lead` is the bold text), or a
+ * condition (`If you work in government, …`); or with one lens's actor doing something (`A
+ * corporate team does …`, `Activists use …`, `Tech teams often …`), which does not continue past
+ * the sentence. A leading number or letter (`3.`, `(a)`) is skipped. A lead naming several
+ * lenses, or followed by a clause naming another lens (`In corporate teams, government agencies
+ * and activist networks, …`), opens with none, and so does an actor in a sentence that names
+ * another lens.
  */
-export function sentenceLens(text: string, matchers: readonly LensMatcher[]): string | undefined {
-  const sentence = text.replace(/^[\s*_"“(]+/, '');
+export function sentenceLens(
+  text: string,
+  matchers: readonly LensMatcher[],
+  lead?: string,
+): SentenceLens | undefined {
+  const sentence = text.replace(/^[\s*_"“(]+/, '').replace(NUMBERING, '');
   if (NEUTRAL_LEAD.test(sentence)) return undefined;
-  const candidates: [string, string][] = [];
+  const candidates: [string, 'preposition' | 'label' | 'subject' | 'actor'][] = [];
+  const tag = TAG.exec(sentence);
+  if (tag !== null) candidates.push([tag[0], 'label']);
+  if (
+    lead !== undefined &&
+    wordsOf(lead).length <= 3 &&
+    sentence.startsWith(lead) &&
+    /^\s+[a-z]/.test(sentence.slice(lead.length))
+  ) {
+    candidates.push([lead, 'subject']);
+  }
   const preposition = LEAD_PREPOSITION.exec(sentence);
   if (preposition !== null) candidates.push([preposition[0], 'preposition']);
   const label = LEAD_LABEL.exec(sentence);
   if (label?.[1] !== undefined) candidates.push([label[1], 'label']);
   const subject = LEAD_SUBJECT.exec(sentence);
-  if (subject?.[1] !== undefined) candidates.push([subject[1], 'subject']);
+  // `The corporate professional might …` is a lens's actor; `The community should …` is the
+  // pattern's own group, whatever lens its noun names.
+  const definite = /^(?:the|your|our)$/i.test(subject?.[1] ?? '');
+  if (subject?.[2] !== undefined && (!definite || wordsOf(subject[2]).length > 1)) {
+    candidates.push([subject[2], 'subject']);
+  }
+  for (const actor of [LEAD_ACTOR.exec(sentence), LEAD_ACTORS.exec(sentence)]) {
+    if (actor?.[1] !== undefined) candidates.push([actor[1], 'actor']);
+  }
   const condition = LEAD_CONDITION.exec(sentence);
   if (condition?.[1] !== undefined) candidates.push([`in ${condition[1]}`, 'preposition']);
   for (const [lead, kind] of candidates) {
@@ -256,11 +350,13 @@ export function sentenceLens(text: string, matchers: readonly LensMatcher[]): st
         : kind === 'label'
           ? lensesOfLabel({ text: lead, colon: true }, matchers)
           : leadingLenses(lead, matchers);
-    if (named.length !== 1) continue;
+    if (named[0] === undefined || named.length !== 1) continue;
+    // An example names one actor only: `A tech lead documents it; a corporate team publishes it.`
+    if (kind === 'actor' && lensesNamed(sentence, matchers).length > 1) continue;
     const rest = sentence.slice(lead.length);
     const listed = /^\s*,\s*((?:\S+\s+){0,2}\S+)/.exec(rest)?.[1] ?? '';
     if (lensesNamed(listed, matchers).some((other) => other !== named[0])) return undefined;
-    return named[0];
+    return { lens: named[0], continues: kind !== 'actor' };
   }
   return undefined;
 }
@@ -280,9 +376,11 @@ function leadingLenses(subject: string, matchers: readonly LensMatcher[]): strin
 function sentencesOf(children: readonly PhrasingContent[], markdown: string): Sentence[] {
   let text = '';
   const toSource: (number | undefined)[] = [];
+  const leads = new Map<number, string>();
   for (const child of children) {
     const { start, end } = span(child);
     const value = plainText([child]);
+    if (child.type === 'strong' || child.type === 'emphasis') leads.set(text.length, value);
     const exact = child.type === 'text' && markdown.slice(start, end) === value;
     for (let index = 0; index < value.length; index += 1) {
       toSource.push(exact || index === 0 ? start + index : undefined);
@@ -298,7 +396,13 @@ function sentencesOf(children: readonly PhrasingContent[], markdown: string): Se
     const end = to < toSource.length ? toSource[to] : paragraphEnd;
     if (start === undefined || end === undefined) return;
     const source = markdown.slice(start, end).trimEnd();
-    sentences.push({ text: text.slice(from, to).trim(), start, end: start + source.length });
+    const lead = leads.get(from);
+    sentences.push({
+      text: text.slice(from, to).trim(),
+      start,
+      end: start + source.length,
+      ...(lead === undefined ? {} : { lead }),
+    });
     from = to;
   };
   for (const match of text.matchAll(SENTENCE_END)) {
@@ -320,7 +424,7 @@ function asides(
   for (const match of markdown.slice(range.start, range.end).matchAll(PARENTHETICAL)) {
     let at = range.start + match.index + 1;
     for (const part of (match[1] ?? '').split(/(?<=[.!?;]\s+)(?=(?:for|in)\s)/i)) {
-      const lens = sentenceLens(part, matchers);
+      const lens = sentenceLens(part, matchers)?.lens;
       if (lens !== undefined) {
         found.push({ start: at, end: at + part.trimEnd().length, lenses: [lens] });
       }
@@ -333,7 +437,8 @@ function asides(
 /**
  * Excerpts of one general paragraph: each sentence opening with a lens context, with the
  * sentences after it that continue it (until a sentence opening with another context, naming
- * several lenses or opening neutrally such as `Across contexts`), and parenthetical asides.
+ * several lenses or opening neutrally such as `Across contexts` or `But most teams`), each
+ * example of one lens's actor alone, and parenthetical asides.
  */
 function paragraphExcerpts(
   children: readonly PhrasingContent[],
@@ -350,13 +455,18 @@ function paragraphExcerpts(
   const inAside = (offset: number): boolean =>
     found.some((aside) => offset >= aside.start - 1 && offset < aside.end + 1);
   let owner: string | undefined;
+  let continues = true;
   for (const sentence of sentencesOf(children, markdown)) {
-    const lens = inAside(sentence.start) ? undefined : sentenceLens(sentence.text, matchers);
-    if (lens !== undefined) owner = lens;
+    const opening = inAside(sentence.start)
+      ? undefined
+      : sentenceLens(sentence.text, matchers, sentence.lead);
+    if (!continues) owner = undefined;
+    if (opening !== undefined) ({ lens: owner, continues } = opening);
     else if (
       inAside(sentence.start) ||
       NEUTRAL_LEAD.test(sentence.text) ||
-      lensesNamed(sentence.text, matchers).length > 1
+      GENERALISING_LEAD.test(sentence.text) ||
+      lensesNamed(sentence.text, matchers).some((lens) => lens !== owner)
     )
       owner = undefined;
     if (owner !== undefined) {
@@ -366,21 +476,27 @@ function paragraphExcerpts(
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** Excerpts of a general top-level block: its paragraphs' sentences, its lens-led list items. */
+/**
+ * Excerpts of a general top-level block: its paragraphs' sentences, its lens-led list items, and
+ * so on down nested lists. Items number their groups inside the block's: `group` plus a fraction
+ * of `width`, the part of the numbering the block may use.
+ */
 function blockExcerpts(
   block: RootContent,
   markdown: string,
   matchers: readonly LensMatcher[],
   group: number,
+  width = 1,
 ): AttributedBlock[] {
   if (block.type === 'paragraph') {
     return paragraphExcerpts(block.children, markdown, matchers, { group, prefix: '' });
   }
   if (block.type !== 'list') return [];
+  const itemWidth = width / (block.children.length + 1);
   return block.children.flatMap((item, index) => {
     const lenses = itemLenses(item, matchers);
     const { start } = span(item);
-    const itemGroup = group + (index + 1) / (block.children.length + 1);
+    const itemGroup = group + (index + 1) * itemWidth;
     if (lenses.length === 1) {
       return [{ ...span(item), lenses, excerpt: { group: itemGroup, prefix: '' } }];
     }
@@ -393,7 +509,7 @@ function blockExcerpts(
             group: itemGroup,
             prefix: prefix.replace(/\s+$/, ' '),
           })
-        : [],
+        : blockExcerpts(child, markdown, matchers, itemGroup, itemWidth),
     );
   });
 }
@@ -573,6 +689,7 @@ export function openingLenses(markdown: string, lenses: readonly string[]): stri
   if (labelled !== undefined && labelled.length > 0) return labelled;
   if (block.type !== 'paragraph') return [];
   const [sentence] = sentencesOf(block.children, markdown);
-  const lens = sentence === undefined ? undefined : sentenceLens(sentence.text, matchers);
-  return lens === undefined ? [] : [lens];
+  const opening =
+    sentence === undefined ? undefined : sentenceLens(sentence.text, matchers, sentence.lead);
+  return opening === undefined ? [] : [opening.lens];
 }
