@@ -104,7 +104,7 @@ describe('the older format', () => {
       { target: 'older-library-root', by: 'slug', path: ['generalizes_from', 0] },
     ]);
     expect(model.relationships.complementary).toEqual([
-      { target: 'pat_01kg5023xef1s9wh9a1qrpw7qh', by: 'id', list: 'related', index: 0 },
+      { target: 'pat_01kg5023xef1s9wh9a1qrpw7qh', by: 'id', path: ['related', 0] },
     ]);
   });
 
