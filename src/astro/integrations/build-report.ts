@@ -7,29 +7,26 @@
  */
 import { writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
-import { CORE_LENSES } from '../../../schema/context-labels.ts';
+import { RESERVED_PATTERN_SLUGS } from '../../lib/reserved.ts';
 import { patternPage } from '../../model/urls.ts';
 import { skippedFiles, type SkippedFile } from '../pattern-loader.ts';
 
 export interface BuildReport {
-  /** Base pattern pages built (`/patterns/<slug>/`). */
+  /** Pattern pages built (`/patterns/<slug>/`), every format. */
   readonly patterns: number;
   readonly skipped: readonly SkippedFile[];
 }
 
-/** Patterns built: `patterns/<slug>/` pages with a page per core lens (unlike `patterns/by-score/`). */
+/** Patterns built, of every format: their `patterns/<slug>/` pages (not `patterns/by-score/`). */
 function countPatterns(pathnames: readonly string[]): number {
-  const lensesBySlug = new Map<string, Set<string>>();
+  const slugs = new Set<string>();
   for (const pathname of pathnames) {
     const { slug, lens } = patternPage(pathname) ?? {};
-    if (slug === undefined || lens === undefined) continue;
-    const lenses = lensesBySlug.get(slug) ?? new Set<string>();
-    lenses.add(lens);
-    lensesBySlug.set(slug, lenses);
+    if (slug !== undefined && lens === undefined && !RESERVED_PATTERN_SLUGS.has(slug)) {
+      slugs.add(slug);
+    }
   }
-  return [...lensesBySlug.values()].filter((lenses) =>
-    CORE_LENSES.every((lens) => lenses.has(lens)),
-  ).length;
+  return slugs.size;
 }
 
 export function buildReport(): AstroIntegration {
