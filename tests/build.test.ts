@@ -63,7 +63,7 @@ describe('full build of a small library', () => {
     expect(site.stderr).toBe('');
     expect(existsSync(join(OUT, 'index.html'))).toBe(true);
     expect(JSON.parse(readFileSync(join(OUT, 'build-report.json'), 'utf8'))).toEqual({
-      patterns: 6,
+      patterns: 9,
       skipped: [],
     });
   });
@@ -203,7 +203,7 @@ describe('full build of a small library', () => {
     ).toHaveLength(2);
     const report = JSON.parse(readFileSync(join(out, 'build-report.json'), 'utf8')) as unknown;
     expect(report).toEqual({
-      patterns: 6,
+      patterns: 9,
       skipped: [
         {
           file: join(broken, 'score-out-of-range.md'),
