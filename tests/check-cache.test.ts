@@ -57,6 +57,19 @@ describe('the check cache', () => {
     expect(messages('missing-groups.md')).toContain('cached: required field is missing');
   });
 
+  it('reuses the near-duplicate pass while no file changed, and runs it again when one did', async () => {
+    const first = await check();
+    const data = JSON.parse(readFileSync(cacheFile, 'utf8')) as {
+      near: { value: { clusters: string[][] } };
+    };
+    data.near.value.clusters = [['marked by the test']];
+    writeFileSync(cacheFile, JSON.stringify(data));
+    expect((await check()).duplicates.clusters).toEqual([['marked by the test']]);
+    const changed = join(dir, 'library', 'wrong-score.md');
+    writeFileSync(changed, `${readFileSync(changed, 'utf8')}\nOne more line.\n`);
+    expect((await check()).duplicates.clusters).toEqual(first.duplicates.clusters);
+  });
+
   it('is ignored when it cannot be read, and is off with PATTERNS_CHECK_CACHE=off', async () => {
     writeFileSync(cacheFile, '{ not json');
     const uncached = await checkPatternFiles([join(dir, 'library')]);

@@ -2,8 +2,8 @@
  * The check's cache: each file's result (its problems, format and library entry) under the
  * SHA-256 of its bytes, so `npm run check` re-reads only files that changed since the last run
  * (like ESLint's `--cache` with its content strategy: a fresh clone, whose files all have new
- * times, still hits). The library-wide checks (duplicates, wanted targets, near-duplicates) always
- * run on every entry.
+ * times, still hits). The library-wide checks (duplicate ids, wanted targets) always run on every
+ * entry; the near-duplicate pass is kept too, and reused while no file changed.
  *
  * A result is only reused by the same checker: the cache is keyed by a fingerprint of the
  * checker's own code (`schema/`, `src/lib/`, `src/config/`), the installed dependencies
@@ -24,7 +24,9 @@ import {
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SITE } from '../config/site.ts';
+import type { NearDuplicates } from './library.ts';
 import type { CheckedFile } from './load.ts';
+import type { Neighbour } from './similarity.ts';
 
 /** Raised when the cache file's layout changes. */
 const CACHE_VERSION = 1;
@@ -64,12 +66,24 @@ interface CacheData {
   readonly fingerprint: string;
   /** Per file path: the hash of its bytes and its result. */
   readonly files: Record<string, { readonly hash: string; readonly result: CheckedFile }>;
+  /** The library's near-duplicates, under the hash of every file's path and bytes. */
+  readonly near?: { readonly key: string; readonly value: StoredNear } | undefined;
 }
+
+/** {@link NearDuplicates} as JSON holds it. */
+type StoredNear = Omit<NearDuplicates, 'neighbours'> & {
+  readonly neighbours: [string, readonly Neighbour[]][];
+};
 
 /** A loaded cache: look results up by file and bytes, then save what this run found. */
 export interface CheckCache {
   /** The cached result of `file` when its bytes are unchanged. */
   get(file: string, bytes: Uint8Array): CheckedFile | undefined;
+  /**
+   * The library's near-duplicates: the cached ones when every file looked up is as it was
+   * (same paths, same bytes), else `compute()`'s, kept for the next run.
+   */
+  nearDuplicates(compute: () => NearDuplicates): NearDuplicates;
   /** Keeps the results of this run for the next one (and earlier ones of files that still exist). */
   save(results: readonly CheckedFile[]): void;
 }
@@ -79,16 +93,29 @@ export function openCheckCache(): CheckCache {
   const path = cacheFile();
   const fingerprint = path === undefined ? '' : checkerFingerprint();
   let stored: CacheData['files'] = {};
+  let storedNear: CacheData['near'];
   if (path !== undefined) {
     try {
       const data = JSON.parse(readFileSync(path, 'utf8')) as CacheData;
-      if (data.fingerprint === fingerprint) stored = data.files;
+      if (data.fingerprint === fingerprint) ({ files: stored, near: storedNear } = data);
     } catch {
       // No cache yet, or one that cannot be read: every file is checked.
     }
   }
   const hashes = new Map<string, string>();
+  let near: CacheData['near'];
   return {
+    nearDuplicates(compute) {
+      const key = sha256(JSON.stringify([...hashes].sort(([a], [b]) => (a < b ? -1 : 1))));
+      if (storedNear?.key === key) {
+        const { neighbours, ...rest } = storedNear.value;
+        near = storedNear;
+        return { ...rest, neighbours: new Map(neighbours) };
+      }
+      const value = compute();
+      near = { key, value: { ...value, neighbours: [...value.neighbours] } };
+      return value;
+    },
     get(file, bytes) {
       const hash = sha256(bytes);
       hashes.set(file, hash);
@@ -101,7 +128,8 @@ export function openCheckCache(): CheckCache {
       const kept = Object.entries(stored).filter(([file, { hash }]) =>
         hashes.has(file) ? hashes.get(file) === hash : existsSync(file),
       );
-      if (results.length === 0 && kept.length === Object.keys(stored).length) return;
+      const unchanged = kept.length === Object.keys(stored).length && near === storedNear;
+      if (results.length === 0 && unchanged) return;
       const files: CacheData['files'] = Object.fromEntries(kept);
       for (const result of results) {
         const hash = hashes.get(result.file);
@@ -111,7 +139,7 @@ export function openCheckCache(): CheckCache {
         mkdirSync(dirname(path), { recursive: true });
         // Written beside and renamed into place: a reader never sees half a file.
         const partial = `${path}.${String(process.pid)}.partial`;
-        writeFileSync(partial, JSON.stringify({ fingerprint, files } satisfies CacheData));
+        writeFileSync(partial, JSON.stringify({ fingerprint, files, near } satisfies CacheData));
         renameSync(partial, path);
       } catch {
         // A cache that cannot be written only costs the next run its speed.

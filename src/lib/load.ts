@@ -158,14 +158,16 @@ export async function checkPatternFiles(
     { module: import.meta.url, name: checkFile.name },
     { itemsPerThread: FILES_PER_THREAD, onItem: progress },
   );
-  cache?.save(fresh);
   const byFile = new Map([...cached, ...fresh.map((result) => [result.file, result] as const)]);
   const checked = files.flatMap((file) => byFile.get(file) ?? []);
   const formats = new Map(
     checked.flatMap(({ file, format }) => (format ? [[file, format] as const] : [])),
   );
   const entries = checked.flatMap(({ entry }) => (entry ? [entry] : []));
-  const duplicates = nearDuplicates(entries);
+  const duplicates = cache
+    ? cache.nearDuplicates(() => nearDuplicates(entries))
+    : nearDuplicates(entries);
+  cache?.save(fresh);
   return {
     files,
     formats,
