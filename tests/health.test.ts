@@ -1,0 +1,125 @@
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../src/lib/diagnostics.ts';
+import { countFormats } from '../src/lib/format.ts';
+import { libraryHealth } from '../src/lib/exports/health.ts';
+import { healthExportSchema, type HealthExport } from '../src/lib/exports/shapes.ts';
+import { checkPatternFiles } from '../src/lib/load.ts';
+import { buildLibraryModel } from '../src/model/library-model.ts';
+import { loadSite } from '../src/model/load-site.ts';
+import { FIXTURES } from './helpers/fixtures.ts';
+
+const DATES: Readonly<Record<string, string>> = {
+  'alpha-commons': '2025-11-30T10:00:00.000Z',
+  'beta-practice': '2026-02-01T00:00:00.000Z',
+};
+
+/** The health of a fixture folder, as the site computes it (the same load as a build). */
+async function healthOf(dir: string): Promise<HealthExport> {
+  const site = await loadSite(dir);
+  const stored = site.patterns.map(({ stored: pattern }) => pattern);
+  const neighbours = new Map(site.patterns.map(({ stored: p, similar }) => [p.slug, similar]));
+  return libraryHealth({
+    library: buildLibraryModel(stored, undefined, neighbours),
+    checks: site.checks,
+    updated: (slug) => DATES[slug] ?? '2026-01-15T00:00:00.000Z',
+  });
+}
+
+const slugOf = (file: string): string => basename(file, '.md');
+const warnings = (diagnostics: readonly Diagnostic[], pattern: RegExp): Diagnostic[] =>
+  diagnostics.filter((d) => d.severity === 'warning' && pattern.test(d.message));
+
+describe.each(['site-build', 'near-duplicates', 'library-warnings'])(
+  'the health of tests/fixtures/%s',
+  (folder) => {
+    const dir = join(FIXTURES, folder);
+
+    it('has the documented shape', async () => {
+      const health = await healthOf(dir);
+      expect(healthExportSchema.parse(JSON.parse(JSON.stringify(health)))).toEqual(health);
+    });
+
+    it('counts what `npm run check` counts: formats, wanted targets, clusters, sections, scores', async () => {
+      const [health, check] = await Promise.all([healthOf(dir), checkPatternFiles([dir])]);
+      const { diagnostics } = check;
+      expect(health.files).toEqual({
+        total: check.files.length,
+        ...countFormats(check.files, check.formats),
+      });
+
+      // Each wanted warning names its target; the health lists each target and who wants it.
+      const wanted = new Map<string, Set<string>>();
+      for (const d of warnings(diagnostics, /has no pattern file yet/)) {
+        const target = /^"([^"]+)"/.exec(d.message)?.[1] ?? '';
+        wanted.set(target, (wanted.get(target) ?? new Set()).add(slugOf(d.file)));
+      }
+      expect(Object.fromEntries(health.wanted.map((w) => [w.target, w.wanted_by]))).toEqual(
+        Object.fromEntries([...wanted].map(([t, by]) => [t, [...by].sort()])),
+      );
+
+      expect(health.duplicate_clusters).toEqual(
+        check.duplicates.clusters.map((cluster) => cluster.map(slugOf)),
+      );
+
+      const missing = warnings(diagnostics, /^missing section/).map(
+        (d) => `${slugOf(d.file)} ${d.path.replace('body.sections.', '')}`,
+      );
+      expect(
+        health.sections.flatMap(({ slug, missing: keys }) => keys.map((key) => `${slug} ${key}`)),
+      ).toEqual(missing.sort());
+
+      expect(health.overall_far_from_mean.map(({ slug }) => slug)).toEqual(
+        warnings(diagnostics, /far from the mean of the eight pillar scores/).map((d) =>
+          slugOf(d.file),
+        ),
+      );
+    });
+  },
+);
+
+describe('the health of the site fixture', () => {
+  it('counts patterns by facet, lists those without relationships and bins every pillar', async () => {
+    const health = await healthOf(join(FIXTURES, 'site-build'));
+    expect(health.patterns).toBe(8);
+    expect(health.counts.format).toEqual([
+      { value: 'v7.1', count: 6 },
+      { value: 'older', count: 2 },
+    ]);
+    expect(health.wanted.map(({ target }) => target)).toContain('not-written-yet');
+    for (const { bins, unscored } of health.pillars) {
+      expect(bins.reduce((a, b) => a + b, 0) + unscored).toBe(health.counts.format[0]?.count);
+    }
+    expect(health.without_relationships).toMatchInlineSnapshot(`
+      [
+        "gl013-steward-ownership",
+      ]
+    `);
+  });
+
+  it('finds what the other fixtures hold: a cluster, a missing section, an overall score', async () => {
+    const [near, warned] = await Promise.all([
+      healthOf(join(FIXTURES, 'near-duplicates')),
+      healthOf(join(FIXTURES, 'library-warnings')),
+    ]);
+    expect(near.duplicate_clusters).toEqual([
+      ['participatory-budgeting-city-scale', 'participatory-budgeting'],
+    ]);
+    expect(warned.sections).toEqual([
+      { slug: 'library-warnings', missing: ['known-uses'], empty: [] },
+    ]);
+    expect(warned.overall_far_from_mean).toEqual([
+      { slug: 'library-warnings', overall: 4.5, mean: 3 },
+    ]);
+  });
+
+  it('counts changes per month, months without a change included', async () => {
+    const health = await healthOf(join(FIXTURES, 'site-build'));
+    expect(health.changed_by_month).toEqual([
+      { month: '2025-11', count: 1 },
+      { month: '2025-12', count: 0 },
+      { month: '2026-01', count: 6 },
+      { month: '2026-02', count: 1 },
+    ]);
+  });
+});
