@@ -2,9 +2,8 @@
  * Contributors: every person or organisation a pattern names in `contributors` (v7.1: handles or
  * names; the older format: handles or {name, role}), with their patterns and roles. Names are
  * untrusted text: one contributor is every spelling that differs only in case, width or
- * surrounding space (GitHub handles ignore case), shown as its most frequent spelling; its URL
- * segment is that name slugged by github-slugger, claimed in the order of the contributors'
- * keys, so a collision takes `-1`, `-2`, … the same way in every build, and a name with no letter
+ * spacing (GitHub handles ignore case), shown as its most frequent spelling; its URL segment is
+ * that name slugged by github-slugger, claimed in the code-point order of the contributors' keys, so a collision takes `-1`, `-2`, … the same way in every build, and a name with no letter
  * or digit becomes `contributor` (stems cut to 50 characters).
  */
 import GithubSlugger, { slug as slugOfText } from 'github-slugger';
@@ -47,7 +46,13 @@ const UNNAMED = 'contributor';
 const MAX_STEM = 50;
 
 /** What makes two spellings one contributor. */
-const keyOf = (name: string): string => name.normalize('NFKC').trim().toLowerCase();
+const keyOf = (name: string): string => spelling(name.normalize('NFKC')).toLowerCase();
+
+/** A name as shown: without surrounding space, inner runs of space as one. */
+const spelling = (name: string): string => name.trim().replace(/\s+/g, ' ');
+
+/** Code-point order: which of two contributors claims a slug first, on every machine. */
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The names (and roles) a pattern gives, in either format. */
 export function namedContributors(
@@ -75,7 +80,8 @@ export function contributorIndex(patterns: readonly StoredPattern[]): Contributo
       const key = keyOf(name);
       const tally = tallies.get(key) ?? { spellings: new Map(), patterns: new Map() };
       tallies.set(key, tally);
-      tally.spellings.set(name, (tally.spellings.get(name) ?? 0) + 1);
+      const shown = spelling(name);
+      tally.spellings.set(shown, (tally.spellings.get(shown) ?? 0) + 1);
       const credit = tally.patterns.get(pattern.slug) ?? {
         title: pattern.frontmatter.title,
         roles: new Set<string>(),
@@ -86,11 +92,13 @@ export function contributorIndex(patterns: readonly StoredPattern[]): Contributo
   }
   const slugger = new GithubSlugger();
   const slugs = new Map<string, string>();
-  const list = [...tallies.keys()].sort(compareText).map((key): Contributor => {
+  const list = [...tallies.keys()].sort(byCodePoint).map((key): Contributor => {
     const tally = tallies.get(key);
     if (tally === undefined) throw new Error(`no contributor "${key}"`);
     const name = mostFrequent(tally.spellings);
-    const stem = slugOfText(name).slice(0, MAX_STEM).replace(/-+$/, '');
+    const stem = slugOfText(name)
+      .slice(0, MAX_STEM)
+      .replace(/^-+|-+$/g, '');
     const slug = slugger.slug(stem || UNNAMED);
     slugs.set(key, slug);
     return {
