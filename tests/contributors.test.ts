@@ -4,6 +4,7 @@ import { contributorIndex } from '../src/model/contributors.ts';
 import { buildLibraryModel } from '../src/model/library-model.ts';
 import { loadSite } from '../src/model/load-site.ts';
 import { buildPatternPage } from '../src/model/pattern-page.ts';
+import { renderBody } from '../src/model/rendered.ts';
 import type { StoredPattern, StoredV71Pattern } from '../src/model/types.ts';
 import { FIXTURES } from './helpers/fixtures.ts';
 
@@ -63,13 +64,9 @@ describe('contributors', () => {
 
   it('links a pattern page’s contributors to their pages', () => {
     const library = buildLibraryModel(patterns);
-    const page = buildPatternPage(library, 'older-practice', {
-      summaryHtml: '',
-      sections: [],
-      extras: [],
-      lensGuidance: { general: '', byLens: {} },
-      lensKnownUses: {},
-    });
+    const older = library.bySlug.get('older-practice');
+    if (older === undefined) throw new Error('no older-practice fixture');
+    const page = buildPatternPage(library, 'older-practice', renderBody(older));
     expect(page.provenance.contributors).toEqual([
       { name: 'Tester', role: 'author', slug: 'tester' },
     ]);

@@ -7,6 +7,7 @@ import { healthExportSchema, type HealthExport } from '../src/lib/exports/shapes
 import { checkPatternFiles } from '../src/lib/load.ts';
 import { buildLibraryModel } from '../src/model/library-model.ts';
 import { loadSite } from '../src/model/load-site.ts';
+import { barChart, HEALTH_LIST_LIMIT, healthPage } from '../src/model/health.ts';
 import { FIXTURES } from './helpers/fixtures.ts';
 
 const DATES: Readonly<Record<string, string>> = {
@@ -120,6 +121,60 @@ describe('the health of the site fixture', () => {
       { month: '2025-12', count: 0 },
       { month: '2026-01', count: 6 },
       { month: '2026-02', count: 1 },
+    ]);
+  });
+});
+
+describe('the health page', () => {
+  it('draws each count as a bar scaled to the largest, described in words', () => {
+    const chart = barChart([
+      { label: '0', words: 'score 0 to under 1', count: 0 },
+      { label: '1', words: 'score 1 to under 2', count: 2 },
+      { label: '5', words: 'score 5', count: 1 },
+    ]);
+    expect(chart.bars.map(({ height, labelled }) => [height, labelled])).toEqual([
+      [0, true],
+      [96, true],
+      [48, true],
+    ]);
+    expect(chart.description).toBe(
+      'score 0 to under 1: 0 patterns; score 1 to under 2: 2 patterns; score 5: 1 pattern',
+    );
+  });
+
+  it('labels at most six bars of a long chart', () => {
+    const months = Array.from({ length: 25 }, (_, index) => ({
+      label: String(index),
+      words: String(index),
+      count: index,
+    }));
+    expect(barChart(months).bars.filter(({ labelled }) => labelled)).toHaveLength(5);
+  });
+
+  it('caps long lists with the number left out, and names targets with no page by slug', async () => {
+    const site = await loadSite(join(FIXTURES, 'site-build'));
+    const library = buildLibraryModel(site.patterns.map(({ stored }) => stored));
+    const health = libraryHealth({
+      library,
+      checks: site.checks,
+      updated: () => DATES['alpha-commons'] ?? '',
+    });
+    const many = {
+      ...health,
+      without_relationships: Array.from({ length: HEALTH_LIST_LIMIT + 3 }, () => 'alpha-commons'),
+    };
+    const page = healthPage(many, library);
+    expect(page.withoutRelationships).toMatchObject({ total: HEALTH_LIST_LIMIT + 3, more: 3 });
+    expect(page.withoutRelationships.items).toHaveLength(HEALTH_LIST_LIMIT);
+    const wanted = page.wanted.items.find(({ target }) => target.slug === 'not-written-yet');
+    expect(wanted?.target.exists).toBe(false);
+    expect(wanted?.by).toEqual([{ slug: 'older-practice', title: 'Older Practice', exists: true }]);
+    expect(page.facets.map(({ label }) => label)).toEqual([
+      'Format',
+      'Status',
+      'Usage stage',
+      'Adoption stage',
+      'Domain',
     ]);
   });
 });
