@@ -78,7 +78,7 @@ export function contributorIndex(patterns: readonly StoredPattern[]): Contributo
   for (const pattern of patterns) {
     for (const { name, role } of namedContributors(pattern)) {
       const key = keyOf(name);
-      const tally = tallies.get(key) ?? { spellings: new Map(), patterns: new Map() };
+      const tally: Tally = tallies.get(key) ?? { spellings: new Map(), patterns: new Map() };
       tallies.set(key, tally);
       const shown = spelling(name);
       tally.spellings.set(shown, (tally.spellings.get(shown) ?? 0) + 1);
