@@ -168,7 +168,11 @@ describe('the health page', () => {
     expect(page.withoutRelationships.items).toHaveLength(HEALTH_LIST_LIMIT);
     const wanted = page.wanted.items.find(({ target }) => target.slug === 'not-written-yet');
     expect(wanted?.target.exists).toBe(false);
-    expect(wanted?.by).toEqual([{ slug: 'older-practice', title: 'Older Practice', exists: true }]);
+    expect(wanted?.by).toEqual({
+      items: [{ slug: 'older-practice', title: 'Older Practice', exists: true }],
+      total: 1,
+      more: 0,
+    });
     expect(page.facets.map(({ label }) => label)).toEqual([
       'Format',
       'Status',

@@ -12,6 +12,8 @@ import type { LibraryModel } from './types.ts';
 
 /** Items a list of the page shows before "and N more". */
 export const HEALTH_LIST_LIMIT = 50;
+/** Values of one facet's table, and patterns named after one wanted target, before "N more". */
+export const HEALTH_SHORT_LIMIT = 12;
 
 /** A pattern (or a target with no file yet) named on the page. */
 export interface HealthPattern {
@@ -21,7 +23,7 @@ export interface HealthPattern {
   readonly exists: boolean;
 }
 
-/** A list capped at {@link HEALTH_LIST_LIMIT}, with the number left out. */
+/** A list capped at {@link HEALTH_LIST_LIMIT} (or a shorter limit), with the number left out. */
 export interface Capped<T> {
   readonly items: readonly T[];
   readonly total: number;
@@ -53,16 +55,16 @@ export interface HealthPageModel {
   readonly facets: readonly {
     readonly key: FacetKey;
     readonly label: string;
-    readonly values: readonly {
+    readonly values: Capped<{
       readonly value: string;
       readonly label: string;
       readonly count: number;
-    }[];
+    }>;
   }[];
   readonly withoutRelationships: Capped<HealthPattern>;
   readonly wanted: Capped<{
     readonly target: HealthPattern;
-    readonly by: readonly HealthPattern[];
+    readonly by: Capped<HealthPattern>;
   }>;
   readonly sections: Capped<{
     readonly pattern: HealthPattern;
@@ -83,10 +85,10 @@ export interface HealthPageModel {
   readonly months: BarChart;
 }
 
-const cap = <T>(list: readonly T[]): Capped<T> => ({
-  items: list.slice(0, HEALTH_LIST_LIMIT),
+const cap = <T>(list: readonly T[], limit = HEALTH_LIST_LIMIT): Capped<T> => ({
+  items: list.slice(0, limit),
   total: list.length,
-  more: Math.max(0, list.length - HEALTH_LIST_LIMIT),
+  more: Math.max(0, list.length - limit),
 });
 
 const BAR_WIDTH = 28;
@@ -149,17 +151,20 @@ export function healthPage(
     facets: (Object.keys(health.counts) as (keyof HealthExport['counts'])[]).map((key) => ({
       key,
       label: FACETS[key].label,
-      values: health.counts[key].map(({ value, count }) => ({
-        value,
-        label: facetValueLabel(key, value),
-        count,
-      })),
+      values: cap(
+        health.counts[key].map(({ value, count }) => ({
+          value,
+          label: facetValueLabel(key, value),
+          count,
+        })),
+        HEALTH_SHORT_LIMIT,
+      ),
     })),
     withoutRelationships: cap(health.without_relationships.map(pattern)),
     wanted: cap(
       health.wanted.map(({ target, wanted_by }) => ({
         target: pattern(target),
-        by: wanted_by.map(pattern),
+        by: cap(wanted_by.map(pattern), HEALTH_SHORT_LIMIT),
       })),
     ),
     sections: cap(
