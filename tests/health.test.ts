@@ -46,7 +46,7 @@ describe.each(['site-build', 'near-duplicates', 'library-warnings'])(
       const { diagnostics } = check;
       expect(health.files).toEqual({
         total: check.files.length,
-        ...countFormats(check.files, check.formats),
+        by_format: countFormats(check.files, check.formats),
       });
 
       // Each wanted warning names its target; the health lists each target and who wants it.

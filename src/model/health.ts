@@ -52,6 +52,8 @@ export interface BarChart {
 
 export interface HealthPageModel {
   readonly health: HealthExport;
+  /** Files per format that has any, labelled in running text ("older format"). */
+  readonly formats: readonly { readonly label: string; readonly count: number }[];
   readonly facets: readonly {
     readonly key: FacetKey;
     readonly label: string;
@@ -148,6 +150,12 @@ export function healthPage(
     keys.map((key) => SECTION_TITLES[key]);
   return {
     health,
+    formats: Object.entries(health.files.by_format)
+      .filter(([, count]) => count > 0)
+      .map(([format, count]) => ({
+        label: facetValueLabel('format', format).toLowerCase(),
+        count,
+      })),
     facets: (Object.keys(health.counts) as (keyof HealthExport['counts'])[]).map((key) => ({
       key,
       label: FACETS[key].label,

@@ -85,7 +85,7 @@ export function libraryHealth({ library, checks, updated }: HealthInput): Health
     }));
   return {
     version: EXPORT_VERSION,
-    files: { total: files.length, ...formats },
+    files: { total: files.length, by_format: formats },
     patterns: patterns.length,
     counts: Object.fromEntries(
       HEALTH_FACETS.map((key) => [key, facetCounts(key)]),

@@ -267,8 +267,13 @@ const facetCountsSchema = z
 export const healthExportSchema = z.strictObject({
   version,
   files: z
-    .strictObject({ total: count, 'v7.1': count, older: count })
-    .meta({ description: 'Pattern files read, and per format, as `npm run check` counts them.' }),
+    .strictObject({
+      total: count,
+      by_format: z.record(z.string(), count).meta({
+        description: 'Files per format (`v7.1`, `older`, …), as `npm run check` counts them.',
+      }),
+    })
+    .meta({ description: 'Pattern files read, valid or not.' }),
   patterns: count.meta({ description: 'Patterns shown on the site (valid files).' }),
   counts: z
     .strictObject({
