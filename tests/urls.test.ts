@@ -14,6 +14,9 @@ describe('the URL scheme', () => {
       expect(urls.facet('usage_stage', 'growth')).toBe('/lib/stages/usage/growth/');
       expect(urls.wanted('peer-review')).toBe('/lib/wanted/#peer-review');
       expect(urls.pagefindManifest).toBe('/lib/pagefind/shards.json');
+      expect(urls.health).toBe('/lib/health/');
+      expect(urls.healthJson).toBe('/lib/api/health.json');
+      expect(urls.contributor('ada-lovelace')).toBe('/lib/contributors/ada-lovelace/');
     }
     expect(PATHS.patternJson('peer-review')).toBe('api/patterns/peer-review.json');
     expect(PATHS.sort('title')).toBe(PATHS.browse);

@@ -20,6 +20,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
 import { InvalidPatternsError } from '../lib/invalid-patterns.ts';
 import { patternsDir } from '../lib/load.ts';
+import type { LibraryChecks } from '../lib/library.ts';
 import { loadSite, readSiteFile, type SitePattern } from '../model/load-site.ts';
 import type { RenderedBody } from '../model/rendered.ts';
 import type { PatternBody, PatternEntry } from '../model/types.ts';
@@ -45,6 +46,8 @@ interface Shared {
   /** Dev: the errors of every pattern file that is invalid now, by slug (its file name). */
   invalid: Map<string, SkippedFile>;
   bodies: Map<string, LoadedBody>;
+  /** What the library checks read at the last whole load (the health page's counts). */
+  checks: LibraryChecks | undefined;
   listeners: ((patterns: readonly SitePattern[]) => void)[];
 }
 const holder = globalThis as { [SHARED]?: Shared | undefined };
@@ -52,6 +55,7 @@ const shared: Shared = (holder[SHARED] ??= {
   skipped: [],
   invalid: new Map(),
   bodies: new Map(),
+  checks: undefined,
   listeners: [],
 });
 
@@ -67,6 +71,12 @@ export const invalidPattern = (slug: string): SkippedFile | undefined => shared.
 /** Calls `listener` with every pattern of the site each time the whole library is loaded. */
 export function onPatternsLoaded(listener: (patterns: readonly SitePattern[]) => void): void {
   shared.listeners.push(listener);
+}
+
+/** What the library checks read at the last whole load; throws when nothing was loaded. */
+export function libraryChecks(): LibraryChecks {
+  if (shared.checks === undefined) throw new Error('no patterns were loaded: no library checks');
+  return shared.checks;
 }
 
 /** The body of pattern `slug`, when this process loaded it. */
@@ -136,6 +146,7 @@ async function load(context: LoaderContext, dev: boolean): Promise<void> {
   context.store.clear();
   shared.bodies.clear();
   for (const pattern of library.patterns) store(context, pattern);
+  shared.checks = library.checks;
   for (const listener of shared.listeners) listener(library.patterns);
   context.logger.info(`${String(library.patterns.length)} patterns loaded from ${patternsDir()}`);
 }

@@ -27,7 +27,7 @@ import {
   type TermDocument,
 } from './similarity.ts';
 
-interface Located {
+export interface Located {
   readonly value: string;
   readonly path: string;
   readonly at: Position;
@@ -167,33 +167,55 @@ export function didYouMean(target: string, slugs: readonly string[]): string | u
   return distance(target, nearest) <= limit ? nearest : undefined;
 }
 
-/** Warnings for every curated relationship whose target has no pattern file. */
-function wanted(
+/** A relationship target with no pattern file, and every link that names it. */
+export interface WantedTarget {
+  readonly target: string;
+  /** The links naming it, in file order (one file may name it more than once). */
+  readonly wantedBy: readonly { readonly file: string; readonly link: Located }[];
+}
+
+/**
+ * Every curated relationship target that names no pattern, in order of first mention: the
+ * "wanted" patterns. `files` lists every file of the library (valid or not), so a target whose
+ * file exists but is invalid is not wanted; a target written as an id exists when a pattern
+ * has that id. The check's warnings and the site's health page both read this.
+ */
+export function wantedTargets(
   entries: readonly LibraryEntry[],
-  existing: ReadonlySet<string>,
-  slugs: readonly string[],
-): Diagnostic[] {
-  // A target is often wanted by many files: look for its spelling once.
-  const suggestions = new Map<string, string | undefined>();
-  const suggest = (target: string): string | undefined => {
-    if (!suggestions.has(target)) suggestions.set(target, didYouMean(target, slugs));
-    return suggestions.get(target);
-  };
-  return entries.flatMap((entry) =>
-    entry.links
-      .filter((link) => !existing.has(link.value))
-      .map((link) => {
-        const suggestion = suggest(link.value);
-        return diagnostic(
-          entry.file,
-          link,
-          'warning',
-          `"${link.value}" has no pattern file yet (a wanted pattern)${
-            suggestion === undefined ? '' : `; did you mean "${suggestion}"?`
-          }`,
-        );
-      }),
-  );
+  files: readonly string[],
+): WantedTarget[] {
+  const existing = new Set([
+    ...files.map((file) => basename(file, '.md')),
+    ...entries.flatMap((entry) => (entry.id ? [entry.id.value] : [])),
+  ]);
+  const wanted = new Map<string, { file: string; link: Located }[]>();
+  for (const entry of entries) {
+    for (const link of entry.links) {
+      if (existing.has(link.value)) continue;
+      const list = wanted.get(link.value) ?? [];
+      wanted.set(link.value, list);
+      list.push({ file: entry.file, link });
+    }
+  }
+  return [...wanted].map(([target, wantedBy]) => ({ target, wantedBy }));
+}
+
+/** Warnings for every curated relationship whose target has no pattern file. */
+function wanted(targets: readonly WantedTarget[], slugs: readonly string[]): Diagnostic[] {
+  return targets.flatMap(({ target, wantedBy }) => {
+    // A target is often wanted by many files: look for its spelling once.
+    const suggestion = didYouMean(target, slugs);
+    return wantedBy.map(({ file, link }) =>
+      diagnostic(
+        file,
+        link,
+        'warning',
+        `"${target}" has no pattern file yet (a wanted pattern)${
+          suggestion === undefined ? '' : `; did you mean "${suggestion}"?`
+        }`,
+      ),
+    );
+  });
 }
 
 /** Near-duplicate patterns of a library: the pairs (by file) and their clusters. */
@@ -203,6 +225,14 @@ export interface NearDuplicates {
   readonly pairs: readonly DuplicatePair[];
   /** Files joined by near-duplicate pairs, largest group first. */
   readonly clusters: readonly (readonly string[])[];
+}
+
+/** What the library-wide checks read of a whole library: every file, its entry, its near-duplicates. */
+export interface LibraryChecks {
+  /** Every file of the library, valid or not. */
+  readonly files: readonly string[];
+  readonly entries: readonly LibraryEntry[];
+  readonly duplicates: NearDuplicates;
 }
 
 /** Finds the near-duplicate patterns among a library's valid files (src/lib/similarity.ts). */
@@ -252,14 +282,10 @@ export function checkLibrary(
   near: NearDuplicates = nearDuplicates(entries),
 ): Diagnostic[] {
   const slugs = files.map((file) => basename(file, '.md'));
-  const existing = new Set([
-    ...slugs,
-    ...entries.flatMap((entry) => (entry.id ? [entry.id.value] : [])),
-  ]);
   return [
     ...duplicates(entries, 'slug'),
     ...duplicates(entries, 'id'),
-    ...wanted(entries, existing, slugs),
+    ...wanted(wantedTargets(entries, files), slugs),
     ...duplicateWarnings(entries, near),
   ];
 }

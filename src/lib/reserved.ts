@@ -47,6 +47,15 @@ export const RESERVED_PAGE_IDS = [
   'search-results',
   'search-more',
   'nf-q',
+  // Health page (src/pages/health/).
+  'health-counts',
+  'health-unlinked',
+  'health-wanted',
+  'health-sections',
+  'health-scores',
+  'health-duplicates',
+  'health-pillars',
+  'health-months',
 ] as const;
 
 /** Id prefix of footnotes in rendered Markdown (remark-rehype's clobber prefix). */

@@ -17,6 +17,7 @@ import {
 } from './labels.ts';
 import { patternText } from '../lib/pattern-text.ts';
 import { similarPatterns, termDocument, type Neighbour } from '../lib/similarity.ts';
+import { contributorIndex } from './contributors.ts';
 import { contextLabelMap, declaredLensesOf, otherLabelsOf } from './lenses.ts';
 import { curatedLinks, slugsById, summaryOf } from './stored.ts';
 import type {
@@ -194,6 +195,7 @@ export function buildLibraryModel(
     wanted: wantedPatterns(backlinks, bySlug),
     lenses: declared.filter(({ key }) => lensKeys.has(key)),
     graph: libraryGraph(patterns),
+    contributors: contributorIndex(patterns),
     similar: new Map(
       patterns.map(({ slug }) => [
         slug,

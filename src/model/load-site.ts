@@ -6,7 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../lib/diagnostics.ts';
-import { checkLibrary, nearDuplicates, type LibraryEntry } from '../lib/library.ts';
+import {
+  checkLibrary,
+  nearDuplicates,
+  type LibraryChecks,
+  type LibraryEntry,
+} from '../lib/library.ts';
 import { findPatternFiles, FILES_PER_THREAD, readPlainFile } from '../lib/load.ts';
 import { parallelMap } from '../lib/parallel.ts';
 import { readPatternFile, type PatternFile } from '../lib/pattern-file.ts';
@@ -63,6 +68,8 @@ export interface SiteLibrary {
   readonly patterns: SitePattern[];
   /** Every problem, per file and library-wide. */
   readonly diagnostics: Diagnostic[];
+  /** What the library checks read (the health page counts from it: src/lib/exports/health.ts). */
+  readonly checks: LibraryChecks;
 }
 
 /** Reads the library under `dir` for the site. */
@@ -97,5 +104,6 @@ export async function loadSite(dir: string): Promise<SiteLibrary> {
       }),
     })),
     diagnostics,
+    checks: { files: found.files, entries, duplicates: near },
   };
 }

@@ -7,6 +7,7 @@
 import { RELATIONSHIP_TYPES } from '../../schema/relationships.ts';
 import { SECTION_TITLES } from '../lib/body.ts';
 import { OVERALL_SCORE_TOLERANCE } from '../lib/validate.ts';
+import { namedContributors, type NamedContributor } from './contributors.ts';
 import { neighbourhoodGraph } from './graph.ts';
 import { confidenceLabel, RELATIONSHIP_LABELS } from './labels.ts';
 import { summarize } from './library-model.ts';
@@ -62,6 +63,15 @@ function assessment(frontmatter: Frontmatter): V71PageModel['assessment'] {
     differs: mean !== undefined && Math.abs(values.overall_score - mean) > OVERALL_SCORE_TOLERANCE,
     vitalityReasoning: values.vitality_reasoning,
   };
+}
+
+/** The contributors a pattern names, as written, each with the slug of their page. */
+function contributorsOf(pattern: StoredPattern, library: LibraryModel): NamedContributor[] {
+  return namedContributors(pattern).map(({ name, role }) => ({
+    name,
+    role,
+    slug: library.contributors.slugOf(name),
+  }));
 }
 
 /** Curated relationships by type (RELATIONSHIP_TYPES order, non-empty only), as written. */
@@ -135,7 +145,7 @@ export function buildPatternPage(
     garden: garden(frontmatter, library),
     neighbourhood: neighbourhoodGraph(pattern, library),
     provenance: {
-      contributors: frontmatter.contributors,
+      contributors: contributorsOf(pattern, library),
       sources: frontmatter.sources,
       license: frontmatter.license,
       attribution: frontmatter.attribution,
@@ -188,9 +198,7 @@ function olderPage(
     similar: library.similar.get(pattern.slug) ?? [],
     neighbourhood: neighbourhoodGraph(pattern, library),
     provenance: {
-      contributors: model.contributors.map(({ name, role }) =>
-        role === undefined ? name : `${name} (${role})`,
-      ),
+      contributors: contributorsOf(pattern, library),
       sources: model.sources,
       license: model.license,
       attribution: model.attribution ?? '',

@@ -13,6 +13,7 @@ import type { RelationshipType } from '../../schema/relationships.ts';
 import type { ParsedBody, SectionKey } from '../lib/body.ts';
 import type { OlderBody } from '../lib/older-body.ts';
 import type { OlderPattern } from '../lib/older-pattern.ts';
+import type { ContributorIndex, NamedContributor } from './contributors.ts';
 import type { RenderedBody } from './rendered.ts';
 
 /**
@@ -215,6 +216,8 @@ export interface LibraryModel {
   readonly graph: GraphPicture;
   /** Per slug, the most similar other patterns by their text (never itself), most similar first. */
   readonly similar: ReadonlyMap<string, readonly SimilarPattern[]>;
+  /** Everyone named in `contributors`, with their patterns (src/model/contributors.ts). */
+  readonly contributors: ContributorIndex;
 }
 
 /** A pattern whose text resembles another's, and how much (cosine, 0–1). */
@@ -269,7 +272,8 @@ interface PageBase {
   readonly similar: readonly SimilarPattern[];
   readonly neighbourhood: GraphPicture;
   readonly provenance: {
-    readonly contributors: readonly string[];
+    /** As written, each with its contributor page. */
+    readonly contributors: readonly NamedContributor[];
     readonly sources: readonly string[];
     readonly license: string;
     readonly attribution: string;

@@ -63,11 +63,17 @@ export function siteUrls(base: string) {
     /** Every pattern's slug and title, for the closest titles to a query that finds nothing. */
     searchTitles: at('pagefind/titles.json'),
     contribute: at('contribute/'),
+    /** The library's health for maintainers. */
+    health: at('health/'),
+    /** Everyone named as a contributor, and one contributor's patterns (by contributor slug). */
+    contributors: at('contributors/'),
+    contributor: (slug: string): string => at(`contributors/${segment(slug)}/`),
     /** The published JSON Schema of pattern frontmatter. */
     patternSchema: at('schema/pattern.schema.json'),
     /** Library-wide data exports (see README, "Data exports"). */
     patternsJson: at('api/patterns.json'),
     graphJson: at('api/graph.json'),
+    healthJson: at('api/health.json'),
     /** One lens's context labels by slug (for the lens-mode script). */
     lensLabelsJson: (lens: string): string => at(`api/lenses/${segment(lens)}.json`),
     llmsTxt: at('llms.txt'),

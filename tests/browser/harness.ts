@@ -36,6 +36,9 @@ export const PAGE_TYPES: readonly { readonly name: string; readonly path: string
   { name: 'search with results', path: '/search/?q=commons' },
   { name: 'not found', path: '/404.html' },
   { name: 'contribute', path: '/contribute/' },
+  { name: 'library health', path: '/health/' },
+  { name: 'contributors', path: '/contributors/' },
+  { name: 'contributor', path: '/contributors/tester/' },
 ];
 
 declare global {

@@ -7,6 +7,7 @@ import { basename, join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import {
   graphExportSchema,
+  healthExportSchema,
   patternExportSchema,
   patternsIndexSchema,
 } from '../../src/lib/exports/shapes.ts';
@@ -140,5 +141,36 @@ describe('the built data exports', () => {
     };
     expect(hostile.name).toBe('<script>alert(1)</script> Hostile');
     expect(jsonLd(read('patterns/alpha-commons/corporate/index.html'))).toBeUndefined();
+  });
+
+  it('give the library’s health in /api/health.json, the numbers /health/ shows', () => {
+    const health = healthExportSchema.parse(JSON.parse(read('api/health.json')));
+    expect(health.patterns).toBe(slugs.length);
+    expect(health.files.total).toBe(slugs.length);
+    const byFormat = Object.values(health.files.by_format);
+    expect(byFormat.reduce((sum, count) => sum + count, 0)).toBe(slugs.length);
+    expect(health.files.by_format['older']).toBe(2);
+    expect(health.wanted.find(({ target }) => target === 'not-written-yet')?.wanted_by).toEqual([
+      'older-practice',
+    ]);
+    const page = read('health/index.html');
+    expect(page).toContain(`Wanted targets (${String(health.wanted.length)})`);
+    expect(page).toContain(
+      `Without relationships (${String(health.without_relationships.length)})`,
+    );
+    // A chart per pillar, each an image with a title and a description.
+    expect(page.match(/<svg[^>]*role="img"[^>]*aria-describedby="health-pillar-/g)).toHaveLength(
+      health.pillars.length,
+    );
+  });
+
+  it('give every contributor a page that lists their patterns, linked from those patterns', () => {
+    const index = read('contributors/index.html');
+    expect(index).toContain('href="/contributors/tester/"');
+    const tester = read('contributors/tester/index.html');
+    expect(tester).toContain('href="/patterns/older-practice/"');
+    expect(read('patterns/older-practice/index.html')).toMatch(
+      /<a href="\/contributors\/tester\/"[^>]*>Tester<\/a> \(author\)/,
+    );
   });
 });

@@ -52,7 +52,7 @@ export function patternJsonLd(page: PatternPageModel, site: ExportSite): Pattern
     description: summary,
     ...(page.format === 'v7.1' && page.keywords.length > 0 ? { keywords: page.keywords } : {}),
     articleSection: facetValueLabel('domain', domain),
-    author: page.provenance.contributors.map((name) => ({ '@type': 'Person', name })),
+    author: page.provenance.contributors.map(({ name }) => ({ '@type': 'Person', name })),
     license: licenseUrl(page.provenance.license),
     creditText: page.provenance.attribution,
     dateModified: site.updated(slug),

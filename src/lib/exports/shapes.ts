@@ -9,10 +9,15 @@
  * - `/api/patterns.json`: {@link patternsIndexSchema}
  * - `/api/patterns/<slug>.json`: {@link patternExportSchema}
  * - `/api/graph.json`: {@link graphExportSchema}
+ * - `/api/health.json`: {@link healthExportSchema}
  */
 import { z } from 'zod';
 import { HAND_WRITTEN_GROUPS, incompleteFrontmatterSchema } from '../../../schema/incomplete.ts';
-import { commonsAssessmentSchema, ontologySchema } from '../../../schema/ontology.ts';
+import {
+  ASSESSMENT_PILLARS,
+  commonsAssessmentSchema,
+  ontologySchema,
+} from '../../../schema/ontology.ts';
 import { lifecycleSchema, STATUSES } from '../../../schema/lifecycle.ts';
 import { olderFrontmatterSchema } from '../../../schema/older/pattern.ts';
 import { patternFrontmatterSchema } from '../../../schema/pattern.ts';
@@ -289,3 +294,101 @@ export const graphExportSchema = z.strictObject({
   }),
 });
 export type GraphExport = z.infer<typeof graphExportSchema>;
+
+const count = z.int().nonnegative();
+const slugList = z.array(slug);
+
+/** One facet's values and how many patterns have each, most frequent first. */
+const facetCountsSchema = z
+  .array(z.strictObject({ value: z.string(), count }))
+  .meta({ description: 'Each value and how many shown patterns have it, most frequent first.' });
+
+/**
+ * `/api/health.json`: the library's health for maintainers (src/lib/exports/health.ts), the
+ * numbers the `/health/` page shows. Files are named by slug (their file name).
+ */
+export const healthExportSchema = z.strictObject({
+  version,
+  files: z
+    .strictObject({
+      total: count,
+      by_format: z.record(z.string(), count).meta({
+        description: 'Files per format (`v7.1`, `older`, …), as `npm run check` counts them.',
+      }),
+    })
+    .meta({ description: 'Pattern files read, valid or not.' }),
+  patterns: count.meta({ description: 'Patterns shown on the site (valid files).' }),
+  counts: z
+    .strictObject({
+      format: facetCountsSchema,
+      status: facetCountsSchema,
+      usage_stage: facetCountsSchema,
+      adoption_stage: facetCountsSchema,
+      domain: facetCountsSchema,
+    })
+    .meta({ description: 'Shown patterns per facet value (stages: v7.1 patterns only).' }),
+  without_relationships: slugList.meta({
+    description: 'Shown patterns whose file names no curated relationship, in slug order.',
+  }),
+  wanted: z
+    .array(
+      z.strictObject({
+        target: z.string().meta({ description: 'The slug (or older-format id) linked to.' }),
+        wanted_by: slugList.meta({ description: 'Files whose relationships name it.' }),
+      }),
+    )
+    .meta({
+      description:
+        'Relationship targets that name no pattern file (the check’s “wanted” warnings), most wanted first.',
+    }),
+  sections: z
+    .array(
+      z.strictObject({
+        slug,
+        missing: z.array(z.enum(SECTION_KEYS)),
+        empty: z.array(z.enum(SECTION_KEYS)),
+      }),
+    )
+    .meta({
+      description:
+        'v7.1 patterns lacking one of the eight sections, or with one that holds no text, in slug order.',
+    }),
+  overall_far_from_mean: z
+    .array(
+      z.strictObject({
+        slug,
+        overall: z.number(),
+        mean: z.number().meta({ description: 'Mean of the eight pillar scores (two decimals).' }),
+      }),
+    )
+    .meta({
+      description:
+        'v7.1 patterns whose overall_score is more than the check’s tolerance from their pillars’ mean.',
+    }),
+  duplicate_clusters: z
+    .array(slugList)
+    .meta({ description: 'Near-duplicate clusters (src/lib/similarity.ts), largest first.' }),
+  pillars: z
+    .array(
+      z.strictObject({
+        pillar: z.enum(ASSESSMENT_PILLARS),
+        bins: z.array(count).length(6).meta({
+          description:
+            'Patterns scoring 0–<1, 1–<2, 2–<3, 3–<4, 4–<5 and 5 on this pillar (v7.1 patterns).',
+        }),
+        unscored: count,
+      }),
+    )
+    .meta({ description: 'The distribution of each pillar score, in display order.' }),
+  changed_by_month: z
+    .array(
+      z.strictObject({
+        month: z.string().regex(/^\d{4}-\d{2}$/),
+        count,
+      }),
+    )
+    .meta({
+      description: 'Shown patterns by the month of their last change (UTC), oldest first.',
+    }),
+});
+export type HealthExport = z.infer<typeof healthExportSchema>;

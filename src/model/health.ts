@@ -1,0 +1,208 @@
+/**
+ * The `/health/` page's model: the library's health (src/lib/exports/health.ts, computed once and
+ * shared with `/api/health.json`) with titles for its slugs, long lists capped with a count of
+ * the rest, and each distribution laid out as a small bar chart. Pure.
+ */
+import { SECTION_TITLES, type SectionKey } from '../lib/body.ts';
+import type { HealthExport } from '../lib/exports/shapes.ts';
+import { FACETS, facetValueLabel, type FacetKey } from './facets.ts';
+import { pillarLabel } from './labels.ts';
+import { titleOf } from './stored.ts';
+import type { LibraryModel } from './types.ts';
+
+/** Items a list of the page shows before "and N more". */
+export const HEALTH_LIST_LIMIT = 50;
+/** Values of one facet's table, and patterns named after one wanted target, before "N more". */
+export const HEALTH_SHORT_LIMIT = 12;
+
+/** A pattern (or a target with no file yet) named on the page. */
+export interface HealthPattern {
+  readonly slug: string;
+  readonly title: string;
+  /** False for a slug with no pattern on the site (shown as text, not a link). */
+  readonly exists: boolean;
+}
+
+/** A list capped at {@link HEALTH_LIST_LIMIT} (or a shorter limit), with the number left out. */
+export interface Capped<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+  readonly more: number;
+}
+
+/** A bar chart laid out in SVG user units, with its text alternative. */
+export interface BarChart {
+  readonly width: number;
+  readonly height: number;
+  /** Height of the bar area (labels below it). */
+  readonly plot: number;
+  readonly bars: readonly {
+    readonly label: string;
+    readonly count: number;
+    readonly x: number;
+    readonly y: number;
+    readonly width: number;
+    readonly height: number;
+    /** Whether to write the label under the bar (long charts label only some). */
+    readonly labelled: boolean;
+  }[];
+  /** Every bar in words ("0 to under 1: 2 patterns; …"), the chart's description. */
+  readonly description: string;
+}
+
+export interface HealthPageModel {
+  readonly health: HealthExport;
+  /** Files per format that has any, labelled in running text ("older format"). */
+  readonly formats: readonly { readonly label: string; readonly count: number }[];
+  readonly facets: readonly {
+    readonly key: FacetKey;
+    readonly label: string;
+    readonly values: Capped<{
+      readonly value: string;
+      readonly label: string;
+      readonly count: number;
+    }>;
+  }[];
+  readonly withoutRelationships: Capped<HealthPattern>;
+  readonly wanted: Capped<{
+    readonly target: HealthPattern;
+    readonly by: Capped<HealthPattern>;
+  }>;
+  readonly sections: Capped<{
+    readonly pattern: HealthPattern;
+    readonly missing: readonly string[];
+    readonly empty: readonly string[];
+  }>;
+  readonly scores: Capped<{
+    readonly pattern: HealthPattern;
+    readonly overall: number;
+    readonly mean: number;
+  }>;
+  readonly clusters: Capped<readonly HealthPattern[]>;
+  readonly pillars: readonly {
+    readonly label: string;
+    readonly chart: BarChart;
+    readonly unscored: number;
+  }[];
+  readonly months: BarChart;
+}
+
+const cap = <T>(list: readonly T[], limit = HEALTH_LIST_LIMIT): Capped<T> => ({
+  items: list.slice(0, limit),
+  total: list.length,
+  more: Math.max(0, list.length - limit),
+});
+
+const BAR_WIDTH = 28;
+const BAR_GAP = 10;
+const PLOT_HEIGHT = 100;
+const LABEL_SPACE = 20;
+/** Most labels a chart writes under its bars (charts of many months label some). */
+const MAX_LABELS = 6;
+
+const patternsWord = (count: number): string =>
+  `${String(count)} ${count === 1 ? 'pattern' : 'patterns'}`;
+
+/** Bars of `counts` scaled to the largest, labelled below (every bar, or every few). */
+export function barChart(
+  counts: readonly { readonly label: string; readonly words: string; readonly count: number }[],
+): BarChart {
+  const max = Math.max(1, ...counts.map(({ count }) => count));
+  const step = Math.max(1, Math.ceil(counts.length / MAX_LABELS));
+  return {
+    width: Math.max(1, counts.length) * (BAR_WIDTH + BAR_GAP) + BAR_GAP,
+    height: PLOT_HEIGHT + LABEL_SPACE,
+    plot: PLOT_HEIGHT,
+    bars: counts.map(({ label, count }, index) => {
+      const height = Math.round((count / max) * (PLOT_HEIGHT - 4) * 100) / 100;
+      return {
+        label,
+        count,
+        x: BAR_GAP + index * (BAR_WIDTH + BAR_GAP),
+        y: PLOT_HEIGHT - height,
+        width: BAR_WIDTH,
+        height,
+        labelled: index % step === 0,
+      };
+    }),
+    description: counts.map(({ words, count }) => `${words}: ${patternsWord(count)}`).join('; '),
+  };
+}
+
+/** Score bins of the health (0–<1, …, 4–<5, 5) as labels and words. */
+const BIN_LABELS = ['0', '1', '2', '3', '4', '5'];
+const binWords = (index: number): string =>
+  index === BIN_LABELS.length - 1
+    ? 'score 5'
+    : `score ${String(index)} to under ${String(index + 1)}`;
+
+/** The health page's model from the library's health and the library model (titles). */
+export function healthPage(
+  health: HealthExport,
+  library: Pick<LibraryModel, 'bySlug'>,
+): HealthPageModel {
+  const pattern = (slug: string): HealthPattern => ({
+    slug,
+    title: titleOf(library.bySlug, slug),
+    exists: library.bySlug.has(slug),
+  });
+  const sectionNames = (keys: readonly SectionKey[]): string[] =>
+    keys.map((key) => SECTION_TITLES[key]);
+  return {
+    health,
+    formats: Object.entries(health.files.by_format)
+      .filter(([, count]) => count > 0)
+      .map(([format, count]) => ({
+        label: facetValueLabel('format', format).toLowerCase(),
+        count,
+      })),
+    facets: (Object.keys(health.counts) as (keyof HealthExport['counts'])[]).map((key) => ({
+      key,
+      label: FACETS[key].label,
+      values: cap(
+        health.counts[key].map(({ value, count }) => ({
+          value,
+          label: facetValueLabel(key, value),
+          count,
+        })),
+        HEALTH_SHORT_LIMIT,
+      ),
+    })),
+    withoutRelationships: cap(health.without_relationships.map(pattern)),
+    wanted: cap(
+      health.wanted.map(({ target, wanted_by }) => ({
+        target: pattern(target),
+        by: cap(wanted_by.map(pattern), HEALTH_SHORT_LIMIT),
+      })),
+    ),
+    sections: cap(
+      health.sections.map(({ slug, missing, empty }) => ({
+        pattern: pattern(slug),
+        missing: sectionNames(missing),
+        empty: sectionNames(empty),
+      })),
+    ),
+    scores: cap(
+      health.overall_far_from_mean.map(({ slug, overall, mean }) => ({
+        pattern: pattern(slug),
+        overall,
+        mean,
+      })),
+    ),
+    clusters: cap(health.duplicate_clusters.map((cluster) => cluster.map(pattern))),
+    pillars: health.pillars.map(({ pillar, bins, unscored }) => ({
+      label: pillarLabel(pillar),
+      unscored,
+      chart: barChart(
+        bins.map((count, index) => ({
+          label: BIN_LABELS[index] ?? '',
+          words: binWords(index),
+          count,
+        })),
+      ),
+    })),
+    months: barChart(
+      health.changed_by_month.map(({ month, count }) => ({ label: month, words: month, count })),
+    ),
+  };
+}
