@@ -82,10 +82,18 @@ export function libraryChecks(): LibraryChecks {
 /** The body of pattern `slug`, when this process loaded it. */
 export const patternBody = (slug: string): LoadedBody | undefined => shared.bodies.get(slug);
 
-function store(context: LoaderContext, { stored, rendered, digest, similar }: SitePattern): void {
+function store(context: LoaderContext, pattern: SitePattern): void {
+  const { stored, digest, similar } = pattern;
   const { body, ...rest } = stored;
   const entry: PatternEntry = rest;
-  shared.bodies.set(stored.slug, { body, rendered, similar });
+  // Read through, not copied: in dev `rendered` is rendered when a page first asks for it.
+  shared.bodies.set(stored.slug, {
+    body,
+    similar,
+    get rendered() {
+      return pattern.rendered;
+    },
+  });
   context.store.set({
     id: stored.slug,
     data: { ...entry },
@@ -126,7 +134,7 @@ function reloadFile(context: LoaderContext, path: string, removed: boolean): voi
  * each invalid file's errors at its pattern's address.
  */
 async function load(context: LoaderContext, dev: boolean): Promise<void> {
-  const library = await loadSite(patternsDir());
+  const library = await loadSite(patternsDir(), { render: !dev });
   const errors = sortDiagnostics(library.diagnostics.filter((d) => d.severity === 'error'));
   const byFile = Map.groupBy(errors, (d: Diagnostic) => d.file);
   if (byFile.size > 0 && !dev && process.env['PATTERNS_ON_ERROR'] !== 'skip') {

@@ -34,34 +34,58 @@ export interface SitePattern {
 export type ReadPattern = Omit<SitePattern, 'similar'>;
 
 /** One file read for the site: its problems, and the pattern when the file has no error. */
-export interface SiteFile {
+export interface SiteFile<Pattern = ReadPattern | UnrenderedPattern> {
   readonly diagnostics: Diagnostic[];
   readonly entry: LibraryEntry | undefined;
-  readonly pattern: ReadPattern | undefined;
+  readonly pattern: Pattern | undefined;
 }
 
 const hasError = (diagnostics: readonly Diagnostic[]): boolean =>
   diagnostics.some((d) => d.severity === 'error');
 
-/** A parsed, valid pattern with its Markdown rendered. */
-function toSitePattern(pattern: PatternFile): ReadPattern {
-  const stored = toStoredPattern(pattern);
+/** A parsed, valid pattern, its Markdown rendered or not yet (see {@link renderedLater}). */
+function toSitePattern(pattern: PatternFile): UnrenderedPattern {
   return {
-    stored,
-    rendered: renderBody(stored),
+    stored: toStoredPattern(pattern),
     digest: createHash('sha256').update(pattern.source).digest('base64url'),
   };
 }
 
-/** Reads, validates and (when it has no error) renders one file, of either format. */
-export function readSiteFile(file: string): SiteFile {
+/** A read pattern whose Markdown is not rendered yet. */
+type UnrenderedPattern = Omit<ReadPattern, 'rendered'>;
+
+/**
+ * A pattern whose HTML is rendered the first time it is asked for, then kept (the dev server
+ * renders a page's pattern when the page is asked for, not the whole library at start). Never
+ * spread the result: a spread reads, and so renders, `rendered`.
+ */
+function renderedLater<T extends UnrenderedPattern>(pattern: T): T & Pick<ReadPattern, 'rendered'> {
+  let rendered: RenderedBody | undefined;
+  return Object.defineProperty({ ...pattern }, 'rendered', {
+    enumerable: true,
+    get: (): RenderedBody => (rendered ??= renderBody(pattern.stored)),
+  }) as T & Pick<ReadPattern, 'rendered'>;
+}
+
+function readWith<Pattern>(
+  file: string,
+  make: (pattern: UnrenderedPattern) => Pattern,
+): SiteFile<Pattern> {
   const { pattern, diagnostics, entry } = readPatternFile(file, readPlainFile(file));
   return {
     diagnostics,
     entry,
-    pattern: pattern && !hasError(diagnostics) ? toSitePattern(pattern) : undefined,
+    pattern: pattern && !hasError(diagnostics) ? make(toSitePattern(pattern)) : undefined,
   };
 }
+
+/** Reads, validates and (when it has no error) renders one file, of either format. */
+export const readSiteFile = (file: string): SiteFile<ReadPattern> =>
+  readWith(file, (pattern) => ({ ...pattern, rendered: renderBody(pattern.stored) }));
+
+/** {@link readSiteFile} without rendering (a worker's result: its pattern has no `rendered` yet). */
+export const readSiteFileUnrendered = (file: string): SiteFile<UnrenderedPattern> =>
+  readWith(file, (pattern) => pattern);
 
 export interface SiteLibrary {
   /** Patterns of files with no error, file-level or library-wide, in file order. */
@@ -72,12 +96,19 @@ export interface SiteLibrary {
   readonly checks: LibraryChecks;
 }
 
-/** Reads the library under `dir` for the site. */
-export async function loadSite(dir: string): Promise<SiteLibrary> {
+/**
+ * Reads the library under `dir` for the site. With `render: false` (the dev server) each
+ * pattern's HTML is rendered when a page first asks for it, so the server answers sooner.
+ */
+export async function loadSite(
+  dir: string,
+  { render = true }: { render?: boolean } = {},
+): Promise<SiteLibrary> {
   const found = await findPatternFiles([dir]);
+  const task = render ? readSiteFile : readSiteFileUnrendered;
   const read = await parallelMap<SiteFile>(
     found.files,
-    { module: import.meta.url, name: readSiteFile.name },
+    { module: import.meta.url, name: task.name },
     { itemsPerThread: FILES_PER_THREAD / 4 },
   );
   const entries = read.flatMap(({ entry }) => (entry ? [entry] : []));
@@ -96,13 +127,15 @@ export async function loadSite(dir: string): Promise<SiteLibrary> {
   // Neighbours are keyed by file: the site names them by slug, and shows only shown patterns.
   const slugs = new Map(shown.map(({ stored }) => [stored.file, stored.slug]));
   return {
-    patterns: shown.map((pattern) => ({
-      ...pattern,
-      similar: (near.neighbours.get(pattern.stored.file) ?? []).flatMap(({ key, score }) => {
+    patterns: shown.map((pattern) => {
+      const similar = (near.neighbours.get(pattern.stored.file) ?? []).flatMap(({ key, score }) => {
         const slug = slugs.get(key);
         return slug === undefined ? [] : [{ key: slug, score }];
-      }),
-    })),
+      });
+      return 'rendered' in pattern
+        ? { ...pattern, similar }
+        : renderedLater({ ...pattern, similar });
+    }),
     diagnostics,
     checks: { files: found.files, entries, duplicates: near },
   };
