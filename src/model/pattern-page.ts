@@ -170,6 +170,12 @@ function classification(pattern: StoredOlderPattern): OlderPageModel['classifica
   ].filter(({ values }) => values.length > 0);
 }
 
+/** Whether an as-written body's summary is the opening of its first section (the Overview's). */
+function opensFirstSection({ summary, sections }: StoredOlderPattern['body']): boolean {
+  const first = sections[0]?.markdown.trimStart();
+  return summary !== undefined && first !== undefined && first.startsWith(summary.trim());
+}
+
 /** The page of a pattern shown as written (older or incomplete): its sections, classification, provenance. */
 function olderPage(
   pattern: StoredOlderPattern,
@@ -184,7 +190,8 @@ function olderPage(
     incomplete: model.incomplete,
     summary,
     aliases: model.aliases,
-    summaryHtml: html.summaryHtml,
+    // The summary is often the first section's opening: the page then shows it once, there.
+    summaryHtml: opensFirstSection(body) ? '' : html.summaryHtml,
     sections: body.sections.map(({ id, title }, index) => ({
       id,
       title,
