@@ -18,7 +18,7 @@ import { parseOlderBody, type OlderBody } from './older-body.ts';
 import { toIncompletePattern, toOlderPattern, type OlderPattern } from './older-pattern.ts';
 import { RESERVED_PATTERN_SLUGS } from './reserved.ts';
 import { decodeSource } from './source.ts';
-import { validateFrontmatter } from './validate.ts';
+import { validateFrontmatter, type Validated } from './validate.ts';
 
 /** Largest pattern file, in bytes (the real library's largest is 337,258 bytes). */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -133,34 +133,12 @@ export function readPatternFile(file: string, bytes: Uint8Array): ReadResult {
   ];
   /** No character or slug error: valid front matter makes the file a pattern. */
   const accepted = characters.length === 0 && reserved === undefined;
-  if (validated.format === 'older') {
+  if (validated.format !== 'v7.1') {
     const body = parseOlderBody(cleaned.text, frontmatter.bodyLine);
-    const valid = accepted ? validated.frontmatter : undefined;
     return withEntry(file, frontmatter, {
-      format: 'older',
+      format: validated.format,
       diagnostics: withBody(body.issues),
-      pattern: valid && {
-        ...base,
-        format: 'older',
-        frontmatter: valid,
-        body,
-        model: toOlderPattern(valid, body),
-      },
-    });
-  }
-  if (validated.format === 'incomplete') {
-    const body = parseOlderBody(cleaned.text, frontmatter.bodyLine);
-    const valid = accepted ? validated.frontmatter : undefined;
-    return withEntry(file, frontmatter, {
-      format: 'incomplete',
-      diagnostics: withBody(body.issues),
-      pattern: valid && {
-        ...base,
-        format: 'incomplete',
-        frontmatter: valid,
-        body,
-        model: toIncompletePattern(valid),
-      },
+      pattern: accepted ? asWritten({ ...base, body }, validated) : undefined,
     });
   }
   const body = parseBody(cleaned.text, frontmatter.bodyLine);
@@ -170,6 +148,18 @@ export function readPatternFile(file: string, bytes: Uint8Array): ReadResult {
     diagnostics: withBody(body.issues),
     pattern: valid && { ...base, format: 'v7.1', frontmatter: valid, body },
   });
+}
+
+/** A pattern shown as written, of its format, when its front matter is valid. */
+function asWritten(
+  base: PatternFileBase & { readonly body: OlderBody },
+  validated: Exclude<Validated, { format: 'v7.1' }>,
+): AsWrittenPatternFile | undefined {
+  const { frontmatter, format } = validated;
+  if (frontmatter === undefined) return undefined;
+  return format === 'older'
+    ? { ...base, format, frontmatter, model: toOlderPattern(frontmatter, base.body) }
+    : { ...base, format, frontmatter, model: toIncompletePattern(frontmatter) };
 }
 
 /** A read file with its library entry, valid or not. */
