@@ -3,7 +3,7 @@
  * px wide, light and dark, from Debian's Chromium, into `.screenshots/` (git-ignored), to look
  * at before a change to the design ships. Default site: `dist/` (or `BUILD_OUT_DIR`). Pages:
  * home, browse, a facet page, the graph and a domain's graph, lenses, the library under a lens,
- * search, wanted, contribute, and pattern pages — the longest and the shortest the site has,
+ * search, wanted, contribute, library health, contributors, and pattern pages — the longest and the shortest the site has,
  * one under a lens, and the first in the older format and the first incomplete one. Each page twice: whole (up to 6,000 px) and its first window (`-top`).
  */
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
@@ -66,6 +66,8 @@ const pages: [string, string][] = [
   ['search', `${urls.search}?q=commons`],
   ['wanted', urls.wantedIndex],
   ['contribute', urls.contribute],
+  ['health', urls.health],
+  ['contributors', urls.contributors],
   ...patterns.map((slug, i): [string, string] => [
     i === 0 ? 'pattern-longest' : 'pattern-shortest',
     urls.pattern(slug),
