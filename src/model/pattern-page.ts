@@ -172,8 +172,9 @@ function classification(pattern: StoredOlderPattern): OlderPageModel['classifica
 
 /** Whether an as-written body's summary is the opening of its first section (the Overview's). */
 function opensFirstSection({ summary, sections }: StoredOlderPattern['body']): boolean {
-  const first = sections[0]?.markdown.trimStart();
-  return summary !== undefined && first !== undefined && first.startsWith(summary.trim());
+  return (
+    summary !== undefined && sections[0]?.markdown.trimStart().startsWith(summary.trim()) === true
+  );
 }
 
 /** The page of a pattern shown as written (older or incomplete): its sections, classification, provenance. */
