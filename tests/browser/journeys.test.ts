@@ -85,7 +85,9 @@ describe('reader journeys', () => {
       /README\.md#the-older-format$/,
     );
     expect(await page.locator('h1').textContent()).toBe('Older Practice');
-    expect(await page.locator('#summary .summary').textContent()).toContain(
+    // Its summary is the Overview's first paragraph: shown once, there, not again above it.
+    expect(await page.locator('#summary .summary').count()).toBe(0);
+    expect(await page.locator('#overview').textContent()).toContain(
       'An older-format practice, shown as written',
     );
     const toc = page.getByRole('navigation', { name: 'Contents' });
