@@ -99,6 +99,8 @@ const PLOT_HEIGHT = 100;
 const LABEL_SPACE = 20;
 /** Most labels a chart writes under its bars (charts of many months label some). */
 const MAX_LABELS = 6;
+/** Width of a label character, in user units (labels are 11 px; digits are about 0.6 em). */
+const LABEL_CHAR_WIDTH = 7;
 
 const patternsWord = (count: number): string =>
   `${String(count)} ${count === 1 ? 'pattern' : 'patterns'}`;
@@ -108,7 +110,13 @@ export function barChart(
   counts: readonly { readonly label: string; readonly words: string; readonly count: number }[],
 ): BarChart {
   const max = Math.max(1, ...counts.map(({ count }) => count));
-  const step = Math.max(1, Math.ceil(counts.length / MAX_LABELS));
+  // Every `step`-th bar is labelled: at most MAX_LABELS labels, and never two that overlap.
+  const longest = Math.max(0, ...counts.map(({ label }) => label.length));
+  const step = Math.max(
+    1,
+    Math.ceil(counts.length / MAX_LABELS),
+    Math.ceil((longest * LABEL_CHAR_WIDTH) / (BAR_WIDTH + BAR_GAP)),
+  );
   return {
     width: Math.max(1, counts.length) * (BAR_WIDTH + BAR_GAP) + BAR_GAP,
     height: PLOT_HEIGHT + LABEL_SPACE,
