@@ -3,7 +3,7 @@
  * pattern's address, and the page comes back once the file is fixed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,19 +80,28 @@ describe('the dev server', { timeout: 180_000 }, () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /**
+   * Saves as editors do, beside the file and renamed into place: a plain write empties the file
+   * first, and the watcher may read it then (the page would rightly say "the file is empty").
+   */
+  const save = (text: string): void => {
+    writeFileSync(`${file}.saving`, text);
+    renameSync(`${file}.saving`, file);
+  };
+
   it('shows an invalid edit’s errors at the pattern’s address, and the page again once fixed', async () => {
     const page = `${origin}/patterns/alpha/`;
     const valid = readFileSync(file, 'utf8');
     expect((await until(page, (status) => status === 200)).status).toBe(200);
 
-    writeFileSync(file, valid.replace('resilience: 4.0', 'resilience: 9'));
+    save(valid.replace('resilience: 4.0', 'resilience: 9'));
     const broken = await until(page, (status) => status === 500);
     expect(broken.status).toBe(500);
     expect(broken.html).toContain(
       'ontology.commons_assessment.resilience: out of range (expected ≤ 5, got 9)',
     );
 
-    writeFileSync(file, valid);
+    save(valid);
     const fixed = await until(page, (status) => status === 200);
     expect(fixed.status).toBe(200);
     expect(fixed.html).not.toContain('out of range');
