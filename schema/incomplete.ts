@@ -20,9 +20,12 @@ import { patternFrontmatterSchema } from './pattern.ts';
 export const HAND_WRITTEN_GROUPS = ['context_labels', 'ontology', 'lifecycle'] as const;
 export type HandWrittenGroup = (typeof HAND_WRITTEN_GROUPS)[number];
 
+/** The hand-written group a field path (dotted, as in diagnostics) lies in, if any. */
+export const handWrittenGroupOf = (path: string): HandWrittenGroup | undefined =>
+  HAND_WRITTEN_GROUPS.find((group) => path === group || path.startsWith(`${group}.`));
+
 /** Whether a field path (dotted, as in diagnostics) lies in a hand-written group. */
-export const inHandWrittenGroup = (path: string): boolean =>
-  HAND_WRITTEN_GROUPS.some((group) => path === group || path.startsWith(`${group}.`));
+export const inHandWrittenGroup = (path: string): boolean => handWrittenGroupOf(path) !== undefined;
 
 /** Each field of an object schema optional, an invalid value read as absent. */
 function lenient<Shape extends Record<string, z.ZodType>>(

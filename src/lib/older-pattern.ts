@@ -3,15 +3,8 @@
  * file, or an incomplete v7.1 file (schema/incomplete.ts) — in the v7.1 words where the meaning
  * is the same: one small typed model made from the validated frontmatter and the body.
  */
-import { contextLabelsSchema } from '../../schema/context-labels.ts';
 import { PATTERN_ID } from '../../schema/identity.ts';
-import {
-  HAND_WRITTEN_GROUPS,
-  type HandWrittenGroup,
-  type IncompleteFrontmatter,
-} from '../../schema/incomplete.ts';
-import { lifecycleSchema } from '../../schema/lifecycle.ts';
-import { ontologySchema } from '../../schema/ontology.ts';
+import type { HandWrittenGroup, IncompleteFrontmatter } from '../../schema/incomplete.ts';
 import type { STATUSES } from '../../schema/lifecycle.ts';
 import type { OlderFrontmatter } from '../../schema/older/pattern.ts';
 import { OLDER_RELATIONSHIP_LISTS, V71_RELATIONSHIP_OF } from '../../schema/older/relationships.ts';
@@ -129,7 +122,10 @@ export const UNCLASSIFIED_DOMAIN = 'unclassified';
  * The model of an incomplete v7.1 file (see schema/incomplete.ts): what its valid fields say,
  * shown as written. Without a domain it is {@link UNCLASSIFIED_DOMAIN}; without a status, a draft.
  */
-export function toIncompletePattern(frontmatter: IncompleteFrontmatter): OlderPattern {
+export function toIncompletePattern(
+  frontmatter: IncompleteFrontmatter,
+  incomplete: readonly HandWrittenGroup[],
+): OlderPattern {
   const { ontology, lifecycle, relationships } = frontmatter;
   return {
     id: frontmatter.id,
@@ -163,16 +159,6 @@ export function toIncompletePattern(frontmatter: IncompleteFrontmatter): OlderPa
     sources: frontmatter.sources,
     license: frontmatter.license,
     attribution: frontmatter.attribution,
-    incomplete: HAND_WRITTEN_GROUPS.filter((group) => !isComplete(frontmatter, group)),
+    incomplete,
   };
-}
-
-/** Whether an incomplete file's hand-written group is all there and valid. */
-function isComplete(frontmatter: IncompleteFrontmatter, group: HandWrittenGroup): boolean {
-  const schema = {
-    context_labels: contextLabelsSchema,
-    ontology: ontologySchema,
-    lifecycle: lifecycleSchema,
-  }[group];
-  return schema.safeParse(frontmatter[group]).success;
 }

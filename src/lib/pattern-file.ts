@@ -155,11 +155,26 @@ function asWritten(
   base: PatternFileBase & { readonly body: OlderBody },
   validated: Exclude<Validated, { format: 'v7.1' }>,
 ): AsWrittenPatternFile | undefined {
-  const { frontmatter, format } = validated;
-  if (frontmatter === undefined) return undefined;
-  return format === 'older'
-    ? { ...base, format, frontmatter, model: toOlderPattern(frontmatter, base.body) }
-    : { ...base, format, frontmatter, model: toIncompletePattern(frontmatter) };
+  if (validated.format === 'older') {
+    const { frontmatter } = validated;
+    return (
+      frontmatter && {
+        ...base,
+        format: 'older',
+        frontmatter,
+        model: toOlderPattern(frontmatter, base.body),
+      }
+    );
+  }
+  const { frontmatter, incomplete } = validated;
+  return (
+    frontmatter && {
+      ...base,
+      format: 'incomplete',
+      frontmatter,
+      model: toIncompletePattern(frontmatter, incomplete),
+    }
+  );
 }
 
 /** A read file with its library entry, valid or not. */

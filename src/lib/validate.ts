@@ -14,7 +14,8 @@ import { normaliseDrift, normaliseOlderDrift } from '../../schema/drift.ts';
 import {
   HAND_WRITTEN_GROUPS,
   incompleteFrontmatterSchema,
-  inHandWrittenGroup,
+  handWrittenGroupOf,
+  type HandWrittenGroup,
   type IncompleteFrontmatter,
 } from '../../schema/incomplete.ts';
 import { ASSESSMENT_PILLARS } from '../../schema/ontology.ts';
@@ -40,6 +41,8 @@ export type Validated =
   | {
       readonly format: 'incomplete';
       readonly frontmatter: IncompleteFrontmatter | undefined;
+      /** The hand-written groups with required fields missing. */
+      readonly incomplete: readonly HandWrittenGroup[];
       readonly diagnostics: Diagnostic[];
     }
   | {
@@ -130,7 +133,8 @@ function incomplete(
   report: Report,
 ): Validated | undefined {
   const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (!errors.every((d) => inHandWrittenGroup(d.path) && d.message === MISSING)) return undefined;
+  if (!errors.every((d) => handWrittenGroupOf(d.path) !== undefined && d.message === MISSING))
+    return undefined;
   const partial = parseStrict(
     incompleteFrontmatterSchema,
     data,
@@ -138,9 +142,8 @@ function incomplete(
     'the v7.1 format',
   );
   if (!partial) return undefined;
-  const groups = HAND_WRITTEN_GROUPS.filter((group) =>
-    errors.some((d) => d.path === group || d.path.startsWith(`${group}.`)),
-  );
+  const missing = new Set(errors.map((d) => handWrittenGroupOf(d.path)));
+  const groups = HAND_WRITTEN_GROUPS.filter((group) => missing.has(group));
   const kept = diagnostics.map((d) =>
     d.severity === 'error' ? { ...d, severity: 'warning' as const } : d,
   );
@@ -150,6 +153,7 @@ function incomplete(
   return {
     format: 'incomplete',
     frontmatter: hasError(diagnostics) ? undefined : partial,
+    incomplete: groups,
     diagnostics,
   };
 }

@@ -6,7 +6,7 @@
 import { SECTION_TITLES, type SectionKey } from '../lib/body.ts';
 import type { HealthExport } from '../lib/exports/shapes.ts';
 import { FACETS, facetValueLabel, type FacetKey } from './facets.ts';
-import { pillarLabel } from './labels.ts';
+import { counted, pillarLabel } from './labels.ts';
 import { titleOf } from './stored.ts';
 import type { LibraryModel } from './types.ts';
 
@@ -102,9 +102,6 @@ const MAX_LABELS = 6;
 /** Width of a label character, in user units (labels are 11 px; digits are about 0.6 em). */
 const LABEL_CHAR_WIDTH = 7;
 
-const patternsWord = (count: number): string =>
-  `${String(count)} ${count === 1 ? 'pattern' : 'patterns'}`;
-
 /** Bars of `counts` scaled to the largest, labelled below (every bar, or every few). */
 export function barChart(
   counts: readonly { readonly label: string; readonly words: string; readonly count: number }[],
@@ -133,7 +130,9 @@ export function barChart(
         labelled: index % step === 0,
       };
     }),
-    description: counts.map(({ words, count }) => `${words}: ${patternsWord(count)}`).join('; '),
+    description: counts
+      .map(({ words, count }) => `${words}: ${counted(count, 'pattern')}`)
+      .join('; '),
   };
 }
 
