@@ -15,6 +15,7 @@
  * build's bundle and parsed again, and thousands of bodies there would cost
  * more time and memory than rendering them.
  */
+import { existsSync, statSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
@@ -128,6 +129,26 @@ function reloadFile(context: LoaderContext, path: string, removed: boolean): voi
   }
 }
 
+/** What a file is now (size and modification time), or `''` when it is gone. */
+function fileStamp(path: string): string {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  return stat ? `${String(stat.size)}:${String(stat.mtimeMs)}` : '';
+}
+
+/** How long after a reload the file is looked at again. */
+const SETTLE_MS = 300;
+
+/**
+ * Looks at a reloaded file again a moment later and calls `changed` if it is not what was read:
+ * the watcher drops an event when saves come close together (a file saved twice within a few
+ * milliseconds, a branch checkout), and the page would show the older text until the next save.
+ */
+function settle(path: string, seen: string, changed: () => void): void {
+  setTimeout(() => {
+    if (fileStamp(path) !== seen) changed();
+  }, SETTLE_MS).unref();
+}
+
 /**
  * Loads the whole library. A build fails on an invalid file (or skips it, listed once by the
  * build script and the build report); the dev server (which has a watcher) keeps going and shows
@@ -170,7 +191,11 @@ export function patternLoader(): Loader {
       const reload = (removed: boolean) => (path: string) => {
         if (!path.endsWith('.md') || relative(dir, path).startsWith('..')) return;
         try {
+          const seen = fileStamp(path);
           reloadFile(context, path, removed);
+          settle(path, seen, () => {
+            reload(!existsSync(path))(path);
+          });
         } catch (error) {
           context.logger.error(error instanceof Error ? error.message : String(error));
         }
