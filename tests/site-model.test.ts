@@ -185,7 +185,7 @@ describe('the pattern page model', () => {
     ]);
   });
 
-  it('shows Problem and Solution on a lens page and links the rest into the base page', () => {
+  it('shows Problem and Solution on a lens page by statement and links the rest into the base page', () => {
     const page = v71Page(buildPatternPage(model, 'gamma'));
     const { shown, linked } = lensPageParts(page);
     expect(shown.map(({ id }) => id)).toEqual(['problem', 'solution']);
@@ -201,6 +201,7 @@ describe('the pattern page model', () => {
       'known-uses-1',
       'assessment-1',
       'section',
+      'facts',
       'assessment',
       'backlinks',
       'similar-patterns',
@@ -216,6 +217,23 @@ describe('the pattern page model', () => {
       'solution',
       'relationships',
       'more',
+    ]);
+  });
+
+  it('takes a section’s statement from its opening quote, as the seed writes them', () => {
+    const { sections } = v71Page(buildPatternPage(model, 'commons-based-peer-production'));
+    const statements = sections.map(({ key, statement }) => [key, statement]);
+    expect(statements.filter(([, statement]) => statement !== undefined)).toEqual([
+      [
+        'problem',
+        '<blockquote>\n<p><strong>The core conflict is Commons vs. Production.</strong></p>\n</blockquote>',
+      ],
+      [
+        'solution',
+        expect.stringMatching(
+          /^<blockquote>\n<p><strong>Therefore, design contribution .*<\/blockquote>$/s,
+        ),
+      ],
     ]);
   });
 

@@ -75,3 +75,14 @@ export function renderMarkdownTree(markdown: string): RenderedMarkdown {
 
 /** Renders untrusted Markdown to safe HTML: {@link renderMarkdownTree} without the tree. */
 export const renderMarkdown = (markdown: string): string => renderMarkdownTree(markdown).html;
+
+/**
+ * The Markdown of the first block of some Markdown (its opening quote, paragraph or list), cut
+ * from the source by the parsed tree's positions; `''` when there is none or no tree.
+ */
+export function firstBlock(markdown: string, tree: Root | undefined): string {
+  const first = tree?.children.find((node) => node.type !== 'html' && node.type !== 'definition');
+  const start = first?.position?.start.offset;
+  const end = first?.position?.end.offset;
+  return start === undefined || end === undefined ? '' : markdown.slice(start, end);
+}

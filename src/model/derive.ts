@@ -197,13 +197,14 @@ export const lensGuidanceTitle = (lens: Lens): string => `Implementation for ${l
 export const lensKnownUsesTitle = (lens: Lens): string => `Known uses in ${lens.name}`;
 
 /**
- * The sections a lens page shows in full, after its lens's guidance: the core conflict and its
- * resolution. A lens page is a reading mode, not a copy: the other sections, the other lenses'
- * guidance and the detail blocks are one link each into the base page.
+ * The sections a lens page shows, after its lens's guidance, by their opening statement (the
+ * core conflict; its resolution, "Therefore, …"), each with a link to the whole section. A lens
+ * page is a reading mode, not a copy: the rest of these sections, the other sections, the other
+ * lenses' guidance and the detail blocks are on the base page, one link each.
  */
 export const LENS_PAGE_SECTIONS: readonly SectionKey[] = ['problem', 'solution'];
 
-/** What a lens page shows in full and what it links to on the base page, in page order. */
+/** What a lens page shows (by statement) and what it links to on the base page, in page order. */
 export function lensPageParts(page: V71PageModel): {
   readonly shown: readonly SectionModel[];
   readonly linked: readonly PageBlock[];
@@ -214,6 +215,7 @@ export function lensPageParts(page: V71PageModel): {
     linked: [
       ...page.sections.filter(({ key }) => !LENS_PAGE_SECTIONS.includes(key)).map(block),
       ...page.extras.map(block),
+      { id: 'facts', title: 'Facts' },
       ...DETAIL_BLOCKS.filter(({ id }) => id !== 'relationships'),
     ],
   };

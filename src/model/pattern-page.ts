@@ -31,11 +31,10 @@ type Frontmatter = StoredV71Pattern['frontmatter'];
 
 /** The eight sections present, in canonical order, with stable ids (the section keys). */
 export function sectionModels(rendered: RenderedBody): SectionModel[] {
-  return rendered.sections.map(({ key, html }) => ({
-    key,
-    title: SECTION_TITLES[key],
-    id: key,
-    html,
+  return rendered.sections.map((section) => ({
+    ...section,
+    title: SECTION_TITLES[section.key],
+    id: section.key,
   }));
 }
 

@@ -5,15 +5,23 @@
  */
 import { SECTION_KEYS, type SectionKey } from '../lib/body.ts';
 import { lensKnownUses, splitLensGuidance, type LensGuidance } from '../lib/lens-guidance.ts';
-import { renderMarkdown, renderMarkdownTree } from '../lib/markdown.ts';
+import { firstBlock, renderMarkdown, renderMarkdownTree } from '../lib/markdown.ts';
 import { SITE } from '../config/site.ts';
+import { LENS_PAGE_SECTIONS } from './derive.ts';
 import { contextLabelMap, declaredLensesOf } from './lenses.ts';
 import type { Lens, StoredPattern } from './types.ts';
 
 export interface RenderedBody {
   readonly summaryHtml: string;
-  /** HTML of each section present, in canonical order. */
-  readonly sections: readonly { readonly key: SectionKey; readonly html: string }[];
+  /**
+   * HTML of each section present, in canonical order; a section a lens page shows by its opening
+   * statement ({@link LENS_PAGE_SECTIONS}) also has that statement's HTML.
+   */
+  readonly sections: readonly {
+    readonly key: SectionKey;
+    readonly html: string;
+    readonly statement?: string;
+  }[];
   /** HTML of each extra section, in body order. */
   readonly extras: readonly string[];
   /**
@@ -62,10 +70,16 @@ export function renderBody(
     summaryHtml: renderMarkdown(frontmatter.summary),
     sections: [...body.sections]
       .sort((a, b) => SECTION_KEYS.indexOf(a.key) - SECTION_KEYS.indexOf(b.key))
-      .map(({ key, markdown }) => ({
-        key,
-        html: key === 'implementation' ? whole.html : renderMarkdown(markdown),
-      })),
+      .map(({ key, markdown }) => {
+        if (key === 'implementation') return { key, html: whole.html };
+        const rendered = renderMarkdownTree(markdown);
+        if (!LENS_PAGE_SECTIONS.includes(key)) return { key, html: rendered.html };
+        return {
+          key,
+          html: rendered.html,
+          statement: renderMarkdown(firstBlock(markdown, rendered.tree)),
+        };
+      }),
     extras: body.extras.map(({ markdown }) => renderMarkdown(markdown)),
     lensGuidance: {
       general: renderMarkdown(guidance.general),

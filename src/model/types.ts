@@ -257,6 +257,8 @@ export interface SectionModel {
   /** Stable heading id, e.g. "known-uses". */
   readonly id: string;
   readonly html: string;
+  /** The section's opening statement (its first quote or paragraph) as HTML, where a lens page shows it. */
+  readonly statement?: string;
 }
 
 /** Everything one pattern page (and its lens pages) shows. */

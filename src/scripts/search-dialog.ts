@@ -1,6 +1,8 @@
 /**
- * The search dialog's behaviour (src/components/SearchDialog.astro), loaded
- * by the header on first use ({@link warm}, {@link openSearch}).
+ * The search dialog, loaded by the header on first use ({@link warm}, {@link openSearch}). It
+ * builds the dialog itself (styles: src/styles/search-dialog.css), from the URLs the header's
+ * search form carries, so that no page carries its markup. Without JavaScript it never opens: the
+ * header's form submits to `/search/`.
  *
  * Results as you type: a query is searched at once when no search is running,
  * and while one runs only the latest text waits for it (no queue, no stale
@@ -20,6 +22,8 @@
 import { closestTitles } from '../lib/closest-titles.ts';
 import { excerpt } from '../lib/excerpt.ts';
 import type { Pagefind, PagefindResultData, TitleList } from '../lib/pagefind-api.ts';
+import '../styles/search-dialog.css';
+import '../styles/search-query.css';
 import {
   loadPagefind,
   patternUrl,
@@ -31,14 +35,84 @@ import {
 /** Results listed in the dialog; the full results page has them all. */
 const SHOWN = 8;
 
-const dialog = document.querySelector<HTMLDialogElement>('#search-dialog');
-const input = document.querySelector<HTMLInputElement>('#search-dialog-q');
-const list = document.querySelector<HTMLUListElement>('#search-dialog-results');
-const statusLine = document.querySelector<HTMLElement>('#search-dialog-status');
-const closest = document.querySelector<HTMLElement>('#search-dialog-closest');
-const all = document.querySelector<HTMLAnchorElement>('#search-dialog-all');
-const urls = dialog ? searchUrls(dialog) : undefined;
-const searchPage = all?.getAttribute('href') ?? '';
+/** An element with its attributes and children. */
+function make<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Readonly<Record<string, string>> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  element.append(...children);
+  return element;
+}
+
+/** The header's search form: its action and data attributes are the URLs the dialog uses. */
+const header = document.querySelector<HTMLFormElement>('form[data-manifest]');
+const searchPage = header?.getAttribute('action') ?? '';
+const urls = header ? searchUrls(header) : undefined;
+
+// The field is a combobox over the listbox of results.
+const input = make('input', {
+  id: 'search-dialog-q',
+  type: 'search',
+  name: 'q',
+  autocomplete: 'off',
+  spellcheck: 'false',
+  role: 'combobox',
+  'aria-autocomplete': 'list',
+  'aria-expanded': 'false',
+  'aria-controls': 'search-dialog-results',
+});
+const statusLine = make('p', {
+  id: 'search-dialog-status',
+  class: 'status',
+  role: 'status',
+  'aria-live': 'polite',
+  'aria-atomic': 'true',
+});
+const list = make('ul', {
+  id: 'search-dialog-results',
+  class: 'results',
+  role: 'listbox',
+  'aria-label': 'Results',
+  hidden: '',
+});
+const closestList = make('ul');
+const closest = make(
+  'div',
+  { id: 'search-dialog-closest', class: 'closest', hidden: '' },
+  make('p', {}, 'Closest titles:'),
+  closestList,
+);
+const all = make('a', { id: 'search-dialog-all', href: searchPage }, 'All results, with filters');
+const close = make('button', { type: 'button' }, 'Close');
+const dialog = make(
+  'dialog',
+  { id: 'search-dialog', class: 'search-dialog', 'aria-labelledby': 'search-dialog-label' },
+  make(
+    'form',
+    { role: 'search', action: searchPage, method: 'get' },
+    make(
+      'div',
+      { class: 'search-query' },
+      make('label', { for: input.id, id: 'search-dialog-label' }, 'Search patterns'),
+      input,
+      make('button', { type: 'submit' }, 'All results'),
+      close,
+    ),
+  ),
+  statusLine,
+  list,
+  closest,
+  make(
+    'p',
+    { class: 'links' },
+    all,
+    make('a', { href: header?.dataset['browse'] ?? '' }, 'Browse all patterns'),
+  ),
+);
+document.body.append(dialog);
 
 let pagefind: Promise<Pagefind> | undefined;
 /** Whether the engine and index have loaded. */
@@ -72,16 +146,16 @@ export function warm(): void {
 
 /** Makes option `index` the active one (-1: none). */
 function setActive(index: number): void {
-  const options = [...(list?.children ?? [])];
+  const options = [...list.children];
   active = index >= 0 && index < options.length ? index : -1;
   options.forEach((option, i) => {
     option.setAttribute('aria-selected', String(i === active));
   });
   const current = options[active];
   if (current) {
-    input?.setAttribute('aria-activedescendant', current.id);
+    input.setAttribute('aria-activedescendant', current.id);
     current.scrollIntoView({ block: 'nearest' });
-  } else input?.removeAttribute('aria-activedescendant');
+  } else input.removeAttribute('aria-activedescendant');
 }
 
 function option(
@@ -116,7 +190,6 @@ function option(
 }
 
 function show(items: readonly HTMLElement[], status: string): void {
-  if (!list || !input || !statusLine) return;
   list.replaceChildren(...items);
   list.hidden = items.length === 0;
   input.setAttribute('aria-expanded', String(items.length > 0));
@@ -126,14 +199,14 @@ function show(items: readonly HTMLElement[], status: string): void {
 
 /** Offers the titles closest to `query` and browsing, when it found nothing. */
 async function offerClosest(query: string): Promise<void> {
-  const target = closest?.querySelector('ul');
-  if (!closest || !target || !urls || !dialog?.dataset['titles']) return;
-  titles ??= fetch(dialog.dataset['titles']).then(async (response) =>
+  const titlesUrl = header?.dataset['titles'];
+  if (!urls || !titlesUrl) return;
+  titles ??= fetch(titlesUrl).then(async (response) =>
     response.ok ? ((await response.json()) as TitleList) : [],
   );
   const found = closestTitles(query, await titles);
-  if (input?.value.trim() !== query) return;
-  target.replaceChildren(
+  if (input.value.trim() !== query) return;
+  closestList.replaceChildren(
     ...found.map(([slug, title]) => {
       const item = document.createElement('li');
       const link = document.createElement('a');
@@ -147,14 +220,14 @@ async function offerClosest(query: string): Promise<void> {
 }
 
 async function search(query: string): Promise<void> {
-  if (all) all.href = query === '' ? searchPage : `${searchPage}?q=${encodeURIComponent(query)}`;
-  if (closest) closest.hidden = true;
-  closest?.querySelector('ul')?.replaceChildren();
+  all.href = query === '' ? searchPage : `${searchPage}?q=${encodeURIComponent(query)}`;
+  closest.hidden = true;
+  closestList.replaceChildren();
   if (query === '' || !pagefind || !urls) {
     show([], query === '' ? 'Type words to search the patterns.' : '');
     return;
   }
-  if (!ready && statusLine) statusLine.textContent = 'Loading the search index…';
+  if (!ready) statusLine.textContent = 'Loading the search index…';
   const { results } = await (await pagefind).search(query);
   const data = await Promise.all(results.slice(0, SHOWN).map((result) => result.data()));
   const lens = rememberedLens();
@@ -173,7 +246,7 @@ async function search(query: string): Promise<void> {
 
 /** Searches the input's text now, or after the running search (only the latest text waits). */
 function schedule(): void {
-  const query = input?.value.trim() ?? '';
+  const query = input.value.trim();
   if (running !== undefined) {
     waiting = query;
     return;
@@ -192,7 +265,7 @@ function schedule(): void {
 }
 
 function openActive(): boolean {
-  const href = list?.children[active]?.getAttribute('data-href');
+  const href = list.children[active]?.getAttribute('data-href');
   if (!href) return false;
   window.location.assign(href);
   return true;
@@ -200,7 +273,7 @@ function openActive(): boolean {
 
 /** Opens the dialog with `text` in its field; focus returns to `from` when it closes. */
 export function openSearch(from: HTMLElement | null, text: string): void {
-  if (!dialog || !input || dialog.open) return;
+  if (dialog.open) return;
   opener = from;
   warm();
   input.value = text;
@@ -209,21 +282,12 @@ export function openSearch(from: HTMLElement | null, text: string): void {
   schedule();
 }
 
-// The roles the behaviour below gives meaning to (without it, a search form that submits).
-list?.setAttribute('role', 'listbox');
-list?.setAttribute('aria-label', 'Results');
-if (input) {
-  input.setAttribute('role', 'combobox');
-  input.setAttribute('aria-autocomplete', 'list');
-  input.setAttribute('aria-expanded', 'false');
-  input.setAttribute('aria-controls', list?.id ?? '');
-}
-input?.addEventListener('input', schedule);
-input?.addEventListener('keydown', (event) => {
+input.addEventListener('input', schedule);
+input.addEventListener('keydown', (event) => {
   if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
     event.preventDefault();
     // From none, down goes to the first and up to the last; both wrap around.
-    const count = list?.children.length ?? 0;
+    const count = list.children.length;
     const step = event.key === 'ArrowDown' ? 1 : -1;
     if (active === -1) setActive(step > 0 ? 0 : count - 1);
     else setActive((active + step + count) % count);
@@ -231,23 +295,23 @@ input?.addEventListener('keydown', (event) => {
   else if (event.key === 'Escape') {
     // Closes at once (a search field's own Escape would only clear it).
     event.preventDefault();
-    dialog?.close();
+    dialog.close();
   }
 });
-list?.addEventListener('click', (event) => {
+list.addEventListener('click', (event) => {
   const target = event.target instanceof Element ? event.target.closest('[role="option"]') : null;
   if (target) {
     setActive([...list.children].indexOf(target));
     openActive();
   }
 });
-dialog?.querySelector('[data-close]')?.addEventListener('click', () => {
+close.addEventListener('click', () => {
   dialog.close();
 });
 // A click on the backdrop (outside the dialog's box) closes it.
-dialog?.addEventListener('click', (event) => {
+dialog.addEventListener('click', (event) => {
   if (event.target === dialog) dialog.close();
 });
-dialog?.addEventListener('close', () => {
+dialog.addEventListener('close', () => {
   opener?.focus();
 });
