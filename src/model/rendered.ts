@@ -73,12 +73,10 @@ export function renderBody(
       .map(({ key, markdown }) => {
         if (key === 'implementation') return { key, html: whole.html };
         const rendered = renderMarkdownTree(markdown);
-        if (!LENS_PAGE_SECTIONS.includes(key)) return { key, html: rendered.html };
-        return {
-          key,
-          html: rendered.html,
-          statement: renderMarkdown(firstBlock(markdown, rendered.tree)),
-        };
+        const statement = LENS_PAGE_SECTIONS.includes(key) && firstBlock(markdown, rendered.tree);
+        return statement
+          ? { key, html: rendered.html, statement: renderMarkdown(statement) }
+          : { key, html: rendered.html };
       }),
     extras: body.extras.map(({ markdown }) => renderMarkdown(markdown)),
     lensGuidance: {
