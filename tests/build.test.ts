@@ -269,6 +269,7 @@ describe('a library with its own configuration', () => {
         footer: 'Written by the residents of Exampleton.',
         colours: { accent: '#8a1c7c', accentDark: '#f0a0e0' },
         repository: { url: 'https://github.com/exampleton/patterns', branch: 'trunk' },
+        publishMarkdown: true,
         lenses: [
           { key: 'government', name: 'Council', description: 'For the council and its staff.' },
           { key: 'activist', name: 'Residents', description: 'For residents who organise.' },
@@ -292,6 +293,18 @@ describe('a library with its own configuration', () => {
     expect(lenses).toContain('Council');
     expect(lenses).toContain('For residents who organise.');
     expect(read('patterns/alpha')).toContain('https://github.com/exampleton/patterns/edit/trunk/');
+  });
+
+  it('publishes each pattern file as written when it sets publishMarkdown, and links to it', () => {
+    expect(readFileSync(join(out, 'patterns/alpha.md'))).toEqual(
+      readFileSync(join(FIXTURES, 'site/small/alpha.md')),
+    );
+    const index = JSON.parse(readFileSync(join(out, 'api/patterns.json'), 'utf8')) as {
+      patterns: { slug: string; markdown_url: string }[];
+    };
+    expect(index.patterns.find(({ slug }) => slug === 'alpha')?.markdown_url).toMatch(
+      /^https?:\/\/[^/]+\/patterns\/alpha\.md$/,
+    );
   });
 
   it('colours links and their hover from its accent in both themes, legibly (axe clean)', async () => {

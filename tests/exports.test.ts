@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isV71 } from '../src/lib/pattern-file.ts';
 import { FEED_SIZE, feedItems } from '../src/lib/exports/feed.ts';
@@ -13,7 +14,11 @@ import {
   patternExportSchema,
   patternsIndexSchema,
 } from '../src/lib/exports/shapes.ts';
-import { exportSiteWith, type ExportSite } from '../src/lib/exports/export-site.ts';
+import {
+  exportSite as exportSiteOf,
+  exportSiteWith,
+  type ExportSite,
+} from '../src/lib/exports/export-site.ts';
 import { inSitemap } from '../src/astro/integrations/sitemap.ts';
 import { loadLibrary } from '../src/lib/load.ts';
 import { buildLibraryModel } from '../src/model/library-model.ts';
@@ -34,7 +39,7 @@ function exportSite(dates: Readonly<Record<string, string>> = {}): ExportSite {
       url: 'https://example.org',
       base: '/lib/',
     },
-    (slug) => dates[slug] ?? '2026-01-01T00:00:00.000Z',
+    { updated: (slug) => dates[slug] ?? '2026-01-01T00:00:00.000Z' },
   );
 }
 
@@ -96,6 +101,30 @@ describe('/api/patterns.json', () => {
       json_url: 'https://example.org/lib/api/patterns/open-ledger.json',
       markdown_url: 'https://example.org/lib/patterns/open-ledger.md',
     });
+  });
+});
+
+describe('links to a pattern’s Markdown', () => {
+  it('point into the repository when the site does not publish the files', async () => {
+    const where = await exportSiteOf({
+      title: 'Test Library',
+      description: 'Patterns for testing.',
+      url: 'https://example.org',
+      base: '/lib/',
+      patternsDir: `${FIXTURES}exports`,
+      patterns: ['open-ledger', 'shared-stewardship'].map((slug) => ({
+        slug,
+        file: join(`${FIXTURES}exports`, `${slug}.md`),
+      })),
+      markdownOf: (file) => `https://github.com/example/library/raw/main/${basename(file)}`,
+    });
+    expect(where.markdown('open-ledger')).toBe(
+      'https://github.com/example/library/raw/main/open-ledger.md',
+    );
+    expect(patternsIndex(library, where).patterns[0]?.markdown_url).toBe(
+      'https://github.com/example/library/raw/main/open-ledger.md',
+    );
+    expect(() => where.markdown('no-such-pattern')).toThrow('no pattern "no-such-pattern"');
   });
 });
 

@@ -13,6 +13,7 @@ import {
   fileUrl,
   newFileUrl,
   newPatternPath,
+  rawFileUrl,
   REPORT_FILE_FIELD,
   REPORT_TEMPLATE,
   reportProblemUrl,
@@ -39,7 +40,7 @@ describe('links into the repository', () => {
     );
   });
 
-  it('open a pattern file in the web editor and in the file view, path segments encoded', () => {
+  it('open a pattern file in the web editor, the file view and as raw text, path segments encoded', () => {
     expect(editUrl(REPO, 'patterns/peer-review.md')).toBe(
       'https://github.com/example/library/edit/main/patterns/peer-review.md',
     );
@@ -48,6 +49,9 @@ describe('links into the repository', () => {
     );
     expect(fileUrl(REPO, 'CONTRIBUTING.md')).toBe(
       'https://github.com/example/library/blob/main/CONTRIBUTING.md',
+    );
+    expect(rawFileUrl(REPO, 'patterns/a b#c.md')).toBe(
+      'https://github.com/example/library/raw/main/patterns/a%20b%23c.md',
     );
   });
 

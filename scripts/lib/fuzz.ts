@@ -58,7 +58,7 @@ const XML_TEXT = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
 
 const SITE: ExportSite = exportSiteWith(
   { title: 'Fuzz', description: 'Fuzzed patterns.', url: 'https://example.org', base: '/' },
-  () => '2026-01-01T00:00:00.000Z',
+  { updated: () => '2026-01-01T00:00:00.000Z' },
 );
 
 // ---------------------------------------------------------------- generator

@@ -12,6 +12,7 @@ import {
   fileUrl,
   newFileUrl,
   newPatternPath,
+  rawFileUrl,
   repoPatternPath,
   reportProblemUrl,
 } from '../model/repo-urls.ts';
@@ -24,6 +25,8 @@ export interface PatternRepoLinks {
   readonly path: string;
   /** The file as the repository shows it. */
   readonly view: string;
+  /** The file as written (raw text). */
+  readonly raw: string;
   /** The file in the repository's web editor: "Edit this pattern". */
   readonly edit: string;
   /** A new issue about the file: "Report a problem". */
@@ -36,6 +39,7 @@ export function patternRepoLinks(file: string): PatternRepoLinks {
   return {
     path,
     view: fileUrl(repo, path),
+    raw: rawFileUrl(repo, path),
     edit: editUrl(repo, path),
     report: reportProblemUrl(repo, path),
   };

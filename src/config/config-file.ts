@@ -59,6 +59,12 @@ export const configFileSchema = z.strictObject({
     })
     .partial()
     .optional(),
+  publishMarkdown: z
+    .boolean()
+    .optional()
+    .describe(
+      'Also publish each pattern file at /patterns/<slug>.md (default false: Markdown links point to the repository).',
+    ),
   lenses: z.array(lensSchema).min(1).optional().describe('Lenses in display order.'),
   contributing: z
     .strictObject({ covenant: z.string().min(1), licence: z.string().min(1) })

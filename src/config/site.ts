@@ -73,6 +73,12 @@ export interface SiteConfig {
     /** Folder of the pattern files inside the repository. */
     readonly patternsPath: string;
   };
+  /**
+   * Whether the site also publishes each pattern file as written (`/patterns/<slug>.md`). When
+   * it does not, links to a pattern's Markdown (llms.txt, the JSON's `markdown_url`, JSON-LD)
+   * point to the file in the repository, at the configured branch: the text is published once.
+   */
+  readonly publishMarkdown: boolean;
   /** The lenses that get pages and listings, in display order ({@link LENSES}). */
   readonly lenses: readonly LensConfig[];
   /** CONTRIBUTING.md's community covenant and licence wording (Markdown). */
@@ -101,6 +107,7 @@ export const DEFAULTS: SiteConfig = {
     branch: 'main',
     patternsPath: 'patterns',
   },
+  publishMarkdown: false,
   lenses: LENSES,
   contributing: {
     covenant: [
@@ -153,6 +160,7 @@ export function resolveSiteConfig(
     footer: file.footer ?? defaults.footer,
     favicon: file.favicon ?? defaults.favicon,
     lenses: file.lenses ?? defaults.lenses,
+    publishMarkdown: file.publishMarkdown ?? defaults.publishMarkdown,
     logo: file.logo ?? defaults.logo,
     colours: {
       accent: file.colours?.accent ?? defaults.colours.accent,

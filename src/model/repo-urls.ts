@@ -31,6 +31,10 @@ export const newPatternPath = (repo: Repository, slug: string): string =>
 export const fileUrl = (repo: Repository, path: string): string =>
   `${repo.url}/blob/${encodePath(repo.branch)}/${encodePath(path)}`;
 
+/** The file at `path` as raw text (the Markdown as written). */
+export const rawFileUrl = (repo: Repository, path: string): string =>
+  `${repo.url}/raw/${encodePath(repo.branch)}/${encodePath(path)}`;
+
 /** The file at `path` in the repository's web editor. */
 export const editUrl = (repo: Repository, path: string): string =>
   `${repo.url}/edit/${encodePath(repo.branch)}/${encodePath(path)}`;

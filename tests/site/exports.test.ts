@@ -11,6 +11,7 @@ import {
   patternExportSchema,
   patternsIndexSchema,
 } from '../../src/lib/exports/shapes.ts';
+import { SITE } from '../../src/config/site.ts';
 import { SITE_FIXTURE } from './build.ts';
 
 const { dir } = inject('site');
@@ -21,6 +22,14 @@ const fileOf = (url: string): string => {
   const { pathname } = new URL(url);
   return join(dir, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
 };
+
+/** Where the fixture's files are in the repository, as raw text (the site publishes no copy). */
+const { url: repo, branch, patternsPath } = SITE.repository;
+const rawPrefix = `${repo}/raw/${branch}/${patternsPath}/`;
+
+/** The file a URL names: a pattern file in the repository (the fixture folder) or a built file. */
+const sourceOf = (url: string): string =>
+  url.startsWith(rawPrefix) ? join(SITE_FIXTURE, url.slice(rawPrefix.length)) : fileOf(url);
 
 const slugs = readdirSync(SITE_FIXTURE)
   .filter((name) => name.endsWith('.md'))
@@ -38,7 +47,7 @@ describe('the built data exports', () => {
     expect(index.count).toBe(slugs.length);
     for (const entry of index.patterns) {
       for (const url of [entry.url, entry.json_url, entry.markdown_url]) {
-        expect(existsSync(fileOf(url)), url).toBe(true);
+        expect(existsSync(sourceOf(url)), url).toBe(true);
       }
     }
   });
@@ -49,8 +58,8 @@ describe('the built data exports', () => {
       expect(data.frontmatter.slug).toBe(slug);
       if (data.format === 'v7.1') expect(data.sections).toHaveLength(8);
       else expect(data.sections.length).toBeGreaterThan(2);
-      // Each section's lines of the published Markdown file open with its heading.
-      const markdown = read(`patterns/${slug}.md`).split(/\r?\n/);
+      // Each section's lines of the Markdown file open with its heading.
+      const markdown = readFileSync(sourceOf(data.markdown_url), 'utf8').split(/\r?\n/);
       for (const { heading, lines } of data.sections) {
         expect(markdown[lines.start - 1], `${slug}: ${heading}`).toMatch(/^#{1,6} /);
         expect(markdown[lines.start - 1]).toContain(heading);
@@ -81,11 +90,11 @@ describe('the built data exports', () => {
     expect(graph.edges.suggested.length).toBeGreaterThan(0);
   });
 
-  it('serve each pattern’s source file byte for byte at /patterns/<slug>.md', () => {
-    for (const slug of slugs) {
-      expect(readFileSync(join(dir, 'patterns', `${slug}.md`))).toEqual(
-        readFileSync(join(SITE_FIXTURE, `${slug}.md`)),
-      );
+  it('link each pattern’s Markdown to its file in the repository, and publish no copy', () => {
+    const index = patternsIndexSchema.parse(JSON.parse(read('api/patterns.json')));
+    for (const { slug, markdown_url } of index.patterns) {
+      expect(markdown_url).toBe(`${rawPrefix}${slug}.md`);
+      expect(existsSync(join(dir, 'patterns', `${slug}.md`))).toBe(false);
     }
   });
 
@@ -94,7 +103,7 @@ describe('the built data exports', () => {
     expect(llms).toMatch(/^# .+\n\n> .+\n/);
     const links = [...llms.matchAll(/^- \[.*\]\((\S+)\)/gm)].map((match) => match[1] ?? '');
     expect(links.filter((url) => url.endsWith('.md'))).toHaveLength(slugs.length);
-    for (const url of links) expect(existsSync(fileOf(url)), url).toBe(true);
+    for (const url of links) expect(existsSync(sourceOf(url)), url).toBe(true);
     expect(existsSync(join(dir, 'llms-full.txt'))).toBe(false);
   });
 

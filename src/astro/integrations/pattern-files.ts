@@ -1,6 +1,7 @@
 /**
- * The per-pattern data files: `/patterns/<slug>.md` (the file as written) and
- * `/api/patterns/<slug>.json` (src/lib/exports/pattern-export.ts).
+ * The per-pattern data files: `/api/patterns/<slug>.json` (src/lib/exports/pattern-export.ts)
+ * and, when the site publishes them (`publishMarkdown`, src/config/site.ts), `/patterns/<slug>.md`
+ * (the file as written; otherwise the exports link to it in the repository).
  *
  * A build writes them itself, from the loaded patterns, once the pages are built: through
  * Astro's router each of these 2 × N files cost what a page costs (measured at 5,000 patterns:
@@ -11,6 +12,7 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { SITE } from '../../config/site.ts';
 import type { ExportSite } from '../../lib/exports/export-site.ts';
 import { patternExport } from '../../lib/exports/pattern-export.ts';
 import type { SitePattern } from '../../model/load-site.ts';
@@ -36,11 +38,12 @@ async function writePatternFiles(
   for (const path of [PATHS.patternMarkdown, PATHS.patternJson]) {
     await mkdir(dirname(join(outDir, path(first.stored.slug))), { recursive: true });
   }
+  const markdown = SITE.publishMarkdown;
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let pattern = patterns[next++]; pattern !== undefined; pattern = patterns[next++]) {
       const { stored, rendered, similar } = pattern;
-      await copyFile(stored.file, join(outDir, PATHS.patternMarkdown(stored.slug)));
+      if (markdown) await copyFile(stored.file, join(outDir, PATHS.patternMarkdown(stored.slug)));
       const json = JSON.stringify(patternExport(stored, rendered, site, neighbourSlugs(similar)));
       await writeFile(join(outDir, PATHS.patternJson(stored.slug)), json);
     }
@@ -48,7 +51,7 @@ async function writePatternFiles(
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 }
 
-/** `/patterns/<slug>.md` and `/api/patterns/<slug>.json`: injected routes in dev, files in a build. */
+/** `/api/patterns/<slug>.json` and `/patterns/<slug>.md`: injected routes in dev, files in a build. */
 export function patternFiles(): AstroIntegration {
   let patterns: readonly SitePattern[] = [];
   let base = '/';
@@ -64,10 +67,12 @@ export function patternFiles(): AstroIntegration {
           // Route patterns from the URL scheme, with `[slug]` as the parameter.
           const root = siteUrls('/');
           const pattern = (path: (slug: string) => string): string => routePath(path('[slug]'));
-          injectRoute({
-            pattern: pattern(root.patternMarkdown),
-            entrypoint: route('pattern-markdown.ts'),
-          });
+          if (SITE.publishMarkdown) {
+            injectRoute({
+              pattern: pattern(root.patternMarkdown),
+              entrypoint: route('pattern-markdown.ts'),
+            });
+          }
           injectRoute({ pattern: pattern(root.patternJson), entrypoint: route('pattern-json.ts') });
         } else if (command === 'build') {
           onPatternsLoaded((loaded) => {
@@ -80,7 +85,9 @@ export function patternFiles(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         await writePatternFiles(patterns, await getExportSite(), fileURLToPath(dir));
-        logger.info(`${String(patterns.length)} patterns written as Markdown and JSON`);
+        logger.info(
+          `${String(patterns.length)} patterns written as ${SITE.publishMarkdown ? 'Markdown and JSON' : 'JSON'}`,
+        );
       },
     },
   };

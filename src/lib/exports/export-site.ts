@@ -18,7 +18,10 @@ export interface ExportSite {
   readonly page: (slug: string) => string;
   /** Absolute URL of a wanted (not yet written) pattern on the wanted page. */
   readonly wanted: (slug: string) => string;
-  /** Absolute URL of a pattern's source file as written (`/patterns/<slug>.md`). */
+  /**
+   * Absolute URL of a pattern's source file as written: `/patterns/<slug>.md` when the site
+   * publishes it, else the file in the repository.
+   */
   readonly markdown: (slug: string) => string;
   /** Absolute URL of a pattern's JSON (`/api/patterns/<slug>.json`). */
   readonly json: (slug: string) => string;
@@ -44,24 +47,36 @@ export interface ExportSiteOptions {
   /** The pattern folder, for the last change of each pattern's file. */
   readonly patternsDir: string;
   readonly patterns: readonly Pick<StoredPattern, 'slug' | 'file'>[];
+  /**
+   * Where a pattern's file is read when the site does not publish it (by its path on disk):
+   * the file in the repository. Unset: the site publishes it, at `/patterns/<slug>.md`.
+   */
+  readonly markdownOf?: ((file: string) => string) | undefined;
 }
 
 /** The export site of a library: absolute URLs below `base`, last changes asked of git once. */
 export async function exportSite(options: ExportSiteOptions): Promise<ExportSite> {
-  const { patternsDir, patterns } = options;
+  const { patternsDir, patterns, markdownOf } = options;
   const changed = await lastChangedDates(
     patternsDir,
     patterns.map(({ file }) => file),
   );
-  const updated = new Map(patterns.map(({ slug, file }) => [slug, changed(file)]));
-  return exportSiteWith(options, (slug) => {
-    const date = updated.get(slug);
-    if (date === undefined) throw new Error(`no pattern "${slug}" in the library`);
-    return date;
+  const files = new Map(patterns.map(({ slug, file }) => [slug, file]));
+  const fileOf = (slug: string): string => {
+    const file = files.get(slug);
+    if (file === undefined) throw new Error(`no pattern "${slug}" in the library`);
+    return file;
+  };
+  return exportSiteWith(options, {
+    updated: (slug) => changed(fileOf(slug)),
+    ...(markdownOf && { markdown: (slug: string) => markdownOf(fileOf(slug)) }),
   });
 }
 
-/** The export site at `url` + `base` (absolute URLs from the URL scheme), with `updated` given. */
+/**
+ * The export site at `url` + `base` (absolute URLs from the URL scheme), with each pattern's
+ * last change given, and where its Markdown is when the site does not publish it.
+ */
 export function exportSiteWith(
   {
     title,
@@ -69,7 +84,13 @@ export function exportSiteWith(
     url,
     base,
   }: Pick<ExportSiteOptions, 'title' | 'description' | 'url' | 'base'>,
-  updated: (slug: string) => string,
+  {
+    updated,
+    markdown,
+  }: {
+    readonly updated: (slug: string) => string;
+    readonly markdown?: ((slug: string) => string) | undefined;
+  },
 ): ExportSite {
   const urls = siteUrls(base);
   const absolute = (path: string): string => new URL(path, url).href;
@@ -79,7 +100,7 @@ export function exportSiteWith(
     home: absolute(urls.home),
     page: (slug) => absolute(urls.pattern(slug)),
     wanted: (slug) => absolute(urls.wanted(slug)),
-    markdown: (slug) => absolute(urls.patternMarkdown(slug)),
+    markdown: markdown ?? ((slug) => absolute(urls.patternMarkdown(slug))),
     json: (slug) => absolute(urls.patternJson(slug)),
     patternsJson: absolute(urls.patternsJson),
     graphJson: absolute(urls.graphJson),

@@ -45,7 +45,8 @@ const links = {
     description: 'The pattern’s full data (/api/patterns/<slug>.json).',
   }),
   markdown_url: absoluteUrl.meta({
-    description: 'The source file as written (/patterns/<slug>.md).',
+    description:
+      'The source file as written: in the repository (raw), or /patterns/<slug>.md when the site publishes it.',
   }),
 };
 
