@@ -37,12 +37,28 @@ function forget(): void {
   else location.reload();
 }
 
-/** Shows the active lens in the header; false when the page knows no lens of that key. */
+/** The lens names the header carries (`data-names`: key → name). */
+function lensNames(control: HTMLElement): Record<string, string> {
+  try {
+    return JSON.parse(control.dataset['names'] ?? '{}') as Record<string, string>;
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Shows the active lens in the header, as a link to its listing (`data-listing`, a URL template);
+ * false when the site declares no lens of that key.
+ */
 function showLens(lens: string): boolean {
   const control = document.querySelector<HTMLElement>('#lens-mode');
-  const name = control?.querySelector<HTMLElement>(`[data-lens="${CSS.escape(lens)}"]`);
-  if (!control || !name) return false;
-  name.hidden = false;
+  const names = control ? lensNames(control) : {};
+  const name = Object.hasOwn(names, lens) ? names[lens] : undefined;
+  if (!control || name === undefined) return false;
+  const link = document.createElement('a');
+  link.href = fillLensUrl(control.dataset['listing'] ?? '', '', lens);
+  link.textContent = name;
+  control.querySelector('#lens-clear')?.before(link);
   control.hidden = false;
   control.querySelector('#lens-clear')?.addEventListener('click', forget);
   return true;
