@@ -1,19 +1,20 @@
 /**
  * Reading a library for the site: every file parsed, validated and its
  * Markdown rendered on all cores ({@link parallelMap}), then the library-wide
- * checks. Only plain data crosses threads: the stored pattern, its rendered
+ * checks that decide what is shown and the similarity pass. Only plain data crosses threads: the stored pattern, its rendered
  * HTML and a digest of its bytes.
  */
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../lib/diagnostics.ts';
 import {
-  checkLibrary,
+  identityDiagnostics,
   nearDuplicates,
   type LibraryChecks,
   type LibraryEntry,
+  type NearDuplicates,
 } from '../lib/library.ts';
 import { findPatternFiles, FILES_PER_THREAD, readPlainFile } from '../lib/load.ts';
-import { parallelMap } from '../lib/parallel.ts';
+import { onWorker, parallelMap } from '../lib/parallel.ts';
 import { readPatternFile, type PatternFile } from '../lib/pattern-file.ts';
 import type { Neighbour } from '../lib/similarity.ts';
 import { renderBody, type RenderedBody } from './rendered.ts';
@@ -90,35 +91,44 @@ export const readSiteFileUnrendered = (file: string): SiteFile<UnrenderedPattern
 export interface SiteLibrary {
   /** Patterns of files with no error, file-level or library-wide, in file order. */
   readonly patterns: SitePattern[];
-  /** Every problem, per file and library-wide. */
+  /**
+   * Every problem of each file, and the library-wide ones that decide what is shown (duplicate
+   * slugs and ids); `npm run check` reports the library's other warnings.
+   */
   readonly diagnostics: Diagnostic[];
   /** What the library checks read (the health page counts from it: src/lib/exports/health.ts). */
   readonly checks: LibraryChecks;
 }
 
 /**
- * Reads the library under `dir` for the site. With `render: false` (the dev server) each
- * pattern's HTML is rendered when a page first asks for it, so the server answers sooner.
+ * Reads the library under `dir` for the site. With `render: false` each pattern's HTML is
+ * rendered when a page first asks for it; with `background: true` every file is read on worker
+ * threads, this thread left free (the dev server, which answers while its library loads).
  */
 export async function loadSite(
   dir: string,
-  { render = true }: { render?: boolean } = {},
+  { render = true, background = false }: { render?: boolean; background?: boolean } = {},
 ): Promise<SiteLibrary> {
   const found = await findPatternFiles([dir]);
   const task = render ? readSiteFile : readSiteFileUnrendered;
   const read = await parallelMap<SiteFile>(
     found.files,
     { module: import.meta.url, name: task.name },
-    { itemsPerThread: FILES_PER_THREAD / 4 },
+    { itemsPerThread: FILES_PER_THREAD / 4, background },
   );
   const entries = read.flatMap(({ entry }) => (entry ? [entry] : []));
   // One similarity pass (words counted on the worker threads): near-duplicate warnings and
   // similar patterns.
-  const near = nearDuplicates(entries);
+  const near = background
+    ? await onWorker<NearDuplicates>(entries, {
+        module: new URL('../lib/library.ts', import.meta.url).href,
+        name: nearDuplicates.name,
+      })
+    : nearDuplicates(entries);
   const diagnostics = [
     ...found.diagnostics,
     ...read.flatMap((file) => file.diagnostics),
-    ...checkLibrary(entries, found.files, near),
+    ...identityDiagnostics(entries),
   ];
   const failed = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
   const shown = read.flatMap(({ pattern }) =>
