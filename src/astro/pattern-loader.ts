@@ -27,6 +27,7 @@ import { LiveLibrary } from '../model/live-library.ts';
 import {
   loadSite,
   readSiteFile,
+  siteCacheDir,
   type ReadPattern,
   type SitePattern,
 } from '../model/load-site.ts';
@@ -155,7 +156,10 @@ function settle(path: string, seen: string, changed: () => void): void {
  * each invalid file's errors at its pattern's address.
  */
 async function load(context: LoaderContext, dev: boolean): Promise<LiveLibrary> {
-  const library = await loadSite(patternsDir(), { render: !dev, background: dev });
+  const library = await loadSite(
+    patternsDir(),
+    dev ? { render: false, background: true, cache: siteCacheDir() } : {},
+  );
   const errors = sortDiagnostics(library.diagnostics.filter((d) => d.severity === 'error'));
   const byFile = Map.groupBy(errors, (d: Diagnostic) => d.file);
   if (byFile.size > 0 && !dev && process.env['PATTERNS_ON_ERROR'] !== 'skip') {
