@@ -44,6 +44,13 @@ export function codeFingerprint(folders: readonly string[], version: number): st
   return hash.update(JSON.stringify(SITE)).digest('base64url');
 }
 
+/** How the name of a folder of results begins (its code's fingerprint follows). */
+const RESULTS = 'results-';
+
+/** The folder of results under `root` for code with this fingerprint ({@link codeFingerprint}). */
+export const resultsFolder = (root: string, fingerprint: string): string =>
+  join(root, `${RESULTS}${fingerprint}`);
+
 /** Where the result for `file` with these `bytes` is kept in the folder `dir`. */
 export const resultPath = (dir: string, file: string, bytes: Uint8Array): string =>
   join(dir, createHash('sha256').update(file).update('\0').update(bytes).digest('base64url'));
@@ -80,15 +87,15 @@ export function keepResult(path: string, result: unknown): void {
 export const keptValue = <T>(kept: Uint8Array): T => deserialize(kept) as T;
 
 /**
- * Keeps the `keep` most recently used results of the folder `dir` and removes the others, and
- * every sibling folder (results of other code: another fingerprint).
+ * Keeps the `keep` most recently used results of the folder `dir` ({@link resultsFolder}) and
+ * removes the others, and the sibling folders of results (of other code: other fingerprints).
  */
 export async function pruneResults(dir: string, keep: number): Promise<void> {
   const parent = dirname(dir);
   const siblings = await readdir(parent).catch(() => []);
   await Promise.all(
     siblings
-      .filter((name) => name !== basename(dir))
+      .filter((name) => name.startsWith(RESULTS) && name !== basename(dir))
       .map((name) => rm(join(parent, name), { recursive: true, force: true })),
   );
   const names = await readdir(dir).catch(() => []);

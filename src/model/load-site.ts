@@ -22,6 +22,7 @@ import {
   PROJECT_ROOT,
   pruneResults,
   resultPath,
+  resultsFolder,
 } from '../lib/file-cache.ts';
 import { findPatternFiles, FILES_PER_THREAD, readPlainFile } from '../lib/load.ts';
 import { onWorker, parallelMap } from '../lib/parallel.ts';
@@ -114,7 +115,7 @@ export function siteCacheDir(): string | undefined {
   const setting = process.env['PATTERNS_SITE_CACHE'];
   if (setting === 'off') return undefined;
   const root = setting ?? join(PROJECT_ROOT, 'node_modules/.cache/pattern-site');
-  return join(root, codeFingerprint(SITE_CODE, SITE_CACHE_VERSION));
+  return resultsFolder(root, codeFingerprint(SITE_CODE, SITE_CACHE_VERSION));
 }
 
 /** A file to read through the cache folder `cache`. */
