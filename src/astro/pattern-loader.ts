@@ -136,6 +136,9 @@ function fileStamp(path: string): string {
   return stat ? `${String(stat.size)}:${String(stat.mtimeMs)}` : '';
 }
 
+/** How long after the last of close changes the library model is made again. */
+const MODEL_DELAY_MS = 20;
+
 /** How long after a reload the file is looked at again. */
 const SETTLE_MS = 300;
 
@@ -206,6 +209,10 @@ export function patternLoader(): Loader {
       });
       const dir = patternsDir();
       context.watcher?.add(dir);
+      const logError = (error: unknown): void => {
+        context.logger.error(error instanceof Error ? error.message : String(error));
+      };
+      let modelling: NodeJS.Timeout | undefined;
       const reload = (removed: boolean) => (path: string) => {
         if (!path.endsWith('.md') || relative(dir, path).startsWith('..')) return;
         void library.then((loaded) => {
@@ -215,8 +222,18 @@ export function patternLoader(): Loader {
             settle(path, seen, () => {
               reload(!existsSync(path))(path);
             });
+            // The changed library's model is made now, not when a page asks (once for a burst
+            // of changes, as a branch checkout makes).
+            clearTimeout(modelling);
+            modelling = setTimeout(() => {
+              try {
+                loaded.model();
+              } catch (error) {
+                logError(error);
+              }
+            }, MODEL_DELAY_MS);
           } catch (error) {
-            context.logger.error(error instanceof Error ? error.message : String(error));
+            logError(error);
           }
         });
       };
