@@ -68,8 +68,8 @@ function start(moments: { listening?: number; loaded?: number }): ChildProcess {
     detached: true,
   });
   createInterface({ input: server.stdout }).on('line', (line) => {
-    if (/ready in/.test(line)) moments.listening ??= performance.now() - started;
-    if (/patterns loaded from/.test(line)) moments.loaded ??= performance.now() - started;
+    if (line.includes('ready in')) moments.listening ??= performance.now() - started;
+    if (line.includes('patterns loaded from')) moments.loaded ??= performance.now() - started;
   });
   return server;
 }

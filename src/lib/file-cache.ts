@@ -84,7 +84,7 @@ export function keepResult(path: string, result: unknown): void {
 }
 
 /** A result kept by {@link keepResult}, as it was. */
-export const keptValue = <T>(kept: Uint8Array): T => deserialize(kept) as T;
+export const keptValue = (kept: Uint8Array): unknown => deserialize(kept);
 
 /**
  * Keeps the `keep` most recently used results of the folder `dir` ({@link resultsFolder}) and

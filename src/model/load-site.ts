@@ -168,7 +168,7 @@ async function readFiles(
   pruneResults(cache, 2 * files.length + 2).catch(() => undefined);
   return {
     read: results.map((result) =>
-      'kept' in result ? keptValue<SiteFile>(result.kept) : result.read,
+      'kept' in result ? (keptValue(result.kept) as SiteFile) : result.read,
     ),
     // The library's near-duplicates are kept under every file's path and bytes (each result's
     // place says both).
@@ -186,7 +186,7 @@ async function similarityPass(
   keptAt: string | undefined,
 ): Promise<NearDuplicates> {
   const kept = keptAt === undefined ? undefined : keptResult(keptAt);
-  if (kept) return keptValue<NearDuplicates>(kept);
+  if (kept) return keptValue(kept) as NearDuplicates;
   const near = background
     ? await onWorker<NearDuplicates>(entries, {
         module: new URL('../lib/library.ts', import.meta.url).href,
