@@ -9,12 +9,12 @@
  * never stops on an invalid file: src/middleware.ts shows its errors at its
  * pattern's address ({@link invalidPattern}) until it is fixed.
  *
- * Entries in Astro's data store hold each pattern's id and digest only (a
- * changed digest is how Astro knows to reload the browser). The patterns
- * themselves — frontmatter, body structure, rendered HTML — are kept beside
- * the store in memory ({@link loadedLibrary}): the store is serialised into
- * the build's bundle and parsed again, and in dev it is written to disk and
- * parsed again on every change, which for thousands of patterns cost seconds.
+ * Astro's data store holds one entry whose digest changes with the library
+ * (how Astro knows to reload the browser). The patterns themselves —
+ * frontmatter, body structure, rendered HTML — are kept beside the store in
+ * memory ({@link loadedLibrary}): the store is serialised into the build's
+ * bundle and parsed again, and in dev it is written to disk and parsed again
+ * on every change, which for thousands of patterns cost seconds.
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, relative } from 'node:path';
@@ -24,13 +24,7 @@ import { InvalidPatternsError } from '../lib/invalid-patterns.ts';
 import { patternsDir } from '../lib/load.ts';
 import type { LibraryChecks } from '../lib/library.ts';
 import { LiveLibrary } from '../model/live-library.ts';
-import {
-  loadSite,
-  readSiteFile,
-  siteCacheDir,
-  type ReadPattern,
-  type SitePattern,
-} from '../model/load-site.ts';
+import { loadSite, readSiteFile, siteCacheDir, type SitePattern } from '../model/load-site.ts';
 
 /** A file left out of the site under PATTERNS_ON_ERROR=skip, with its errors. */
 export interface SkippedFile {
@@ -93,14 +87,13 @@ export function loadedLibrary(): Promise<LiveLibrary> {
   return shared.library;
 }
 
-/** Astro's store holds each pattern's id and digest only: pages read the patterns from memory. */
-function storeEntry(context: LoaderContext, { stored, digest }: ReadPattern): void {
-  context.store.set({
-    id: stored.slug,
-    data: {},
-    filePath: relative(process.cwd(), stored.file),
-    digest,
-  });
+/**
+ * Astro's store holds one entry, whose digest changes with the patterns: a change is how Astro
+ * knows to reload the browser and forget the page paths it keeps. Pages read the patterns from
+ * memory ({@link loadedLibrary}).
+ */
+function stamp(context: LoaderContext, library: LiveLibrary): void {
+  context.store.set({ id: 'patterns', data: {}, digest: String(library.generation) });
 }
 
 /** Dev: re-reads one changed file; a file that became invalid is shown with its errors. */
@@ -117,17 +110,15 @@ function reloadFile(
   // Gone, invalid now, or under another slug: the pattern it was is no longer in the site.
   if (before !== undefined && before !== read?.pattern?.stored.slug) {
     library.delete(before);
-    context.store.delete(before);
   }
-  if (read === undefined) return;
-  if (read.pattern) {
+  if (read?.pattern) {
     library.set(read.pattern);
-    storeEntry(context, read.pattern);
-  } else {
+  } else if (read) {
     const errors = read.diagnostics.filter((d) => d.severity === 'error');
     shared.invalid.set(basename(file, '.md'), { file, errors });
     context.logger.error(`${file} is invalid:\n  ${errors.map(formatDiagnostic).join('\n  ')}`);
   }
+  stamp(context, library);
 }
 
 /** What a file is now (size and modification time), or `''` when it is gone. */
@@ -179,12 +170,13 @@ async function load(context: LoaderContext, dev: boolean): Promise<LiveLibrary> 
         : `${String(byFile.size)} invalid pattern file(s) skipped (PATTERNS_ON_ERROR=skip)`,
     );
   }
-  context.store.clear();
-  for (const pattern of library.patterns) storeEntry(context, pattern);
   shared.checks = library.checks;
   for (const listener of shared.listeners) listener(library.patterns);
   context.logger.info(`${String(library.patterns.length)} patterns loaded from ${patternsDir()}`);
-  return new LiveLibrary(library.patterns);
+  const live = new LiveLibrary(library.patterns);
+  context.store.clear();
+  stamp(context, live);
+  return live;
 }
 
 /**
