@@ -195,39 +195,41 @@ export function patternLoader(): Loader {
         await library;
         return;
       }
-      // Reported here; a page waiting for the library shows the error too.
-      library.catch((error: unknown) => {
-        context.logger.error(error instanceof Error ? error.message : String(error));
-      });
-      const dir = patternsDir();
-      context.watcher?.add(dir);
       const logError = (error: unknown): void => {
         context.logger.error(error instanceof Error ? error.message : String(error));
       };
+      // Reported here; a page waiting for the library shows the error too.
+      library.catch(logError);
+      const dir = patternsDir();
+      context.watcher?.add(dir);
       let modelling: NodeJS.Timeout | undefined;
       const reload = (removed: boolean) => (path: string) => {
         if (!path.endsWith('.md') || relative(dir, path).startsWith('..')) return;
-        void library.then((loaded) => {
-          try {
-            const seen = fileStamp(path);
-            reloadFile(context, loaded, path, removed);
-            settle(path, seen, () => {
-              reload(!existsSync(path))(path);
-            });
-            // The changed library's model is made now, not when a page asks (once for a burst
-            // of changes, as a branch checkout makes).
-            clearTimeout(modelling);
-            modelling = setTimeout(() => {
-              try {
-                loaded.model();
-              } catch (error) {
-                logError(error);
-              }
-            }, MODEL_DELAY_MS);
-          } catch (error) {
-            logError(error);
-          }
-        });
+        void library.then(
+          (loaded) => {
+            try {
+              const seen = fileStamp(path);
+              reloadFile(context, loaded, path, removed);
+              settle(path, seen, () => {
+                reload(!existsSync(path))(path);
+              });
+              // The changed library's model is made now, not when a page asks (once for a burst
+              // of changes, as a branch checkout makes).
+              clearTimeout(modelling);
+              modelling = setTimeout(() => {
+                try {
+                  loaded.model();
+                } catch (error) {
+                  logError(error);
+                }
+              }, MODEL_DELAY_MS);
+            } catch (error) {
+              logError(error);
+            }
+          },
+          // A library that failed to load was reported once, above.
+          () => undefined,
+        );
       };
       context.watcher?.on('change', reload(false));
       context.watcher?.on('add', reload(false));
