@@ -70,17 +70,22 @@ export function keptResult(path: string): Uint8Array | undefined {
   }
 }
 
-/** Keeps `result` at `path` for the next time; a folder that cannot be written only costs speed. */
-export function keepResult(path: string, result: unknown): void {
+/**
+ * Keeps `result` at `path` for the next time, and gives it serialised (as {@link keptResult}
+ * does); a folder that cannot be written only costs speed.
+ */
+export function keepResult(path: string, result: unknown): Uint8Array {
+  const kept = serialize(result);
   try {
     mkdirSync(dirname(path), { recursive: true });
     // Written beside and renamed into place: a reader never sees half a result.
     const partial = `${path}.${String(process.pid)}.${String(Math.random()).slice(2)}.partial`;
-    writeFileSync(partial, serialize(result));
+    writeFileSync(partial, kept);
     renameSync(partial, path);
   } catch {
     // Not kept: computed again next time.
   }
+  return kept;
 }
 
 /** A result kept by {@link keepResult}, as it was. */

@@ -124,24 +124,27 @@ export interface CachedRead {
   readonly cache: string;
 }
 
-/** A file read through the cache: where its result is kept, and that result, serialised or new. */
-export type CachedSiteFile = { readonly path: string } & (
-  { readonly kept: Uint8Array } | { readonly read: SiteFile<UnrenderedPattern> }
-);
+/** A file read through the cache: where its result is kept, and that result serialised. */
+export interface CachedSiteFile {
+  readonly path: string;
+  readonly kept: Uint8Array;
+}
 
 /**
  * {@link readSiteFileUnrendered} through a cache folder: a file whose path and bytes were read
- * before is not parsed again, and its kept result is handed over serialised (made a value once,
- * by the thread that uses it).
+ * before is not parsed again. The result is handed over serialised, as it is kept: made a value
+ * once, by the thread that uses it (a worker's message would serialise it again).
  */
 export function readSiteFileCached({ file, cache }: CachedRead): CachedSiteFile {
   const bytes = readPlainFile(file);
   const path = resultPath(cache, file, bytes);
-  const kept = keptResult(path);
-  if (kept) return { path, kept };
-  const read = readWith(file, (pattern) => pattern, bytes);
-  keepResult(path, read);
-  return { path, read };
+  const kept =
+    keptResult(path) ??
+    keepResult(
+      path,
+      readWith(file, (pattern) => pattern, bytes),
+    );
+  return { path, kept };
 }
 
 /** Every file of `files` read for the site, through the cache folder `cache` when given. */
@@ -167,9 +170,7 @@ async function readFiles(
   // Kept: about two libraries' worth of the most recently used reads.
   pruneResults(cache, 2 * files.length + 2).catch(() => undefined);
   return {
-    read: results.map((result) =>
-      'kept' in result ? (keptValue(result.kept) as SiteFile) : result.read,
-    ),
+    read: results.map((result) => keptValue(result.kept) as SiteFile),
     // The library's near-duplicates are kept under every file's path and bytes (each result's
     // place says both).
     nearAt: resultPath(cache, '', new TextEncoder().encode(results.map(({ path }) => path).join())),
