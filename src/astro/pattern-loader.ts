@@ -88,13 +88,21 @@ export function loadedLibrary(): Promise<LiveLibrary> {
 }
 
 /**
- * Astro's store holds one entry, whose digest changes with the patterns: a change is how Astro
- * knows to reload the browser and forget the page paths it keeps. Pages read the patterns from
- * memory ({@link loadedLibrary}).
+ * Astro's store holds one entry, `patterns`, set again with a new digest on each change of the
+ * library: how Astro knows to reload the browser and forget the page paths it keeps. A whole
+ * load leaves it as it is (a written store reloads every open browser page, and invalidates
+ * Astro's content modules); pages read the patterns from memory ({@link loadedLibrary}).
  */
 function stamp(context: LoaderContext, library: LiveLibrary): void {
-  context.store.set({ id: 'patterns', data: {}, digest: String(library.generation) });
+  context.store.set({
+    id: STORE_ID,
+    data: {},
+    // New in each process: a store kept from an earlier run never holds it.
+    digest: `${String(process.pid)}:${String(library.generation)}`,
+  });
 }
+
+const STORE_ID = 'patterns';
 
 /** Dev: re-reads one changed file; a file that became invalid is shown with its errors. */
 function reloadFile(
@@ -173,10 +181,9 @@ async function load(context: LoaderContext, dev: boolean): Promise<LiveLibrary> 
   shared.checks = library.checks;
   for (const listener of shared.listeners) listener(library.patterns);
   context.logger.info(`${String(library.patterns.length)} patterns loaded from ${patternsDir()}`);
-  const live = new LiveLibrary(library.patterns);
-  context.store.clear();
-  stamp(context, live);
-  return live;
+  // Entries of another version of this loader (one per pattern) are dropped.
+  for (const id of context.store.keys()) if (id !== STORE_ID) context.store.delete(id);
+  return new LiveLibrary(library.patterns);
 }
 
 /**
