@@ -8,9 +8,10 @@
  * the page shows it.
  * Targets (2 cores, the whole real library): first page ≤ 10 s, an edit shown ≤ 1 s after save.
  * Measured (the whole real library without its two broken files, 3,614 files; 2-core machine
- * shared with other builds, 1-minute load 1.5–3): before the dev server kept its patterns beside
- * Astro's store and its reads in a cache, first page 20.6–22.6 s and an edit 3.8 s; now a first
- * start 20–24 s, a later start 6–9 s, an edit 0.4–0.6 s (see README, "Speed").
+ * shared with other builds, 1-minute load noted): before the dev server kept its patterns beside
+ * Astro's store and its reads in a cache, first page 20.6–22.6 s idle (27–47 s at load 5–8), an
+ * edit 3.8 s idle (4.7–8.1 s at load 5–8); now a start with kept reads 9.1 s at load 4
+ * (18.6–30 s at load 7–10), a first start 20.5 s (39–52 s), an edit 0.6–0.7 s (1.0–1.6 s).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFile, cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
