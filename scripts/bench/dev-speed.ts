@@ -10,8 +10,8 @@
  * Measured (the whole real library without its two broken files, 3,614 files; 2-core machine
  * shared with other builds, 1-minute load noted): before the dev server kept its patterns beside
  * Astro's store and its reads in a cache, first page 20.6–22.6 s idle (27–47 s at load 5–8), an
- * edit 3.8 s idle (4.7–8.1 s at load 5–8); now a start with kept reads 9.1 s at load 4
- * (18.6–30 s at load 7–10), a first start 20.5 s (39–52 s), an edit 0.6–0.7 s (1.0–1.6 s).
+ * edit 3.8 s idle (4.7–8.1 s at load 5–8); now a start with kept reads 9.1–14.7 s at load 2–4
+ * (18.6–30 s at load 7–10), a first start 20.5–33 s (39–52 s), an edit 0.7–0.9 s (1.0–1.6 s).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFile, cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
