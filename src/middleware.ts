@@ -10,11 +10,11 @@ import { SITE } from './config/site.ts';
 
 const PATTERN_PAGE = /^patterns\/([^/]+)\//;
 
-export const onRequest = defineMiddleware((context, next) => {
+export const onRequest = defineMiddleware(async (context, next) => {
   if (!import.meta.env.DEV) return next();
   const path = decodeURIComponent(context.url.pathname).slice(SITE.base.length);
   const slug = PATTERN_PAGE.exec(path)?.[1];
-  const invalid = slug === undefined ? undefined : invalidPattern(slug);
+  const invalid = slug === undefined ? undefined : await invalidPattern(slug);
   if (invalid === undefined) return next();
   return new Response(invalidPatternPage(invalid.file, invalid.errors), {
     status: 500,

@@ -9,11 +9,12 @@
  * never stops on an invalid file: src/middleware.ts shows its errors at its
  * pattern's address ({@link invalidPattern}) until it is fixed.
  *
- * Entries in Astro's data store hold the validated frontmatter only. Each
- * body, its Markdown structure and its rendered HTML, is kept beside the
- * store in memory ({@link patternBody}): the store is serialised into the
- * build's bundle and parsed again, and thousands of bodies there would cost
- * more time and memory than rendering them.
+ * Astro's data store holds one entry whose digest changes with the library
+ * (how Astro knows to reload the browser). The patterns themselves —
+ * frontmatter, body structure, rendered HTML — are kept beside the store in
+ * memory ({@link loadedLibrary}): the store is serialised into the build's
+ * bundle and parsed again, and in dev it is written to disk and parsed again
+ * on every change, which for thousands of patterns cost seconds.
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, relative } from 'node:path';
@@ -22,9 +23,8 @@ import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lib/diagn
 import { InvalidPatternsError } from '../lib/invalid-patterns.ts';
 import { patternsDir } from '../lib/load.ts';
 import type { LibraryChecks } from '../lib/library.ts';
-import { loadSite, readSiteFile, type SitePattern } from '../model/load-site.ts';
-import type { RenderedBody } from '../model/rendered.ts';
-import type { PatternBody, PatternEntry } from '../model/types.ts';
+import { LiveLibrary } from '../model/live-library.ts';
+import { loadSite, readSiteFile, siteCacheDir, type SitePattern } from '../model/load-site.ts';
 
 /** A file left out of the site under PATTERNS_ON_ERROR=skip, with its errors. */
 export interface SkippedFile {
@@ -36,17 +36,12 @@ export interface SkippedFile {
 // build's own module graph (pages, the build report): what they share lives
 // on globalThis.
 const SHARED = Symbol.for('pattern-loader');
-/** A pattern's body: its Markdown structure and that Markdown rendered. */
-export interface LoadedBody {
-  readonly body: PatternBody;
-  readonly rendered: RenderedBody;
-  readonly similar: SitePattern['similar'];
-}
 interface Shared {
   skipped: readonly SkippedFile[];
   /** Dev: the errors of every pattern file that is invalid now, by slug (its file name). */
   invalid: Map<string, SkippedFile>;
-  bodies: Map<string, LoadedBody>;
+  /** The site's patterns, settled once the whole library is loaded. */
+  library: Promise<LiveLibrary> | undefined;
   /** What the library checks read at the last whole load (the health page's counts). */
   checks: LibraryChecks | undefined;
   listeners: ((patterns: readonly SitePattern[]) => void)[];
@@ -55,7 +50,7 @@ const holder = globalThis as { [SHARED]?: Shared | undefined };
 const shared: Shared = (holder[SHARED] ??= {
   skipped: [],
   invalid: new Map(),
-  bodies: new Map(),
+  library: undefined,
   checks: undefined,
   listeners: [],
 });
@@ -65,9 +60,12 @@ export const skippedFiles = (): readonly SkippedFile[] => shared.skipped;
 
 /**
  * Dev: the errors of pattern `slug` when its file is invalid now (the dev server shows them at
- * the pattern's address instead of its last valid page).
+ * the pattern's address instead of its last valid page). Waits for the library to load.
  */
-export const invalidPattern = (slug: string): SkippedFile | undefined => shared.invalid.get(slug);
+export async function invalidPattern(slug: string): Promise<SkippedFile | undefined> {
+  await loadedLibrary();
+  return shared.invalid.get(slug);
+}
 
 /** Calls `listener` with every pattern of the site each time the whole library is loaded. */
 export function onPatternsLoaded(listener: (patterns: readonly SitePattern[]) => void): void {
@@ -80,53 +78,55 @@ export function libraryChecks(): LibraryChecks {
   return shared.checks;
 }
 
-/** The body of pattern `slug`, when this process loaded it. */
-export const patternBody = (slug: string): LoadedBody | undefined => shared.bodies.get(slug);
+/**
+ * The site's patterns, once the whole library is loaded (the dev server answers while it loads:
+ * pages wait here), then as changed file by file; throws when no load was started.
+ */
+export function loadedLibrary(): Promise<LiveLibrary> {
+  if (shared.library === undefined) throw new Error('no patterns were loaded');
+  return shared.library;
+}
 
-function store(context: LoaderContext, pattern: SitePattern): void {
-  const { stored, digest, similar } = pattern;
-  const { body, ...rest } = stored;
-  const entry: PatternEntry = rest;
-  // Read through, not copied: in dev `rendered` is rendered when a page first asks for it.
-  shared.bodies.set(stored.slug, {
-    body,
-    similar,
-    get rendered() {
-      return pattern.rendered;
-    },
-  });
+/**
+ * Astro's store holds one entry, `patterns`, set again with a new digest on each change of the
+ * library: how Astro knows to reload the browser and forget the page paths it keeps. A whole
+ * load leaves it as it is (a written store reloads every open browser page, and invalidates
+ * Astro's content modules); pages read the patterns from memory ({@link loadedLibrary}).
+ */
+function stamp(context: LoaderContext, library: LiveLibrary): void {
   context.store.set({
-    id: stored.slug,
-    data: { ...entry },
-    filePath: relative(process.cwd(), stored.file),
-    digest,
+    id: STORE_ID,
+    data: {},
+    // New in each process: a store kept from an earlier run never holds it.
+    digest: `${String(process.pid)}:${String(library.generation)}`,
   });
 }
 
-function remove(context: LoaderContext, id: string): void {
-  context.store.delete(id);
-  shared.bodies.delete(id);
-}
+const STORE_ID = 'patterns';
 
 /** Dev: re-reads one changed file; a file that became invalid is shown with its errors. */
-function reloadFile(context: LoaderContext, path: string, removed: boolean): void {
+function reloadFile(
+  context: LoaderContext,
+  library: LiveLibrary,
+  path: string,
+  removed: boolean,
+): void {
   const file = relative(process.cwd(), path);
   shared.invalid.delete(basename(file, '.md'));
-  for (const entry of context.store.values()) {
-    if (entry.filePath === file && (removed || entry.id !== basename(file, '.md'))) {
-      remove(context, entry.id);
-    }
+  const read = removed ? undefined : readSiteFile(file);
+  const before = library.slugOf(file);
+  // Gone, invalid now, or under another slug: the pattern it was is no longer in the site.
+  if (before !== undefined && before !== read?.pattern?.stored.slug) {
+    library.delete(before);
   }
-  if (removed) return;
-  const { pattern, diagnostics } = readSiteFile(file);
-  // Similar patterns need the whole library: a changed file keeps its last ones until a reload.
-  if (pattern) {
-    store(context, { ...pattern, similar: patternBody(pattern.stored.slug)?.similar ?? [] });
-  } else {
-    const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (read?.pattern) {
+    library.set(read.pattern);
+  } else if (read) {
+    const errors = read.diagnostics.filter((d) => d.severity === 'error');
     shared.invalid.set(basename(file, '.md'), { file, errors });
     context.logger.error(`${file} is invalid:\n  ${errors.map(formatDiagnostic).join('\n  ')}`);
   }
+  stamp(context, library);
 }
 
 /** What a file is now (size and modification time), or `''` when it is gone. */
@@ -134,6 +134,9 @@ function fileStamp(path: string): string {
   const stat = statSync(path, { throwIfNoEntry: false });
   return stat ? `${String(stat.size)}:${String(stat.mtimeMs)}` : '';
 }
+
+/** How long after the last of close changes the library model is made again. */
+const MODEL_DELAY_MS = 20;
 
 /** How long after a reload the file is looked at again. */
 const SETTLE_MS = 300;
@@ -154,8 +157,11 @@ function settle(path: string, seen: string, changed: () => void): void {
  * build script and the build report); the dev server (which has a watcher) keeps going and shows
  * each invalid file's errors at its pattern's address.
  */
-async function load(context: LoaderContext, dev: boolean): Promise<void> {
-  const library = await loadSite(patternsDir(), { render: !dev });
+async function load(context: LoaderContext, dev: boolean): Promise<LiveLibrary> {
+  const library = await loadSite(
+    patternsDir(),
+    dev ? { render: false, background: true, cache: siteCacheDir() } : {},
+  );
   const errors = sortDiagnostics(library.diagnostics.filter((d) => d.severity === 'error'));
   const byFile = Map.groupBy(errors, (d: Diagnostic) => d.file);
   if (byFile.size > 0 && !dev && process.env['PATTERNS_ON_ERROR'] !== 'skip') {
@@ -172,33 +178,65 @@ async function load(context: LoaderContext, dev: boolean): Promise<void> {
         : `${String(byFile.size)} invalid pattern file(s) skipped (PATTERNS_ON_ERROR=skip)`,
     );
   }
-  context.store.clear();
-  shared.bodies.clear();
-  for (const pattern of library.patterns) store(context, pattern);
   shared.checks = library.checks;
   for (const listener of shared.listeners) listener(library.patterns);
   context.logger.info(`${String(library.patterns.length)} patterns loaded from ${patternsDir()}`);
+  // Entries of another version of this loader (one per pattern) are dropped.
+  for (const id of context.store.keys()) if (id !== STORE_ID) context.store.delete(id);
+  return new LiveLibrary(library.patterns);
 }
 
-/** The `patterns` collection's loader; in dev it reloads when a pattern file changes. */
+/**
+ * The `patterns` collection's loader. In dev it does not wait for the library: the server starts
+ * (and loads its page modules) while the files are read, pages wait for them
+ * ({@link loadedLibrary}), and a changed pattern file is read again once they are loaded.
+ */
 export function patternLoader(): Loader {
   return {
     name: 'pattern-loader',
     load: async (context) => {
-      await load(context, context.watcher !== undefined);
+      const dev = context.watcher !== undefined;
+      const library = load(context, dev);
+      shared.library = library;
+      if (!dev) {
+        await library;
+        return;
+      }
+      const logError = (error: unknown): void => {
+        context.logger.error(error instanceof Error ? error.message : String(error));
+      };
+      // Reported here; a page waiting for the library shows the error too.
+      library.catch(logError);
       const dir = patternsDir();
       context.watcher?.add(dir);
+      let modelling: NodeJS.Timeout | undefined;
       const reload = (removed: boolean) => (path: string) => {
         if (!path.endsWith('.md') || relative(dir, path).startsWith('..')) return;
-        try {
-          const seen = fileStamp(path);
-          reloadFile(context, path, removed);
-          settle(path, seen, () => {
-            reload(!existsSync(path))(path);
-          });
-        } catch (error) {
-          context.logger.error(error instanceof Error ? error.message : String(error));
-        }
+        void library.then(
+          (loaded) => {
+            try {
+              const seen = fileStamp(path);
+              reloadFile(context, loaded, path, removed);
+              settle(path, seen, () => {
+                reload(!existsSync(path))(path);
+              });
+              // The changed library's model is made now, not when a page asks (once for a burst
+              // of changes, as a branch checkout makes).
+              clearTimeout(modelling);
+              modelling = setTimeout(() => {
+                try {
+                  loaded.model();
+                } catch (error) {
+                  logError(error);
+                }
+              }, MODEL_DELAY_MS);
+            } catch (error) {
+              logError(error);
+            }
+          },
+          // A library that failed to load was reported once, above.
+          () => undefined,
+        );
       };
       context.watcher?.on('change', reload(false));
       context.watcher?.on('add', reload(false));

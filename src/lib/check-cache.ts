@@ -13,17 +13,9 @@
  * `$PATTERNS_CHECK_CACHE`; `PATTERNS_CHECK_CACHE=off` turns it off.
  */
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { SITE } from '../config/site.ts';
+import { codeFingerprint, PROJECT_ROOT } from './file-cache.ts';
 import type { NearDuplicates } from './library.ts';
 import type { CheckedFile } from './load.ts';
 import type { Neighbour } from './similarity.ts';
@@ -31,36 +23,18 @@ import type { Neighbour } from './similarity.ts';
 /** Raised when the cache file's layout changes. */
 const CACHE_VERSION = 1;
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
 /** The cache file, or undefined when caching is off. */
 function cacheFile(): string | undefined {
   const setting = process.env['PATTERNS_CHECK_CACHE'];
   if (setting === 'off') return undefined;
-  return setting ?? join(ROOT, 'node_modules/.cache/pattern-check/results.json');
+  return setting ?? join(PROJECT_ROOT, 'node_modules/.cache/pattern-check/results.json');
 }
 
 const sha256 = (data: string | Uint8Array): string =>
   createHash('sha256').update(data).digest('base64url');
 
-/** Every file under `dir`, relative paths in a fixed order. */
-const filesUnder = (dir: string): string[] =>
-  readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-
-/** What decides a file's result besides its bytes: the checker's code, dependencies and config. */
-function checkerFingerprint(): string {
-  const hash = createHash('sha256').update(String(CACHE_VERSION));
-  for (const file of [
-    ...['schema', 'src/lib', 'src/config'].flatMap(filesUnder),
-    join(ROOT, 'package-lock.json'),
-  ]) {
-    hash.update(file).update(readFileSync(file));
-  }
-  return hash.update(JSON.stringify(SITE)).digest('base64url');
-}
+/** The project's folders whose code decides a checked file's result. */
+const CHECKER_CODE = ['schema', 'src/lib', 'src/config'];
 
 interface CacheData {
   readonly fingerprint: string;
@@ -91,7 +65,7 @@ export interface CheckCache {
 /** Opens the cache (empty when missing, unreadable or made by another checker). */
 export function openCheckCache(): CheckCache {
   const path = cacheFile();
-  const fingerprint = path === undefined ? '' : checkerFingerprint();
+  const fingerprint = path === undefined ? '' : codeFingerprint(CHECKER_CODE, CACHE_VERSION);
   let stored: CacheData['files'] = {};
   let storedNear: CacheData['near'];
   if (path !== undefined) {

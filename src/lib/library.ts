@@ -272,6 +272,15 @@ function duplicateWarnings(
 }
 
 /**
+ * The library-wide diagnostics that decide which files the site shows: slugs and ids used by
+ * more than one file (the only library-wide errors; {@link checkLibrary} adds warnings).
+ */
+export const identityDiagnostics = (entries: readonly LibraryEntry[]): Diagnostic[] => [
+  ...duplicates(entries, 'slug'),
+  ...duplicates(entries, 'id'),
+];
+
+/**
  * Library-wide diagnostics. `files` lists every file of the library (valid or
  * not), so a target whose file exists but is invalid is not called wanted; a
  * target written as an id exists when a pattern has that id.
@@ -283,8 +292,7 @@ export function checkLibrary(
 ): Diagnostic[] {
   const slugs = files.map((file) => basename(file, '.md'));
   return [
-    ...duplicates(entries, 'slug'),
-    ...duplicates(entries, 'id'),
+    ...identityDiagnostics(entries),
     ...wanted(wantedTargets(entries, files), slugs),
     ...duplicateWarnings(entries, near),
   ];

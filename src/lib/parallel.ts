@@ -20,6 +20,11 @@ export interface ParallelOptions {
   readonly itemsPerThread: number;
   /** Called after each item (on this thread, also for items done by workers). */
   readonly onItem?: () => void;
+  /**
+   * Leave this thread free (workers only, at least one): slower, but its event loop keeps
+   * running meanwhile (the dev server answers while the library loads).
+   */
+  readonly background?: boolean;
 }
 
 /** What a worker starts with. */
@@ -76,19 +81,30 @@ function inWorker<O>(input: WorkerInput<unknown>, onItem: () => void): Promise<[
 export async function parallelMap<O>(
   items: readonly unknown[],
   task: Task,
-  { itemsPerThread, onItem = () => undefined }: ParallelOptions,
+  { itemsPerThread, onItem = () => undefined, background = false }: ParallelOptions,
 ): Promise<O[]> {
-  const fn = (await importTask(task)) as (item: unknown) => O;
   const threads = Math.max(
     1,
     Math.min(availableParallelism(), Math.floor(items.length / itemsPerThread)),
   );
   const cursor = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-  const workers = Array.from({ length: threads - 1 }, () =>
+  const workers = Array.from({ length: background ? threads : threads - 1 }, () =>
     inWorker<O>({ items, cursor, task }, onItem),
   );
+  const here = background
+    ? []
+    : drain(items, cursor, (await importTask(task)) as (item: unknown) => O, onItem);
   const results = new Array<O>(items.length);
-  const done = [drain(items, cursor, fn, onItem), ...(await Promise.all(workers))];
-  for (const [index, result] of done.flat()) results[index] = result;
+  for (const [index, result] of [here, ...(await Promise.all(workers))].flat()) {
+    results[index] = result;
+  }
   return results;
+}
+
+/** `task(item)` on a worker thread, this thread left free meanwhile. */
+export async function onWorker<O>(item: unknown, task: Task): Promise<O> {
+  const cursor = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const [done] = await inWorker<O>({ items: [item], cursor, task }, () => undefined);
+  if (done === undefined) throw new Error(`${task.name} gave no result`);
+  return done[1];
 }

@@ -23,6 +23,7 @@ import { curatedLinks, slugsById, summaryOf } from './stored.ts';
 import type {
   BacklinkGroup,
   Facet,
+  GraphPicture,
   Lens,
   LibraryModel,
   PatternLink,
@@ -186,6 +187,7 @@ export function buildLibraryModel(
     addBacklinks(index, pattern, byId);
   }
   const backlinks = new Map([...index].map(([slug, byType]) => [slug, backlinkGroups(byType)]));
+  let graph: GraphPicture | undefined;
   return {
     patterns: summaries.sort(byTitle),
     bySlug,
@@ -194,7 +196,10 @@ export function buildLibraryModel(
     facets: counter.facets(),
     wanted: wantedPatterns(backlinks, bySlug),
     lenses: declared.filter(({ key }) => lensKeys.has(key)),
-    graph: libraryGraph(patterns),
+    // Drawn when a page first asks for it (a pattern page never does).
+    get graph() {
+      return (graph ??= libraryGraph(patterns));
+    },
     contributors: contributorIndex(patterns),
     similar: new Map(
       patterns.map(({ slug }) => [

@@ -1,19 +1,31 @@
 /**
  * Reading a library for the site: every file parsed, validated and its
  * Markdown rendered on all cores ({@link parallelMap}), then the library-wide
- * checks. Only plain data crosses threads: the stored pattern, its rendered
+ * checks that decide what is shown and the similarity pass. Only plain data crosses threads: the stored pattern, its rendered
  * HTML and a digest of its bytes.
  */
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import type { Diagnostic } from '../lib/diagnostics.ts';
 import {
-  checkLibrary,
+  identityDiagnostics,
   nearDuplicates,
   type LibraryChecks,
   type LibraryEntry,
+  type NearDuplicates,
 } from '../lib/library.ts';
+import {
+  codeFingerprint,
+  keepResult,
+  keptResult,
+  keptValue,
+  PROJECT_ROOT,
+  pruneResults,
+  resultPath,
+  resultsFolder,
+} from '../lib/file-cache.ts';
 import { findPatternFiles, FILES_PER_THREAD, readPlainFile } from '../lib/load.ts';
-import { parallelMap } from '../lib/parallel.ts';
+import { onWorker, parallelMap } from '../lib/parallel.ts';
 import { readPatternFile, type PatternFile } from '../lib/pattern-file.ts';
 import type { Neighbour } from '../lib/similarity.ts';
 import { renderBody, type RenderedBody } from './rendered.ts';
@@ -70,8 +82,9 @@ function renderedLater<T extends UnrenderedPattern>(pattern: T): T & Pick<ReadPa
 function readWith<Pattern>(
   file: string,
   make: (pattern: UnrenderedPattern) => Pattern,
+  bytes: Uint8Array = readPlainFile(file),
 ): SiteFile<Pattern> {
-  const { pattern, diagnostics, entry } = readPatternFile(file, readPlainFile(file));
+  const { pattern, diagnostics, entry } = readPatternFile(file, bytes);
   return {
     diagnostics,
     entry,
@@ -87,38 +100,141 @@ export const readSiteFile = (file: string): SiteFile<ReadPattern> =>
 export const readSiteFileUnrendered = (file: string): SiteFile<UnrenderedPattern> =>
   readWith(file, (pattern) => pattern);
 
+/** Raised when what a cached read holds changes. */
+const SITE_CACHE_VERSION = 1;
+
+/** The project's folders whose code decides what a file's read gives. */
+const SITE_CODE = ['schema', 'src/lib', 'src/model', 'src/config'];
+
+/**
+ * The dev server's cache of read files (src/lib/file-cache.ts): in
+ * `node_modules/.cache/pattern-site/` (or `$PATTERNS_SITE_CACHE`), a folder per version of the
+ * code that reads files; undefined when `PATTERNS_SITE_CACHE=off`.
+ */
+export function siteCacheDir(): string | undefined {
+  const setting = process.env['PATTERNS_SITE_CACHE'];
+  if (setting === 'off') return undefined;
+  const root = setting ?? join(PROJECT_ROOT, 'node_modules/.cache/pattern-site');
+  return resultsFolder(root, codeFingerprint(SITE_CODE, SITE_CACHE_VERSION));
+}
+
+/** A file to read through the cache folder `cache`. */
+export interface CachedRead {
+  readonly file: string;
+  readonly cache: string;
+}
+
+/** A file read through the cache: where its result is kept, and that result serialised. */
+export interface CachedSiteFile {
+  readonly path: string;
+  readonly kept: Uint8Array;
+}
+
+/**
+ * {@link readSiteFileUnrendered} through a cache folder: a file whose path and bytes were read
+ * before is not parsed again. The result is handed over serialised, as it is kept: made a value
+ * once, by the thread that uses it (a worker's message would serialise it again).
+ */
+export function readSiteFileCached({ file, cache }: CachedRead): CachedSiteFile {
+  const bytes = readPlainFile(file);
+  const path = resultPath(cache, file, bytes);
+  const kept =
+    keptResult(path) ??
+    keepResult(
+      path,
+      readWith(file, (pattern) => pattern, bytes),
+    );
+  return { path, kept };
+}
+
+/** Every file of `files` read for the site, through the cache folder `cache` when given. */
+async function readFiles(
+  files: readonly string[],
+  { render, background, cache }: Required<SiteOptions>,
+): Promise<{ read: SiteFile[]; nearAt: string | undefined }> {
+  const options = { itemsPerThread: FILES_PER_THREAD / 4, background };
+  if (cache === undefined || render) {
+    const task = render ? readSiteFile : readSiteFileUnrendered;
+    const read = await parallelMap<SiteFile>(
+      files,
+      { module: import.meta.url, name: task.name },
+      options,
+    );
+    return { read, nearAt: undefined };
+  }
+  const results = await parallelMap<CachedSiteFile>(
+    files.map((file): CachedRead => ({ file, cache })),
+    { module: import.meta.url, name: readSiteFileCached.name },
+    options,
+  );
+  // Kept: about two libraries' worth of the most recently used reads.
+  pruneResults(cache, 2 * files.length + 2).catch(() => undefined);
+  return {
+    read: results.map((result) => keptValue(result.kept) as SiteFile),
+    // The library's near-duplicates are kept under every file's path and bytes (each result's
+    // place says both).
+    nearAt: resultPath(cache, '', new TextEncoder().encode(results.map(({ path }) => path).join())),
+  };
+}
+
+/**
+ * The near-duplicates of a library's entries, on a worker thread when `background`; kept at
+ * `keptAt` when given (once per library as read).
+ */
+async function similarityPass(
+  entries: readonly LibraryEntry[],
+  background: boolean,
+  keptAt: string | undefined,
+): Promise<NearDuplicates> {
+  const kept = keptAt === undefined ? undefined : keptResult(keptAt);
+  if (kept) return keptValue(kept) as NearDuplicates;
+  const near = background
+    ? await onWorker<NearDuplicates>(entries, {
+        module: new URL('../lib/library.ts', import.meta.url).href,
+        name: nearDuplicates.name,
+      })
+    : nearDuplicates(entries);
+  if (keptAt !== undefined) keepResult(keptAt, near);
+  return near;
+}
+
 export interface SiteLibrary {
   /** Patterns of files with no error, file-level or library-wide, in file order. */
   readonly patterns: SitePattern[];
-  /** Every problem, per file and library-wide. */
+  /**
+   * Every problem of each file, and the library-wide ones that decide what is shown (duplicate
+   * slugs and ids); `npm run check` reports the library's other warnings.
+   */
   readonly diagnostics: Diagnostic[];
   /** What the library checks read (the health page counts from it: src/lib/exports/health.ts). */
   readonly checks: LibraryChecks;
 }
 
-/**
- * Reads the library under `dir` for the site. With `render: false` (the dev server) each
- * pattern's HTML is rendered when a page first asks for it, so the server answers sooner.
- */
+/** How to read a library for the site. */
+export interface SiteOptions {
+  /** Render each pattern's HTML now (a build); else when a page first asks for it (dev). */
+  readonly render?: boolean;
+  /** Read every file on worker threads, this thread left free (dev: the server answers meanwhile). */
+  readonly background?: boolean;
+  /** Reuse earlier reads of unchanged files from this folder ({@link siteCacheDir}); not with `render`. */
+  readonly cache?: string | undefined;
+}
+
+/** Reads the library under `dir` for the site. */
 export async function loadSite(
   dir: string,
-  { render = true }: { render?: boolean } = {},
+  { render = true, background = false, cache }: SiteOptions = {},
 ): Promise<SiteLibrary> {
   const found = await findPatternFiles([dir]);
-  const task = render ? readSiteFile : readSiteFileUnrendered;
-  const read = await parallelMap<SiteFile>(
-    found.files,
-    { module: import.meta.url, name: task.name },
-    { itemsPerThread: FILES_PER_THREAD / 4 },
-  );
+  const { read, nearAt } = await readFiles(found.files, { render, background, cache });
   const entries = read.flatMap(({ entry }) => (entry ? [entry] : []));
-  // One similarity pass (words counted on the worker threads): near-duplicate warnings and
+  // One similarity pass (words counted when each file was read): near-duplicate warnings and
   // similar patterns.
-  const near = nearDuplicates(entries);
+  const near = await similarityPass(entries, background, nearAt);
   const diagnostics = [
     ...found.diagnostics,
     ...read.flatMap((file) => file.diagnostics),
-    ...checkLibrary(entries, found.files, near),
+    ...identityDiagnostics(entries),
   ];
   const failed = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
   const shown = read.flatMap(({ pattern }) =>

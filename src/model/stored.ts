@@ -2,7 +2,7 @@
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../../schema/relationships.ts';
 import type { PatternFile } from '../lib/pattern-file.ts';
 import { titleFromSlug } from './labels.ts';
-import type { PatternBody, PatternEntry, PatternLink, StoredPattern } from './types.ts';
+import type { PatternLink, StoredPattern } from './types.ts';
 
 /** What the content loader stores for a parsed pattern: frontmatter and body structure, no issues. */
 export function toStoredPattern(pattern: PatternFile): StoredPattern {
@@ -30,14 +30,6 @@ export function toStoredPattern(pattern: PatternFile): StoredPattern {
     frontmatter: pattern.frontmatter,
     body: { summary, confidence, sections, extras },
   };
-}
-
-/** A stored pattern from its content-collection entry and the body kept beside the store. */
-export function withBody(entry: PatternEntry, body: PatternBody): StoredPattern {
-  const older = 'preamble' in body;
-  if (entry.format !== 'v7.1' && older) return { ...entry, body };
-  if (entry.format === 'v7.1' && !older) return { ...entry, body };
-  throw new Error(`pattern "${entry.slug}": its stored body is not in its format`);
 }
 
 /** The slug of each pattern id held by exactly one pattern (older files link by id too). */

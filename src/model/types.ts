@@ -17,7 +17,7 @@ import type { ContributorIndex, NamedContributor } from './contributors.ts';
 import type { RenderedBody } from './rendered.ts';
 
 /**
- * What the content loader stores per pattern: validated frontmatter and body structure
+ * What the content loader keeps per pattern: validated frontmatter and body structure
  * (Markdown, no HTML). One of two formats: branch once on `format`.
  */
 export type StoredPattern = StoredV71Pattern | StoredOlderPattern;
@@ -28,9 +28,6 @@ export interface StoredV71Pattern extends V71Entry {
 
 /** A pattern shown as written: older format or incomplete v7.1 (branch on `format` for which). */
 export type StoredOlderPattern = OlderEntry & { readonly body: OlderPatternBody };
-
-/** What a content-collection entry holds: a pattern without its body (kept beside the store). */
-export type PatternEntry = V71Entry | OlderEntry;
 
 interface EntryBase {
   readonly slug: string;
@@ -65,9 +62,6 @@ export interface IncompleteEntry extends AsWrittenEntryBase {
 
 /** A v7.1 body's structure: summary, confidence callout, sections and extra sections. */
 export type V71PatternBody = Omit<ParsedBody, 'issues'>;
-
-/** A pattern's body structure, in its format. */
-export type PatternBody = StoredPattern['body'];
 
 /** An older-format body: its sections as written. */
 export type OlderPatternBody = Omit<OlderBody, 'issues'>;

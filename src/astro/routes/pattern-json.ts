@@ -4,28 +4,17 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getExportSite } from '../exports.ts';
-import { getLibrary, loadedBody } from '../collection.ts';
+import { getLibrary, loadedPattern } from '../collection.ts';
 import { patternExport } from '../../lib/exports/pattern-export.ts';
-import type { StoredPattern } from '../../model/types.ts';
-
-interface Props {
-  pattern: StoredPattern;
-}
 
 export const getStaticPaths = (async () => {
   const library = await getLibrary();
-  return [...library.bySlug.values()].map((pattern) => ({
-    params: { slug: pattern.slug },
-    props: { pattern },
-  }));
+  return [...library.bySlug.keys()].map((slug) => ({ params: { slug } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<Props> = async ({ props: { pattern } }) =>
-  Response.json(
-    patternExport(
-      pattern,
-      loadedBody(pattern.slug).rendered,
-      await getExportSite(),
-      (await getLibrary()).similar.get(pattern.slug) ?? [],
-    ),
-  );
+/** The pattern as it is now (the paths above are cached until the store is saved). */
+export const GET: APIRoute = async ({ params: { slug = '' } }) => {
+  const { stored, rendered } = await loadedPattern(slug);
+  const similar = (await getLibrary()).similar.get(slug) ?? [];
+  return Response.json(patternExport(stored, rendered, await getExportSite(), similar));
+};
