@@ -157,11 +157,51 @@ export function rawLibraryEntry(
 /** Longest edit distance at which a target is taken for a misspelling of a slug. */
 const suggestionDistance = (target: string): number => Math.max(2, Math.floor(target.length / 6));
 
+/** Character counts of a text, its code units folded onto 64 buckets (see {@link bagDistance}). */
+function characterCounts(text: string): Uint16Array {
+  const counts = new Uint16Array(64);
+  for (let i = 0; i < text.length; i += 1) {
+    const bucket = text.charCodeAt(i) & 63;
+    counts[bucket] = (counts[bucket] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** Character counts of the slugs met so far. */
+const countsOf = new Map<string, Uint16Array>();
+
+/**
+ * Whether two texts' edit distance surely exceeds `limit`, from their character counts: by the
+ * bag distance, a lower bound of it (each insertion, deletion or substitution changes each of the
+ * two one-sided count differences by at most one; folding characters together only lowers them).
+ */
+function surelyFarther(a: Uint16Array, b: Uint16Array, limit: number): boolean {
+  let more = 0;
+  let fewer = 0;
+  for (let i = 0; i < 64; i += 1) {
+    const difference = (a[i] ?? 0) - (b[i] ?? 0);
+    if (difference > 0) more += difference;
+    else fewer -= difference;
+    if (more > limit || fewer > limit) return true;
+  }
+  return false;
+}
+
 /** The slug `target` is most likely a misspelling of, when one is close enough. */
 export function didYouMean(target: string, slugs: readonly string[]): string | undefined {
   const limit = suggestionDistance(target);
-  // Only a slug whose length is within the limit can be that close: a cheap filter first.
-  const near = slugs.filter((slug) => Math.abs(slug.length - target.length) <= limit);
+  const counts = characterCounts(target);
+  // Only a slug whose length and characters are within the limit can be that close: cheap
+  // filters first (they drop only slugs farther than the limit, so the nearest one stays).
+  const near = slugs.filter((slug) => {
+    if (Math.abs(slug.length - target.length) > limit) return false;
+    let own = countsOf.get(slug);
+    if (own === undefined) {
+      own = characterCounts(slug);
+      countsOf.set(slug, own);
+    }
+    return !surelyFarther(counts, own, limit);
+  });
   if (near.length === 0) return undefined;
   const nearest = closest(target, near);
   return distance(target, nearest) <= limit ? nearest : undefined;
