@@ -62,6 +62,32 @@ describe('checking pattern files', () => {
     );
   });
 
+  it('places fields right when the opening line has trailing spaces or names YAML', () => {
+    const first = (source: string): string => {
+      const [problem] = readPatternFile('x.md', Buffer.from(source)).diagnostics;
+      return problem ? `${String(problem.line)}:${String(problem.column)} ${problem.message}` : '';
+    };
+    // The block starts after `---`, or after the language: positions count from where it starts.
+    expect(first('---   \ntitle: 5\n---\nbody\n')).toBe('2:1 required field is missing');
+    const unclosed = 'title: [\n---\n';
+    expect(first(`---\n${unclosed}`)).toBe(
+      '2:9 unexpected end of the stream within a flow collection',
+    );
+    expect(first(`---yaml\n${unclosed}`)).toBe(first(`---\n${unclosed}`));
+    expect(first(`---   \n${unclosed}`)).toBe(first(`---\n${unclosed}`));
+  });
+
+  it('calls front matter of only comments empty, and reads one that starts with a comment', () => {
+    const messages = (source: string): string[] =>
+      readPatternFile('x.md', Buffer.from(source)).diagnostics.map((d) => d.message);
+    expect(messages('---\n# a comment\n  # another\n\n---\nbody\n')).toEqual([
+      'the front matter is empty',
+    ]);
+    expect(messages('---\n# a comment\ntitle: 5\n---\nbody\n')).toContain(
+      'required field is missing',
+    );
+  });
+
   it('treats a duplicate key as an error at the second key', async () => {
     expect(await checkFixture('duplicate-key')).toMatchInlineSnapshot(
       `"duplicate-key/duplicate-key.md:13:3: error: front matter: duplicate key "corporate" (each key may appear once)"`,
@@ -78,8 +104,8 @@ describe('checking pattern files', () => {
   });
 
   it('uses a fixture that gray-matter on its own would execute', () => {
-    // The hazard the safe engines close: gray-matter 4 falls back to eval for `---js`
-    // even with `engines: { js: false }`. The fixture's code only sets a global here.
+    // The hazard our own split closes (src/lib/frontmatter.ts): gray-matter 4 falls back to eval
+    // for `---js` even with `engines: { js: false }`. The fixture's code only sets a global here.
     const source = '---js\n{ title: (globalThis.__grayMatterRan = true, "x") }\n---\n';
     matter(source, { engines: { js: false } } as never);
     expect(Reflect.get(globalThis, '__grayMatterRan')).toBe(true);
