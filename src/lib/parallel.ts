@@ -7,7 +7,7 @@
  * results must be plain data (structured-cloneable).
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 
 /** A function workers can import: a module's URL and the name it is exported under. */
 export interface Task {
@@ -33,7 +33,7 @@ export interface WorkerInput<I> {
 const CHUNK = 16;
 
 /** Runs `fn` on chunks claimed from the queue until it is empty; results keep their index. */
-export function drain<I, O>(
+function drain<I, O>(
   items: readonly I[],
   cursor: Int32Array,
   fn: (item: I) => O,
@@ -52,16 +52,29 @@ export function drain<I, O>(
 }
 
 /** The exported function `task` names. */
-export async function importTask(task: Task): Promise<(item: unknown) => unknown> {
+async function importTask(task: Task): Promise<(item: unknown) => unknown> {
   const module = (await import(/* @vite-ignore */ task.module)) as Record<string, unknown>;
   const fn = module[task.name];
   if (typeof fn !== 'function') throw new Error(`${task.module} exports no function ${task.name}`);
   return fn as (item: unknown) => unknown;
 }
 
+/** The body of a worker thread (parallel-worker.js): drains the shared queue with the task it was given. */
+export async function runWorker(): Promise<void> {
+  const port = parentPort;
+  if (!port) return;
+  const { items, cursor, task } = workerData as WorkerInput<unknown>;
+  const fn = await importTask(task);
+  port.postMessage(
+    drain(items, cursor, fn, () => {
+      port.postMessage('item');
+    }),
+  );
+}
+
 function inWorker<O>(input: WorkerInput<unknown>, onItem: () => void): Promise<[number, O][]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./parallel-worker.ts', import.meta.url), {
+    const worker = new Worker(new URL('./parallel-worker.js', import.meta.url), {
       workerData: input,
     });
     worker.on('message', (message: 'item' | [number, O][]) => {
