@@ -8,8 +8,15 @@
 import { stemmer } from 'stemmer';
 import type { PatternText } from './pattern-text.ts';
 
-/** A document's terms and their weighted counts, as sendable plain data (most frequent first). */
-export type TermCounts = readonly (readonly [string, number])[];
+/**
+ * A document's terms and their weighted counts, most frequent first (then alphabetically): two
+ * lists of the same length, sendable plain data (one pair per term cost the check three times
+ * as much to send from its worker threads).
+ */
+export interface TermCounts {
+  readonly terms: readonly string[];
+  readonly counts: readonly number[];
+}
 
 /** Code-point order: the same everywhere, whatever the locale. */
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -277,30 +284,31 @@ export function termCounts(text: PatternText): TermCounts {
     if (group) group.push(stem);
     else byCount.set(count, [stem]);
   }
-  const entries: (readonly [string, number])[] = [];
+  const terms: string[] = [];
+  const counts: number[] = [];
   for (const count of Float64Array.from(byCount.keys()).sort().reverse()) {
     for (const stem of (byCount.get(count) ?? []).sort()) {
-      if (entries.length === FREQUENT_TERMS) return entries;
-      entries.push([stem, count]);
+      if (terms.length === FREQUENT_TERMS) return { terms, counts };
+      terms.push(stem);
+      counts.push(count);
     }
   }
-  return entries;
+  return { terms, counts };
 }
 
 /** One pattern's terms for {@link similarPatterns}: sendable plain data. */
-export interface TermDocument {
+export interface TermDocument extends TermCounts {
   /** What names the pattern in the results: its slug, or its file where slugs may clash. */
   readonly key: string;
   /** Normalised words of the title, each once. */
   readonly titleWords: readonly string[];
-  readonly terms: TermCounts;
 }
 
 /** The term document of a pattern's text. */
 export const termDocument = (text: PatternText, key: string = text.slug): TermDocument => ({
   key,
   titleWords: [...new Set(words(text.title))].filter((word) => !GENERIC_TITLE_WORDS.has(word)),
-  terms: termCounts(text),
+  ...termCounts(text),
 });
 
 /** Shared title words over the shorter title's word count (0 when a title has no word). */
@@ -329,7 +337,7 @@ function vectors(
   const termsOf = documents.map(({ terms }) => {
     const own = new Int32Array(terms.length);
     for (let k = 0; k < terms.length; k += 1) {
-      const term = terms[k]?.[0] ?? '';
+      const term = terms[k] ?? '';
       let id = termIds.get(term);
       if (id === undefined) {
         id = termIds.size;
@@ -346,12 +354,12 @@ function vectors(
   const idf = frequency.map((count) => Math.log(1 + n / count));
   const ids: Int32Array[] = [];
   const weights: Float64Array[] = [];
-  documents.forEach(({ terms }, doc) => {
+  documents.forEach(({ counts }, doc) => {
     const own = termsOf[doc] ?? new Int32Array();
     // Sublinear term frequency times smoothed inverse document frequency.
-    const weight = new Float64Array(terms.length);
-    for (let k = 0; k < terms.length; k += 1) {
-      weight[k] = (1 + Math.log(terms[k]?.[1] ?? 0)) * (idf[own[k] ?? 0] ?? 0);
+    const weight = new Float64Array(own.length);
+    for (let k = 0; k < own.length; k += 1) {
+      weight[k] = (1 + Math.log(counts[k] ?? 0)) * (idf[own[k] ?? 0] ?? 0);
     }
     // Only the terms at or above the topTerms-th weight can be kept: they alone are sorted.
     const floor =
