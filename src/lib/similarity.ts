@@ -255,6 +255,35 @@ function countWords(text: string, weight: number, counts: number[], touched: num
   }
 }
 
+/** 2²¹: the largest list {@link sortedTexts} sorts by key (far more than a pattern's terms). */
+const INDEX_SPAN = 2 ** 21;
+
+/**
+ * Distinct non-empty texts in code-unit order (as `sort()` and {@link compareText} order them),
+ * sorted natively by a number made of each text's first two code units and its index, so that
+ * only texts that share their first two code units are compared as strings.
+ */
+function sortedTexts(texts: readonly string[]): readonly string[] {
+  if (texts.length < 2 || texts.length >= INDEX_SPAN) return [...texts].sort();
+  const keys = new Float64Array(texts.length);
+  texts.forEach((text, index) => {
+    const prefix = text.charCodeAt(0) * 0x10000 + (text.length > 1 ? text.charCodeAt(1) : 0);
+    keys[index] = prefix * INDEX_SPAN + index;
+  });
+  keys.sort();
+  const sorted: string[] = [];
+  for (let from = 0; from < keys.length; ) {
+    const prefix = Math.floor((keys[from] ?? 0) / INDEX_SPAN);
+    let to = from + 1;
+    while (to < keys.length && Math.floor((keys[to] ?? 0) / INDEX_SPAN) === prefix) to += 1;
+    const run = [];
+    for (let at = from; at < to; at += 1) run.push(texts[(keys[at] ?? 0) % INDEX_SPAN] ?? '');
+    sorted.push(...(run.length > 1 ? run.sort() : run));
+    from = to;
+  }
+  return sorted;
+}
+
 /** Per-stem counts of the pattern being counted (0 outside {@link termCounts}). */
 const stemCounts: number[] = [];
 
@@ -287,7 +316,7 @@ export function termCounts(text: PatternText): TermCounts {
   const terms: string[] = [];
   const counts: number[] = [];
   for (const count of Float64Array.from(byCount.keys()).sort().reverse()) {
-    for (const stem of (byCount.get(count) ?? []).sort()) {
+    for (const stem of sortedTexts(byCount.get(count) ?? [])) {
       if (terms.length === FREQUENT_TERMS) return { terms, counts };
       terms.push(stem);
       counts.push(count);
