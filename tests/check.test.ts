@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
+import { didYouMean, slugIndex } from '../src/lib/library.ts';
 import { readPatternFile } from '../src/lib/pattern-file.ts';
 import { parseYaml } from '../src/lib/yaml.ts';
 import { checkFixture, FIXTURES, v71 } from './helpers/fixtures.ts';
@@ -206,6 +207,18 @@ describe('every problem in one run', () => {
       all-problems/open-budget-assemblies.md:37:16: error: lifecycle.confidence: wrong type (expected number, got "high")
       all-problems/open-budget-assemblies.md:42:13: warning: relationships.enables[0].slug: "minimal-patern" has no pattern file yet (a wanted pattern); did you mean "minimal-pattern"?"
     `);
+  });
+
+  it('suggests the first of the nearest slugs within the edit limit, and none beyond it', () => {
+    const slugs = slugIndex(['commons-trust', 'open-source', 'open-sourse', 'opens-source', 'x']);
+    // Two slugs one edit away: the first one listed.
+    expect(didYouMean('open-sorce', slugs)).toBe('open-source');
+    expect(didYouMean('opensource', slugs)).toBe('open-source');
+    expect(didYouMean('commons-truest', slugs)).toBe('commons-trust');
+    // Three edits with a limit of two (the limit grows by one per six characters).
+    expect(didYouMean('open-sxxxce', slugs)).toBeUndefined();
+    expect(didYouMean('zzz', slugs)).toBeUndefined();
+    expect(didYouMean('zz', slugs)).toBe('x');
   });
 
   it('hints to quote a value that holds an unquoted colon', async () => {
