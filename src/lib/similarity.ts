@@ -356,6 +356,32 @@ export interface Neighbour {
 
 const round = (score: number): number => Math.round(score * 1000) / 1000;
 
+/** The value at index `k` of `values` sorted in ascending order (quickselect; reorders `values`). */
+function kthSmallest(values: Float64Array, k: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >> 1] ?? 0;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while ((values[i] ?? 0) < pivot) i += 1;
+      while ((values[j] ?? 0) > pivot) j -= 1;
+      if (i <= j) {
+        const swap = values[i] ?? 0;
+        values[i] = values[j] ?? 0;
+        values[j] = swap;
+        i += 1;
+        j -= 1;
+      }
+    }
+    if (k <= j) high = j;
+    else if (k >= i) low = i;
+    else break;
+  }
+  return values[k] ?? 0;
+}
+
 /** Pruned, L2-normalised TF-IDF vectors: per document, term ids and weights. */
 function vectors(
   documents: readonly TermDocument[],
@@ -392,7 +418,7 @@ function vectors(
     }
     // Only the terms at or above the topTerms-th weight can be kept: they alone are sorted.
     const floor =
-      weight.length > topTerms ? (weight.slice().sort()[weight.length - topTerms] ?? 0) : -Infinity;
+      weight.length > topTerms ? kthSmallest(weight.slice(), weight.length - topTerms) : -Infinity;
     const kept: number[] = [];
     for (let k = 0; k < weight.length; k += 1) if ((weight[k] ?? 0) >= floor) kept.push(k);
     kept.sort((a, b) => (weight[b] ?? 0) - (weight[a] ?? 0) || (own[a] ?? 0) - (own[b] ?? 0));
@@ -400,8 +426,14 @@ function vectors(
     let sum = 0;
     for (const k of kept) sum += (weight[k] ?? 0) * (weight[k] ?? 0);
     const norm = Math.sqrt(sum) || 1;
-    ids.push(Int32Array.from(kept, (k) => own[k] ?? 0));
-    weights.push(Float64Array.from(kept, (k) => (weight[k] ?? 0) / norm));
+    const keptIds = new Int32Array(kept.length);
+    const keptWeights = new Float64Array(kept.length);
+    kept.forEach((k, position) => {
+      keptIds[position] = own[k] ?? 0;
+      keptWeights[position] = (weight[k] ?? 0) / norm;
+    });
+    ids.push(keptIds);
+    weights.push(keptWeights);
   });
   return { ids, weights, termCount: termIds.size };
 }
