@@ -272,7 +272,7 @@ function sortedTexts(texts: readonly string[]): readonly string[] {
   });
   keys.sort();
   const sorted: string[] = [];
-  for (let from = 0; from < keys.length; ) {
+  for (let from = 0; from < keys.length;) {
     const prefix = Math.floor((keys[from] ?? 0) / INDEX_SPAN);
     let to = from + 1;
     while (to < keys.length && Math.floor((keys[to] ?? 0) / INDEX_SPAN) === prefix) to += 1;
