@@ -42,26 +42,23 @@ const progress = (done: number, total: number): void => {
   }
 };
 
-const [library, checked] = await Promise.all([
+// Without named files the library itself is checked, and its files are found once.
+const [library, named] = await Promise.all([
   checkPatternFiles(context, progress, openCheckCache()),
-  findPatternFiles(targets),
+  context === targets ? undefined : findPatternFiles(targets),
 ]);
-const shown = new Set([...checked.files, ...checked.diagnostics.map((d) => d.file)]);
+const files = named?.files ?? library.files;
+const shown = named && new Set([...named.files, ...named.diagnostics.map((d) => d.file)]);
 const diagnostics = sortDiagnostics(
   refuseIncompleteNewFiles(
-    library.diagnostics.filter((d) => shown.has(d.file)),
+    shown ? library.diagnostics.filter((d) => shown.has(d.file)) : library.diagnostics,
     library.formats,
     new Set(added),
   ),
 );
 const annotate = process.env['GITHUB_ACTIONS'] === 'true';
 process.stdout.write(
-  checkReport(
-    checked.files.length,
-    diagnostics,
-    annotate,
-    countFormats(checked.files, library.formats),
-  ),
+  checkReport(files.length, diagnostics, annotate, countFormats(files, library.formats)),
 );
 if (values.duplicates) process.stdout.write(duplicateReport(library.duplicates));
 process.exitCode = diagnostics.some((d) => d.severity === 'error') ? 1 : 0;

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
+import { didYouMean, slugIndex } from '../src/lib/library.ts';
 import { readPatternFile } from '../src/lib/pattern-file.ts';
 import { parseYaml } from '../src/lib/yaml.ts';
 import { checkFixture, FIXTURES, v71 } from './helpers/fixtures.ts';
@@ -62,6 +63,32 @@ describe('checking pattern files', () => {
     );
   });
 
+  it('places fields right when the opening line has trailing spaces or names YAML', () => {
+    const first = (source: string): string => {
+      const [problem] = readPatternFile('x.md', Buffer.from(source)).diagnostics;
+      return problem ? `${String(problem.line)}:${String(problem.column)} ${problem.message}` : '';
+    };
+    // The block starts after `---`, or after the language: positions count from where it starts.
+    expect(first('---   \ntitle: 5\n---\nbody\n')).toBe('2:1 required field is missing');
+    const unclosed = 'title: [\n---\n';
+    expect(first(`---\n${unclosed}`)).toBe(
+      '2:9 unexpected end of the stream within a flow collection',
+    );
+    expect(first(`---yaml\n${unclosed}`)).toBe(first(`---\n${unclosed}`));
+    expect(first(`---   \n${unclosed}`)).toBe(first(`---\n${unclosed}`));
+  });
+
+  it('calls front matter of only comments empty, and reads one that starts with a comment', () => {
+    const messages = (source: string): string[] =>
+      readPatternFile('x.md', Buffer.from(source)).diagnostics.map((d) => d.message);
+    expect(messages('---\n# a comment\n  # another\n\n---\nbody\n')).toEqual([
+      'the front matter is empty',
+    ]);
+    expect(messages('---\n# a comment\ntitle: 5\n---\nbody\n')).toContain(
+      'required field is missing',
+    );
+  });
+
   it('treats a duplicate key as an error at the second key', async () => {
     expect(await checkFixture('duplicate-key')).toMatchInlineSnapshot(
       `"duplicate-key/duplicate-key.md:13:3: error: front matter: duplicate key "corporate" (each key may appear once)"`,
@@ -78,8 +105,8 @@ describe('checking pattern files', () => {
   });
 
   it('uses a fixture that gray-matter on its own would execute', () => {
-    // The hazard the safe engines close: gray-matter 4 falls back to eval for `---js`
-    // even with `engines: { js: false }`. The fixture's code only sets a global here.
+    // The hazard the safe engines close (src/lib/frontmatter.ts): gray-matter 4 falls back to
+    // eval for `---js` even with `engines: { js: false }`. The fixture's code only sets a global here.
     const source = '---js\n{ title: (globalThis.__grayMatterRan = true, "x") }\n---\n';
     matter(source, { engines: { js: false } } as never);
     expect(Reflect.get(globalThis, '__grayMatterRan')).toBe(true);
@@ -180,6 +207,18 @@ describe('every problem in one run', () => {
       all-problems/open-budget-assemblies.md:37:16: error: lifecycle.confidence: wrong type (expected number, got "high")
       all-problems/open-budget-assemblies.md:42:13: warning: relationships.enables[0].slug: "minimal-patern" has no pattern file yet (a wanted pattern); did you mean "minimal-pattern"?"
     `);
+  });
+
+  it('suggests the first of the nearest slugs within the edit limit, and none beyond it', () => {
+    const slugs = slugIndex(['commons-trust', 'open-source', 'open-sourse', 'opens-source', 'x']);
+    // Two slugs one edit away: the first one listed.
+    expect(didYouMean('open-sorce', slugs)).toBe('open-source');
+    expect(didYouMean('opensource', slugs)).toBe('open-source');
+    expect(didYouMean('commons-truest', slugs)).toBe('commons-trust');
+    // Three edits with a limit of two (the limit grows by one per six characters).
+    expect(didYouMean('open-sxxxce', slugs)).toBeUndefined();
+    expect(didYouMean('zzz', slugs)).toBeUndefined();
+    expect(didYouMean('zz', slugs)).toBe('x');
   });
 
   it('hints to quote a value that holds an unquoted colon', async () => {

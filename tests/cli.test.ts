@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 function check(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ['scripts/check.ts', ...args], {
+  const result = spawnSync(process.execPath, ['scripts/check.js', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, GITHUB_ACTIONS: '', PATTERNS_DIR: '', ...env },

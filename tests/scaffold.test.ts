@@ -168,7 +168,7 @@ describe('npm run new', { timeout: 30_000 }, () => {
     expect(created.stdout).toContain(`Created ${file} (id pat_`);
     expect(created.stdout).toContain(`npm run check -- ${file}`);
     expect(readFileSync(file, 'utf8')).toContain('title: "Shared Stewardship Rota"\n');
-    const checked = run('scripts/check.ts', [file], dir);
+    const checked = run('scripts/check.js', [file], dir);
     expect(checked.stdout.trim().split('\n').at(-1)).toBe('1 file, 15 errors, 0 warnings');
     expect(checked.stdout).toContain('attribution: placeholder left to fill in');
     expect(checked.status).toBe(1);

@@ -12,6 +12,7 @@ import {
   duplicateClusters,
   duplicatePairs,
   similarPatterns,
+  termCounts,
   termDocument,
   titleOverlap,
   words,
@@ -41,6 +42,43 @@ describe('words', () => {
 
   it('keeps words of other scripts and words with digits', () => {
     expect(words('5S Methodik für Gemeingüter')).toEqual(['5s', 'methodik', 'für', 'gemeingüt']);
+  });
+});
+
+describe('term counts', () => {
+  /** The term counts of a text (sections of at most 100 words: each is counted up to 1,500 characters). */
+  const counts = (text: string, title = ''): ReturnType<typeof termCounts> => {
+    const pieces = text.split(' ');
+    const sections = Array.from({ length: Math.ceil(pieces.length / 100) }, (_, i) => ({
+      title: '',
+      text: pieces.slice(i * 100, i * 100 + 100).join(' '),
+    }));
+    return termCounts({
+      slug: 'x',
+      title,
+      format: 'v7.1',
+      aliases: [],
+      labels: [],
+      keywords: [],
+      tension: '',
+      sections,
+    });
+  };
+
+  it('counts each stem, the title six times, and lists terms by count, then in code-unit order', () => {
+    const text = 'gardens garden zebra alpaca alp ab b éclair Zulu alpha ämter 𝔸x ab';
+    const { terms, counts: weights } = counts(text, 'Gardening');
+    const rest = [...new Set(words(text))].filter((word) => !['garden', 'ab'].includes(word));
+    expect(terms).toEqual(['garden', 'ab', ...rest.sort()]);
+    expect(weights).toEqual([8, 2, ...rest.map(() => 1)]);
+  });
+
+  it('keeps the most frequent terms, cutting a count shared across the limit alphabetically', () => {
+    const many = Array.from({ length: 300 }, (_, i) => `w${String(i).padStart(3, '0')}x`);
+    const { terms } = counts(`${many.join(' ')} ${many.slice(250).join(' ')}`);
+    expect(terms).toHaveLength(200);
+    expect(terms.slice(0, 50)).toEqual(many.slice(250));
+    expect(terms.slice(50)).toEqual(many.slice(0, 150));
   });
 });
 

@@ -29,7 +29,7 @@ function checkText(text: string): string {
 }
 
 function checkCli(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ['scripts/check.ts', ...args], {
+  const result = spawnSync(process.execPath, ['scripts/check.js', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, GITHUB_ACTIONS: '', PATTERNS_DIR: '', ...env },

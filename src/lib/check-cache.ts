@@ -30,7 +30,8 @@ function cacheFile(): string | undefined {
   return setting ?? join(PROJECT_ROOT, 'node_modules/.cache/pattern-check/results.json');
 }
 
-const sha256 = (data: string | Uint8Array): string =>
+/** The key of a file's bytes (and of the near-duplicates' inputs). */
+export const sha256 = (data: string | Uint8Array): string =>
   createHash('sha256').update(data).digest('base64url');
 
 /** The project's folders whose code decides a checked file's result. */
@@ -51,8 +52,12 @@ type StoredNear = Omit<NearDuplicates, 'neighbours'> & {
 
 /** A loaded cache: look results up by file and bytes, then save what this run found. */
 export interface CheckCache {
+  /** Whether it holds results of an earlier run by this checker (else no look-up can hit). */
+  readonly holdsResults: boolean;
   /** The cached result of `file` when its bytes are unchanged. */
   get(file: string, bytes: Uint8Array): CheckedFile | undefined;
+  /** Notes the hash of a file's bytes that was not looked up (checked without a look-up). */
+  record(file: string, hash: string): void;
   /**
    * The library's near-duplicates: the cached ones when every file looked up is as it was
    * (same paths, same bytes), else `compute()`'s, kept for the next run.
@@ -62,23 +67,29 @@ export interface CheckCache {
   save(results: readonly CheckedFile[]): void;
 }
 
-/** Opens the cache (empty when missing, unreadable or made by another checker). */
-export function openCheckCache(): CheckCache {
+/**
+ * Opens the cache (empty when missing, unreadable or made by another checker); undefined when
+ * caching is off.
+ */
+export function openCheckCache(): CheckCache | undefined {
   const path = cacheFile();
-  const fingerprint = path === undefined ? '' : codeFingerprint(CHECKER_CODE, CACHE_VERSION);
+  if (path === undefined) return undefined;
+  const fingerprint = codeFingerprint(CHECKER_CODE, CACHE_VERSION);
   let stored: CacheData['files'] = {};
   let storedNear: CacheData['near'];
-  if (path !== undefined) {
-    try {
-      const data = JSON.parse(readFileSync(path, 'utf8')) as CacheData;
-      if (data.fingerprint === fingerprint) ({ files: stored, near: storedNear } = data);
-    } catch {
-      // No cache yet, or one that cannot be read: every file is checked.
-    }
+  try {
+    const data = JSON.parse(readFileSync(path, 'utf8')) as CacheData;
+    if (data.fingerprint === fingerprint) ({ files: stored, near: storedNear } = data);
+  } catch {
+    // No cache yet, or one that cannot be read: every file is checked.
   }
   const hashes = new Map<string, string>();
   let near: CacheData['near'];
   return {
+    holdsResults: Object.keys(stored).length > 0,
+    record(file, hash) {
+      hashes.set(file, hash);
+    },
     nearDuplicates(compute) {
       const key = sha256(JSON.stringify([...hashes].sort(([a], [b]) => (a < b ? -1 : 1))));
       if (storedNear?.key === key) {
@@ -97,7 +108,6 @@ export function openCheckCache(): CheckCache {
       return cached?.hash === hash ? cached.result : undefined;
     },
     save(results) {
-      if (path === undefined) return;
       // Kept: this run's hits, and files this run did not look at that still exist.
       const kept = Object.entries(stored).filter(([file, { hash }]) =>
         hashes.has(file) ? hashes.get(file) === hash : existsSync(file),

@@ -27,10 +27,24 @@ function closesFence(line: string, marker: string): boolean {
 /** What a line is to fenced code: its opening, inside it (content or closing line), or neither. */
 export type FenceLine = 'opening' | 'inside' | undefined;
 
+const SPACE = 32;
+const BACKTICK = 96;
+const TILDE = 126;
+
+/** Whether a line may open or close a fence: a backtick or tilde after at most three spaces. */
+function mayBeFence(line: string): boolean {
+  let i = 0;
+  while (i < 3 && line.charCodeAt(i) === SPACE) i += 1;
+  const code = line.charCodeAt(i);
+  return code === BACKTICK || code === TILDE;
+}
+
 /** A scanner to call on each line in turn (container prefixes such as `> ` removed). */
 export function fenceScanner(): (line: string) => FenceLine {
   let fence: string | undefined;
   return (line) => {
+    // Most lines can neither open nor close a fence: no expression is run on them.
+    if (!mayBeFence(line)) return fence === undefined ? undefined : 'inside';
     if (fence !== undefined) {
       if (closesFence(line, fence)) fence = undefined;
       return 'inside';

@@ -8,7 +8,7 @@
  * `engines: { js: false }`, because a falsy engine falls back to its default.
  */
 import matter from 'gray-matter';
-import { createLineIndex, formatPath, type FieldPath, type Position } from './positions.ts';
+import { createLineIndex, type FieldPath, type Position } from './positions.ts';
 import { parseYaml, YamlProblem, type FieldOffsets, type ParsedYaml } from './yaml.ts';
 
 export interface Frontmatter {
@@ -58,22 +58,24 @@ export function readFrontmatter(text: string): Frontmatter {
       { line: 1, column: 4 },
     );
   }
-  const matterStart = opening[0].length - 1;
-  const close = text.indexOf('\n---', matterStart);
+  const close = text.indexOf('\n---', opening[0].length - 1);
   if (close === -1) {
     throw new SourceProblem('the front matter is never closed: add a line "---" after it', START);
   }
-  // gray-matter sees only the front-matter block: it keys a cache by its whole input.
   const closeEnd = text.indexOf('\n', close + 1);
   const header = closeEnd === -1 ? text : text.slice(0, closeEnd);
   const body = closeEnd === -1 ? '' : text.slice(closeEnd + 1);
   const position = createLineIndex(header);
+  // Where gray-matter's block starts: after the language when the opening line names one, else
+  // right after the `---` (trailing spaces on that line are part of the block).
+  const matterStart = language === '' ? 3 : opening[0].length - 1;
   const result: { yaml?: ParsedYaml } = {};
   const yaml = (source: string): object => {
     result.yaml = parseYaml(source);
     return {};
   };
   try {
+    // gray-matter sees only the front-matter block: it keys a cache by its whole input.
     matter(header, {
       language: 'yaml',
       engines: {
@@ -96,7 +98,8 @@ export function readFrontmatter(text: string): Frontmatter {
   if (!result.yaml) {
     throw new SourceProblem('the front matter is empty', { line: 2, column: 1 });
   }
-  const { value, offsets } = result.yaml;
+  const parsed = result.yaml;
+  const { value } = parsed;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new SourceProblem('the front matter must be a YAML mapping of fields', {
       line: 2,
@@ -108,11 +111,8 @@ export function readFrontmatter(text: string): Frontmatter {
     body,
     bodyLine: position(header.length).line + 1,
     locate: (path, at = 'key') => {
-      for (let depth = path.length; depth >= 0; depth -= 1) {
-        const found = offsets.get(formatPath(path.slice(0, depth)));
-        if (found) return position(matterStart + found[at]);
-      }
-      return START;
+      const found = parsed.locate(path);
+      return found ? position(matterStart + found[at]) : START;
     },
   };
 }

@@ -157,13 +157,86 @@ export function rawLibraryEntry(
 /** Longest edit distance at which a target is taken for a misspelling of a slug. */
 const suggestionDistance = (target: string): number => Math.max(2, Math.floor(target.length / 6));
 
-/** The slug `target` is most likely a misspelling of, when one is close enough. */
-export function didYouMean(target: string, slugs: readonly string[]): string | undefined {
+/** A text's characters, its code units folded onto 64 buckets: counts, and which are present (32 buckets). */
+interface Characters {
+  readonly counts: Uint16Array;
+  readonly present: number;
+}
+
+function characters(text: string): Characters {
+  const counts = new Uint16Array(64);
+  let present = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    counts[code & 63] = (counts[code & 63] ?? 0) + 1;
+    present |= 1 << (code & 31);
+  }
+  return { counts, present };
+}
+
+/** Set bits of a 32-bit number. */
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count += 1;
+  return count;
+}
+
+/**
+ * Whether two texts' edit distance surely exceeds `limit`, from their characters: by the bag
+ * distance, a lower bound of it (each insertion, deletion or substitution changes each of the two
+ * one-sided count differences by at most one; folding characters together only lowers them), and
+ * first by a lower bound of that (the buckets present in one text only).
+ */
+function surelyFarther(a: Characters, b: Characters, limit: number): boolean {
+  if (bitCount(a.present & ~b.present) > limit || bitCount(b.present & ~a.present) > limit) {
+    return true;
+  }
+  let more = 0;
+  let fewer = 0;
+  for (let i = 0; i < 64; i += 1) {
+    const difference = (a.counts[i] ?? 0) - (b.counts[i] ?? 0);
+    if (difference > 0) more += difference;
+    else fewer -= difference;
+    if (more > limit || fewer > limit) return true;
+  }
+  return false;
+}
+
+/** A library's slugs for {@link didYouMean}: by length, each with its characters and position. */
+export type SlugIndex = ReadonlyMap<
+  number,
+  readonly { readonly slug: string; readonly position: number; readonly characters: Characters }[]
+>;
+
+/** Indexes slugs for {@link didYouMean}. */
+export function slugIndex(slugs: readonly string[]): SlugIndex {
+  const index = new Map<number, { slug: string; position: number; characters: Characters }[]>();
+  slugs.forEach((slug, position) => {
+    const entry = { slug, position, characters: characters(slug) };
+    const group = index.get(slug.length);
+    if (group) group.push(entry);
+    else index.set(slug.length, [entry]);
+  });
+  return index;
+}
+
+/** The slug `target` is most likely a misspelling of, when one is close enough (the first of the nearest). */
+export function didYouMean(target: string, slugs: SlugIndex): string | undefined {
   const limit = suggestionDistance(target);
-  // Only a slug whose length is within the limit can be that close: a cheap filter first.
-  const near = slugs.filter((slug) => Math.abs(slug.length - target.length) <= limit);
+  const own = characters(target);
+  // Only a slug whose length and characters are within the limit can be that close: cheap
+  // filters first (they drop only slugs farther than the limit, so the nearest one stays).
+  const near: { slug: string; position: number }[] = [];
+  for (let length = target.length - limit; length <= target.length + limit; length += 1) {
+    for (const candidate of slugs.get(length) ?? []) {
+      if (!surelyFarther(own, candidate.characters, limit)) near.push(candidate);
+    }
+  }
   if (near.length === 0) return undefined;
-  const nearest = closest(target, near);
+  const nearest = closest(
+    target,
+    near.sort((a, b) => a.position - b.position).map(({ slug }) => slug),
+  );
   return distance(target, nearest) <= limit ? nearest : undefined;
 }
 
@@ -202,9 +275,10 @@ export function wantedTargets(
 
 /** Warnings for every curated relationship whose target has no pattern file. */
 function wanted(targets: readonly WantedTarget[], slugs: readonly string[]): Diagnostic[] {
+  const index = slugIndex(slugs);
   return targets.flatMap(({ target, wantedBy }) => {
     // A target is often wanted by many files: look for its spelling once.
-    const suggestion = didYouMean(target, slugs);
+    const suggestion = didYouMean(target, index);
     return wantedBy.map(({ file, link }) =>
       diagnostic(
         file,

@@ -8,7 +8,7 @@
 import { constants, readFileSync } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import type { CheckCache } from './check-cache.ts';
+import { sha256, type CheckCache } from './check-cache.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { PatternFormat } from './format.ts';
 import { checkLibrary, nearDuplicates, type LibraryEntry, type NearDuplicates } from './library.ts';
@@ -115,8 +115,18 @@ export interface CheckedFile {
 
 /** Reads and validates one file, keeping only its problems and library entry. */
 export function checkFile(file: string): CheckedFile {
-  const { diagnostics, format, entry } = readPatternFile(file, readPlainFile(file));
+  return checkBytes(file, readPlainFile(file));
+}
+
+function checkBytes(file: string, bytes: Uint8Array): CheckedFile {
+  const { diagnostics, format, entry } = readPatternFile(file, bytes);
   return { file, diagnostics, entry, format };
+}
+
+/** {@link checkFile}, with the SHA-256 of the bytes it read (what the check cache keeps it under). */
+export function checkAndHashFile(file: string): { result: CheckedFile; hash: string } {
+  const bytes = readPlainFile(file);
+  return { result: checkBytes(file, bytes), hash: sha256(bytes) };
 }
 
 /** `use` of a file's bytes; undefined when it cannot be read (checking it then says why). */
@@ -146,18 +156,35 @@ export async function checkPatternFiles(
   let done = 0;
   const progress = (): void => onProgress?.((done += 1), files.length);
   const cached = new Map<string, CheckedFile>();
-  for (const file of cache ? files : []) {
-    const hit = readable(file, (bytes) => cache?.get(file, bytes));
-    if (hit) {
-      cached.set(file, hit);
-      progress();
+  // Files are looked up (read and hashed here) only in a cache that holds results; otherwise
+  // the threads that check them hash them too.
+  if (cache?.holdsResults === true) {
+    for (const file of files) {
+      const hit = readable(file, (bytes) => cache.get(file, bytes));
+      if (hit) {
+        cached.set(file, hit);
+        progress();
+      }
     }
   }
-  const fresh = await parallelMap<CheckedFile>(
-    files.filter((file) => !cached.has(file)),
-    { module: import.meta.url, name: checkFile.name },
-    { itemsPerThread: FILES_PER_THREAD, onItem: progress },
-  );
+  const toCheck = files.filter((file) => !cached.has(file));
+  const options = { itemsPerThread: FILES_PER_THREAD, onItem: progress };
+  let fresh: CheckedFile[];
+  if (cache === undefined || cache.holdsResults) {
+    fresh = await parallelMap<CheckedFile>(
+      toCheck,
+      { module: import.meta.url, name: checkFile.name },
+      options,
+    );
+  } else {
+    const hashed = await parallelMap<ReturnType<typeof checkAndHashFile>>(
+      toCheck,
+      { module: import.meta.url, name: checkAndHashFile.name },
+      options,
+    );
+    for (const { result, hash } of hashed) cache.record(result.file, hash);
+    fresh = hashed.map(({ result }) => result);
+  }
   const byFile = new Map([...cached, ...fresh.map((result) => [result.file, result] as const)]);
   const checked = files.flatMap((file) => byFile.get(file) ?? []);
   const formats = new Map(

@@ -22,6 +22,14 @@ export interface NestingProblem {
 
 const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/;
 
+const TAB = 9;
+const SPACE = 32;
+const QUOTE = 62;
+
+/** Whether a character can start a list marker (`-`, `+`, `*` or a digit). */
+const mayStartListMarker = (code: number): boolean =>
+  code === 45 || code === 43 || code === 42 || (code >= 48 && code <= 57);
+
 /**
  * A line's container prefix: where it ends, and where its depth first goes
  * past {@link MAX_MARKDOWN_NESTING} (undefined if it never does). Indentation
@@ -36,15 +44,16 @@ function containerPrefix(text: string): { end: number; tooDeep: number | undefin
   let tooDeep: number | undefined;
   for (;;) {
     const start = position;
-    const char = text.charAt(position);
-    if (char === ' ' || char === '\t') {
-      indent += char === '\t' ? 4 : 1;
+    const code = text.charCodeAt(position);
+    if (code === SPACE || code === TAB) {
+      indent += code === TAB ? 4 : 1;
       position += 1;
       continue;
     }
-    if (char === '>') {
+    if (code === QUOTE) {
       position += 1;
     } else {
+      if (!mayStartListMarker(code)) break;
       const marker = LIST_MARKER.exec(text.slice(position, position + 11));
       if (!marker) break;
       position += marker[0].length;
@@ -61,30 +70,38 @@ function containerPrefix(text: string): { end: number; tooDeep: number | undefin
 
 /** Emphasis markers and brackets, the characters whose runs and depth are counted. */
 const MARKERS = /[*_~[\]]/g;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+/** A character that is not white space (as `trim` counts it). */
+const NOT_BLANK = /\S/;
 
 /** The first place `markdown` nests deeper than {@link MAX_MARKDOWN_NESTING}, if any. */
 export function excessiveNesting(markdown: string): NestingProblem | undefined {
   const fences = fenceScanner();
   let brackets = 0;
-  for (const [line, text] of markdown.split('\n').entries()) {
+  const lines = markdown.split('\n');
+  for (let line = 0; line < lines.length; line += 1) {
+    const text = lines[line] ?? '';
     const { end, tooDeep } = containerPrefix(text);
-    const fence = fences(text.slice(end));
+    const rest = end === 0 ? text : text.slice(end);
+    const fence = fences(rest);
     if (fence === 'inside') continue;
     if (tooDeep !== undefined) return { line, column: tooDeep };
     if (fence === 'opening') continue;
-    if (text.slice(end).trim() === '') brackets = 0;
+    if (!NOT_BLANK.test(rest)) brackets = 0;
     // Only emphasis markers and brackets matter: jump from one to the next.
     let run = 0;
     let previous = -1;
     MARKERS.lastIndex = end;
-    for (let match = MARKERS.exec(text); match !== null; match = MARKERS.exec(text)) {
-      const column = match.index;
-      const char = match[0];
-      if (char === '[') brackets += 1;
-      else if (char === ']') brackets = Math.max(0, brackets - 1);
+    while (MARKERS.test(text)) {
+      const column = MARKERS.lastIndex - 1;
+      const code = text.charCodeAt(column);
+      if (code === OPEN_BRACKET) brackets += 1;
+      else if (code === CLOSE_BRACKET) brackets = Math.max(0, brackets - 1);
       // A run of emphasis markers: consecutive columns, none of them a bracket.
-      run = char === '[' || char === ']' ? 0 : column === previous + 1 ? run + 1 : 1;
-      previous = char === '[' || char === ']' ? -1 : column;
+      const bracket = code === OPEN_BRACKET || code === CLOSE_BRACKET;
+      run = bracket ? 0 : column === previous + 1 ? run + 1 : 1;
+      previous = bracket ? -1 : column;
       if (run > MAX_MARKDOWN_NESTING || brackets > MAX_MARKDOWN_NESTING) return { line, column };
     }
   }

@@ -8,8 +8,15 @@
 import { stemmer } from 'stemmer';
 import type { PatternText } from './pattern-text.ts';
 
-/** A document's terms and their weighted counts, as sendable plain data (most frequent first). */
-export type TermCounts = readonly (readonly [string, number])[];
+/**
+ * A document's terms and their weighted counts, most frequent first (then alphabetically): two
+ * lists of the same length, sendable plain data (one pair per term cost the check three times
+ * as much to send from its worker threads).
+ */
+export interface TermCounts {
+  readonly terms: readonly string[];
+  readonly counts: readonly number[];
+}
 
 /** Code-point order: the same everywhere, whatever the locale. */
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -126,13 +133,165 @@ function opening(text: string): string {
   return text.slice(0, space > 0 ? space : SECTION_OPENING);
 }
 
+/**
+ * Whether a UTF-16 code unit of lower-cased text belongs to a piece: the complement of
+ * {@link SEPARATORS}, tested on char codes so that {@link termCounts} needs no regular expression.
+ */
+const inPiece = (code: number): boolean =>
+  code >= 0x61
+    ? code <= 0x7a || (code >= 0xc0 && code <= 0x1fff) || code >= 0x2070
+    : code >= 0x30 && code <= 0x39;
+
+/**
+ * Every distinct piece {@link termCounts} has met, found by its characters without making a
+ * string of it: an open-addressing hash table (FNV-1a over the code units, linear probing) whose
+ * slots hold, side by side, a piece's hash, the number of its stem (-1: not a word, see
+ * {@link stemOf}) and where its characters stand in `chars`. A text's pieces are looked up where
+ * they stand, so only a piece met for the first time is copied out and stemmed (the real
+ * library's 6 million pieces are 41,000 distinct ones), and a look-up reads one slot and the
+ * piece's characters.
+ */
+const SLOT = 4;
+const pieceTable = {
+  /** Per slot: hash, stem number, start in `chars`, length (0: a free slot). */
+  slots: new Int32Array(SLOT << 16),
+  size: 0,
+  chars: new Uint16Array(1 << 18),
+  charsUsed: 0,
+  stemIdOf: new Map<string, number>(),
+  stemTexts: [] as string[],
+};
+
+/** The piece table's slot (its first index) holding `text[start, end)`, or the free slot where it goes. */
+function slotOf(hash: number, text: string, start: number, end: number): number {
+  const { slots, chars } = pieceTable;
+  const mask = slots.length / SLOT - 1;
+  const length = end - start;
+  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    const at = slot * SLOT;
+    const known = slots[at + 3] ?? 0;
+    if (known === 0) return at;
+    if (known !== length || slots[at] !== hash) continue;
+    const from = (slots[at + 2] ?? 0) - start;
+    let same = true;
+    for (let i = start; i < end && same; i += 1) same = chars[from + i] === text.charCodeAt(i);
+    if (same) return at;
+  }
+}
+
+/** Adds the piece `text[start, end)` at the free slot `at` and returns its stem number (-1 when it is not a word). */
+function addPiece(at: number, hash: number, text: string, start: number, end: number): number {
+  const table = pieceTable;
+  const stem = stemOf(text.slice(start, end));
+  let stemId = -1;
+  if (stem !== '') {
+    stemId = table.stemIdOf.get(stem) ?? table.stemTexts.length;
+    if (stemId === table.stemTexts.length) {
+      table.stemIdOf.set(stem, stemId);
+      table.stemTexts.push(stem);
+    }
+  }
+  const length = end - start;
+  if (table.charsUsed + length > table.chars.length) {
+    const chars = new Uint16Array(Math.max(table.chars.length * 2, table.charsUsed + length));
+    chars.set(table.chars);
+    table.chars = chars;
+  }
+  for (let i = 0; i < length; i += 1) table.chars[table.charsUsed + i] = text.charCodeAt(start + i);
+  table.slots.set([hash, stemId, table.charsUsed, length], at);
+  table.charsUsed += length;
+  table.size += 1;
+  if (table.size * 2 * SLOT > table.slots.length) {
+    // Half full: twice the slots, every piece placed again.
+    const old = table.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = slots.length / SLOT - 1;
+    for (let from = 0; from < old.length; from += SLOT) {
+      if (old[from + 3] === 0) continue;
+      let slot = (old[from] ?? 0) & mask;
+      while (slots[slot * SLOT + 3] !== 0) slot = (slot + 1) & mask;
+      slots.set(old.subarray(from, from + SLOT), slot * SLOT);
+    }
+    table.slots = slots;
+  }
+  return stemId;
+}
+
+/** FNV-1a's offset basis and prime (32 bits). */
+const FNV_BASIS = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * Adds `weight` to the count of each word's stem in `text` (the pieces {@link eachPiece} finds,
+ * stemmed by {@link stemOf}): `counts` is indexed by stem number, and `touched` lists each stem
+ * number the first time its count leaves 0.
+ */
+function countWords(text: string, weight: number, counts: number[], touched: number[]): void {
+  const lower = text.replace(URL, ' ').toLowerCase();
+  const { length } = lower;
+  let start = -1;
+  let hash = FNV_BASIS;
+  for (let i = 0; i <= length; i += 1) {
+    const code = i < length ? lower.charCodeAt(i) : 0;
+    if (inPiece(code)) {
+      if (start === -1) {
+        start = i;
+        hash = FNV_BASIS;
+      }
+      hash = Math.imul(hash ^ code, FNV_PRIME);
+      continue;
+    }
+    if (start === -1) continue;
+    const at = slotOf(hash, lower, start, i);
+    const stemId =
+      pieceTable.slots[at + 3] === 0
+        ? addPiece(at, hash, lower, start, i)
+        : (pieceTable.slots[at + 1] ?? -1);
+    start = -1;
+    if (stemId === -1) continue;
+    const count = counts[stemId] ?? 0;
+    if (count === 0) touched.push(stemId);
+    counts[stemId] = count + weight;
+  }
+}
+
+/** 2²¹: the largest list {@link sortedTexts} sorts by key (far more than a pattern's terms). */
+const INDEX_SPAN = 2 ** 21;
+
+/**
+ * Distinct non-empty texts in code-unit order (as `sort()` and {@link compareText} order them),
+ * sorted natively by a number made of each text's first two code units and its index, so that
+ * only texts that share their first two code units are compared as strings.
+ */
+function sortedTexts(texts: readonly string[]): readonly string[] {
+  if (texts.length < 2 || texts.length >= INDEX_SPAN) return [...texts].sort();
+  const keys = new Float64Array(texts.length);
+  texts.forEach((text, index) => {
+    const prefix = text.charCodeAt(0) * 0x10000 + (text.length > 1 ? text.charCodeAt(1) : 0);
+    keys[index] = prefix * INDEX_SPAN + index;
+  });
+  keys.sort();
+  const sorted: string[] = [];
+  for (let from = 0; from < keys.length;) {
+    const prefix = Math.floor((keys[from] ?? 0) / INDEX_SPAN);
+    let to = from + 1;
+    while (to < keys.length && Math.floor((keys[to] ?? 0) / INDEX_SPAN) === prefix) to += 1;
+    const run = [];
+    for (let at = from; at < to; at += 1) run.push(texts[(keys[at] ?? 0) % INDEX_SPAN] ?? '');
+    sorted.push(...(run.length > 1 ? run.sort() : run));
+    from = to;
+  }
+  return sorted;
+}
+
+/** Per-stem counts of the pattern being counted (0 outside {@link termCounts}). */
+const stemCounts: number[] = [];
+
 /** A pattern's weighted term counts: title, aliases, labels, keywords and tension above the text. */
 export function termCounts(text: PatternText): TermCounts {
-  // Pieces are counted first and each distinct one stemmed once: a pattern's own small map is
-  // faster to update than the library-wide stem cache is to read.
-  const pieces = new Map<string, number>();
+  const touched: number[] = [];
   const add = (value: string, weight: number): void => {
-    eachPiece(value, (piece) => pieces.set(piece, (pieces.get(piece) ?? 0) + weight));
+    countWords(value, weight, stemCounts, touched);
   };
   add(text.title, FIELD_WEIGHTS.title);
   for (const alias of text.aliases) add(alias, FIELD_WEIGHTS.aliases);
@@ -143,36 +302,42 @@ export function termCounts(text: PatternText): TermCounts {
     add(section.title, 1);
     add(opening(section.text), 1);
   }
-  const counts = new Map<string, number>();
-  for (const [piece, count] of pieces) {
-    const stem = stemOf(piece);
-    if (stem !== '') counts.set(stem, (counts.get(stem) ?? 0) + count);
+  // The most frequent terms, by count and then alphabetically: stems grouped by count, only the
+  // groups taken sorted (natively: code-unit order, as compareText), the highest counts first.
+  const byCount = new Map<number, string[]>();
+  for (const stemId of touched) {
+    const count = stemCounts[stemId] ?? 0;
+    stemCounts[stemId] = 0;
+    const stem = pieceTable.stemTexts[stemId] ?? '';
+    const group = byCount.get(count);
+    if (group) group.push(stem);
+    else byCount.set(count, [stem]);
   }
-  let entries = [...counts];
-  if (entries.length > FREQUENT_TERMS) {
-    // Only the terms at or above the FREQUENT_TERMS-th count are sorted in full.
-    const cut = entries.map(([, count]) => count).sort((a, b) => b - a)[FREQUENT_TERMS - 1] ?? 0;
-    entries = entries.filter(([, count]) => count >= cut);
+  const terms: string[] = [];
+  const counts: number[] = [];
+  for (const count of Float64Array.from(byCount.keys()).sort().reverse()) {
+    for (const stem of sortedTexts(byCount.get(count) ?? [])) {
+      if (terms.length === FREQUENT_TERMS) return { terms, counts };
+      terms.push(stem);
+      counts.push(count);
+    }
   }
-  return entries
-    .sort(([a, countA], [b, countB]) => countB - countA || compareText(a, b))
-    .slice(0, FREQUENT_TERMS);
+  return { terms, counts };
 }
 
 /** One pattern's terms for {@link similarPatterns}: sendable plain data. */
-export interface TermDocument {
+export interface TermDocument extends TermCounts {
   /** What names the pattern in the results: its slug, or its file where slugs may clash. */
   readonly key: string;
   /** Normalised words of the title, each once. */
   readonly titleWords: readonly string[];
-  readonly terms: TermCounts;
 }
 
 /** The term document of a pattern's text. */
 export const termDocument = (text: PatternText, key: string = text.slug): TermDocument => ({
   key,
   titleWords: [...new Set(words(text.title))].filter((word) => !GENERIC_TITLE_WORDS.has(word)),
-  terms: termCounts(text),
+  ...termCounts(text),
 });
 
 /** Shared title words over the shorter title's word count (0 when a title has no word). */
@@ -191,6 +356,32 @@ export interface Neighbour {
 
 const round = (score: number): number => Math.round(score * 1000) / 1000;
 
+/** The value at index `k` of `values` sorted in ascending order (quickselect; reorders `values`). */
+function kthSmallest(values: Float64Array, k: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >> 1] ?? 0;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while ((values[i] ?? 0) < pivot) i += 1;
+      while ((values[j] ?? 0) > pivot) j -= 1;
+      if (i <= j) {
+        const swap = values[i] ?? 0;
+        values[i] = values[j] ?? 0;
+        values[j] = swap;
+        i += 1;
+        j -= 1;
+      }
+    }
+    if (k <= j) high = j;
+    else if (k >= i) low = i;
+    else break;
+  }
+  return values[k] ?? 0;
+}
+
 /** Pruned, L2-normalised TF-IDF vectors: per document, term ids and weights. */
 function vectors(
   documents: readonly TermDocument[],
@@ -198,8 +389,10 @@ function vectors(
 ): { ids: Int32Array[]; weights: Float64Array[]; termCount: number } {
   const termIds = new Map<string, number>();
   const frequency: number[] = [];
-  for (const { terms } of documents) {
-    for (const [term] of terms) {
+  const termsOf = documents.map(({ terms }) => {
+    const own = new Int32Array(terms.length);
+    for (let k = 0; k < terms.length; k += 1) {
+      const term = terms[k] ?? '';
       let id = termIds.get(term);
       if (id === undefined) {
         id = termIds.size;
@@ -207,23 +400,41 @@ function vectors(
         frequency.push(0);
       }
       frequency[id] = (frequency[id] ?? 0) + 1;
+      own[k] = id;
     }
-  }
+    return own;
+  });
   const n = documents.length;
+  // Smoothed inverse document frequency of each term.
+  const idf = frequency.map((count) => Math.log(1 + n / count));
   const ids: Int32Array[] = [];
   const weights: Float64Array[] = [];
-  for (const { terms } of documents) {
-    const weighted = terms.map(([term, count]) => {
-      const id = termIds.get(term) ?? 0;
-      // Sublinear term frequency times smoothed inverse document frequency.
-      return { id, weight: (1 + Math.log(count)) * Math.log(1 + n / (frequency[id] ?? 1)) };
+  documents.forEach(({ counts }, doc) => {
+    const own = termsOf[doc] ?? new Int32Array();
+    // Sublinear term frequency times smoothed inverse document frequency.
+    const weight = new Float64Array(own.length);
+    for (let k = 0; k < own.length; k += 1) {
+      weight[k] = (1 + Math.log(counts[k] ?? 0)) * (idf[own[k] ?? 0] ?? 0);
+    }
+    // Only the terms at or above the topTerms-th weight can be kept: they alone are sorted.
+    const floor =
+      weight.length > topTerms ? kthSmallest(weight.slice(), weight.length - topTerms) : -Infinity;
+    const kept: number[] = [];
+    for (let k = 0; k < weight.length; k += 1) if ((weight[k] ?? 0) >= floor) kept.push(k);
+    kept.sort((a, b) => (weight[b] ?? 0) - (weight[a] ?? 0) || (own[a] ?? 0) - (own[b] ?? 0));
+    kept.length = Math.min(kept.length, topTerms);
+    let sum = 0;
+    for (const k of kept) sum += (weight[k] ?? 0) * (weight[k] ?? 0);
+    const norm = Math.sqrt(sum) || 1;
+    const keptIds = new Int32Array(kept.length);
+    const keptWeights = new Float64Array(kept.length);
+    kept.forEach((k, position) => {
+      keptIds[position] = own[k] ?? 0;
+      keptWeights[position] = (weight[k] ?? 0) / norm;
     });
-    weighted.sort((a, b) => b.weight - a.weight || a.id - b.id);
-    const kept = weighted.slice(0, topTerms);
-    const norm = Math.sqrt(kept.reduce((sum, { weight }) => sum + weight * weight, 0)) || 1;
-    ids.push(Int32Array.from(kept, ({ id }) => id));
-    weights.push(Float64Array.from(kept, ({ weight }) => weight / norm));
-  }
+    ids.push(keptIds);
+    weights.push(keptWeights);
+  });
   return { ids, weights, termCount: termIds.size };
 }
 
@@ -262,6 +473,20 @@ export function similarPatterns(
   const scores = new Float64Array(sorted.length);
   const touched = new Int32Array(sorted.length);
   const best: Best[] = sorted.map(() => []);
+  // The score (and document) a newcomer must beat to enter a full list: -Infinity until it is full.
+  const floorScore = new Float64Array(sorted.length).fill(-Infinity);
+  const floorDoc = new Int32Array(sorted.length);
+  const offerTo = (to: number, doc: number, score: number): void => {
+    const floor = floorScore[to] ?? -Infinity;
+    if (score < floor || (score === floor && doc > (floorDoc[to] ?? 0))) return;
+    const list = best[to] ?? [];
+    offer(list, doc, score, neighbours);
+    const last = list.at(-1);
+    if (list.length === neighbours && last) {
+      floorScore[to] = last.score;
+      floorDoc[to] = last.doc;
+    }
+  };
   for (let doc = 0; doc < sorted.length; doc += 1) {
     let reached = 0;
     const terms = ids[doc] ?? new Int32Array();
@@ -282,8 +507,8 @@ export function similarPatterns(
       const other = touched[i] ?? 0;
       const score = scores[other] ?? 0;
       scores[other] = 0;
-      offer(best[doc] ?? [], other, score, neighbours);
-      offer(best[other] ?? [], doc, score, neighbours);
+      offerTo(doc, other, score);
+      offerTo(other, doc, score);
     }
   }
   const result = new Map<string, Neighbour[]>();

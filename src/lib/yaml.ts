@@ -20,6 +20,7 @@ import {
   parseEvents,
   type Event,
 } from 'js-yaml';
+import type { FieldPath } from './positions.ts';
 
 /** Deepest nesting a pattern's front matter may use (the format needs 4). */
 export const MAX_DEPTH = 32;
@@ -40,8 +41,11 @@ export interface FieldOffsets {
 
 export interface ParsedYaml {
   readonly value: unknown;
-  /** Offsets by field path formatted like `formatPath` (`a.b[0].c`); the root is `''`. */
-  readonly offsets: ReadonlyMap<string, FieldOffsets>;
+  /**
+   * Where a field stands: the offsets of the field at `path`, else of its nearest present parent
+   * (the root for `[]`); undefined for an empty document.
+   */
+  readonly locate: (path: FieldPath) => FieldOffsets | undefined;
 }
 
 /** A YAML problem at a source offset. */
@@ -55,8 +59,8 @@ export class YamlProblem extends Error {
 
 interface Frame {
   readonly kind: 'map' | 'seq';
-  /** Formatted path of the collection (see {@link formatPath}). */
-  readonly path: string;
+  /** The collection's node (see {@link Nodes}). */
+  readonly node: number;
   readonly anchor: string | undefined;
   /** Expanded node count when the collection opened; its size is the difference at its end. */
   readonly totalAtStart: number;
@@ -95,13 +99,13 @@ export function parseYaml(source: string): ParsedYaml {
   } catch (error) {
     throw withHint(toProblem(error), source);
   }
-  const offsets = indexEvents(source, events);
+  const nodes = indexEvents(source, events);
   try {
     [value] = constructFromEvents(events, { source, schema: CORE_SCHEMA });
   } catch (error) {
     throw withHint(toProblem(error), source);
   }
-  return { value, offsets };
+  return { value, locate: (path) => locate(nodes, path) };
 }
 
 /** Friendlier words for js-yaml's terse reasons. */
@@ -167,9 +171,43 @@ function toProblem(error: unknown): YamlProblem {
   return new YamlProblem(error instanceof Error ? error.message : String(error), 0);
 }
 
+/**
+ * The document's nodes as a tree of offsets: per node its name in its parent (a key, or an index
+ * in a list), its key's and its value's offsets, and (a collection) its children. Made while the
+ * events are walked, without a string per path; {@link locate} walks it for the few fields a
+ * message or an entry names.
+ */
+interface Nodes {
+  readonly names: (string | number)[];
+  readonly keys: number[];
+  readonly values: number[];
+  readonly children: (number[] | undefined)[];
+  /** The document's root node; -1 before it is met. */
+  root: number;
+}
+
+/** The offsets of the node at `path`, else of its nearest present parent. */
+function locate(nodes: Nodes, path: FieldPath): FieldOffsets | undefined {
+  let node = nodes.root;
+  if (node === -1) return undefined;
+  for (const name of path) {
+    const child = nodes.children[node]?.find((candidate) => nodes.names[candidate] === name);
+    if (child === undefined) break;
+    node = child;
+  }
+  return { key: nodes.keys[node] ?? 0, value: nodes.values[node] ?? 0 };
+}
+
 /** Walks the event stream once: records field offsets and bounds alias expansion. */
-function indexEvents(source: string, events: readonly Event[]): Map<string, FieldOffsets> {
-  const offsets = new Map<string, FieldOffsets>();
+function indexEvents(source: string, events: readonly Event[]): Nodes {
+  const nodes: Nodes = { names: [], keys: [], values: [], children: [], root: -1 };
+  const node = (name: string | number, key: number, value: number): number => {
+    nodes.names.push(name);
+    nodes.keys.push(key);
+    nodes.values.push(value);
+    nodes.children.push(undefined);
+    return nodes.names.length - 1;
+  };
   const anchorSizes = new Map<string, number>();
   const stack: Frame[] = [];
   let total = 0;
@@ -188,24 +226,21 @@ function indexEvents(source: string, events: readonly Event[]): Map<string, Fiel
   const anchorName = (start: number, end: number): string | undefined =>
     start >= 0 ? source.slice(start, end) : undefined;
 
-  /** Claims the slot a new node fills: a mapping key, or a value at a (formatted) path. */
-  const place = (start: number): string | undefined => {
+  /** Claims the slot a new node fills: undefined for a mapping key, else the value's node. */
+  const place = (start: number): number | undefined => {
     const parent = stack.at(-1);
     if (!parent) {
-      offsets.set('', { key: start, value: start });
-      return '';
+      nodes.root = node('', start, start);
+      return nodes.root;
     }
     if (parent.kind === 'map' && parent.key === undefined) return undefined;
-    const path =
+    const slot =
       parent.kind === 'map'
-        ? parent.path === ''
-          ? (parent.key ?? '')
-          : `${parent.path}.${parent.key ?? ''}`
-        : `${parent.path}[${String(parent.index)}]`;
-    offsets.set(path, {
-      key: parent.kind === 'map' ? parent.keyStart : start,
-      value: start,
-    });
+        ? node(parent.key ?? '', parent.keyStart, start)
+        : node(parent.index, start, start);
+    const siblings = nodes.children[parent.node];
+    if (siblings) siblings.push(slot);
+    else nodes.children[parent.node] = [slot];
     parent.index += 1;
     if (parent.index > MAX_ITEMS) {
       throw new YamlProblem(
@@ -214,7 +249,7 @@ function indexEvents(source: string, events: readonly Event[]): Map<string, Fiel
       );
     }
     if (parent.kind === 'map') parent.key = undefined;
-    return path;
+    return slot;
   };
 
   for (const event of events) {
@@ -271,7 +306,7 @@ function indexEvents(source: string, events: readonly Event[]): Map<string, Fiel
     }
     stack.push({
       kind: event.type === EVENT_ID.MAPPING ? 'map' : 'seq',
-      path: slot,
+      node: slot,
       anchor: anchorName(event.anchorStart, event.anchorEnd),
       totalAtStart: total - 1,
       index: 0,
@@ -280,5 +315,5 @@ function indexEvents(source: string, events: readonly Event[]): Map<string, Fiel
       keys: new Set(),
     });
   }
-  return offsets;
+  return nodes;
 }
