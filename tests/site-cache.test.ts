@@ -52,7 +52,7 @@ const shown = ({ patterns, diagnostics, checks }: SiteLibrary) => ({
 const load = async (cached: boolean, background = false) =>
   shown(await loadSite(library, { render: false, background, cache: cached ? cache : undefined }));
 
-describe('the dev server’s cache of read files', () => {
+describe('the site’s cache of read files', () => {
   it('gives what reading every file gives, the first time and the next', async () => {
     const uncached = await load(false);
     expect(uncached.checks.duplicates.pairs.length).toBeGreaterThan(0);
@@ -60,6 +60,20 @@ describe('the dev server’s cache of read files', () => {
     expect(readdirSync(cache).length).toBe(uncached.checks.files.length + 1);
     expect(await load(true)).toEqual(uncached);
     expect(await load(true, true)).toEqual(uncached);
+  });
+
+  it('keeps a build’s rendered reads apart, and gives what rendering every file gives', async () => {
+    const build = async (cached: boolean) => {
+      const { patterns } = await loadSite(library, { cache: cached ? cache : undefined });
+      return patterns.map(({ stored, rendered, similar }) => ({ stored, rendered, similar }));
+    };
+    const uncached = await build(false);
+    expect(uncached.some(({ rendered }) => rendered.summaryHtml.startsWith('<p>'))).toBe(true);
+    expect(await build(true)).toEqual(uncached);
+    expect(await build(true)).toEqual(uncached);
+    // Rendered and unrendered reads of the same files are kept side by side.
+    await load(true);
+    expect(readdirSync(cache).length).toBe(2 * (uncached.length + 1));
   });
 
   it('is what a later load reads: a kept result is used as it is', async () => {

@@ -160,7 +160,7 @@ function settle(path: string, seen: string, changed: () => void): void {
 async function load(context: LoaderContext, dev: boolean): Promise<LiveLibrary> {
   const library = await loadSite(
     patternsDir(),
-    dev ? { render: false, background: true, cache: siteCacheDir() } : {},
+    dev ? { render: false, background: true, cache: siteCacheDir() } : { cache: siteCacheDir() },
   );
   const errors = sortDiagnostics(library.diagnostics.filter((d) => d.severity === 'error'));
   const byFile = Map.groupBy(errors, (d: Diagnostic) => d.file);

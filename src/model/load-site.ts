@@ -92,9 +92,14 @@ function readWith<Pattern>(
   };
 }
 
+/** A read pattern with its Markdown rendered. */
+const withRendered = (pattern: UnrenderedPattern): ReadPattern => ({
+  ...pattern,
+  rendered: renderBody(pattern.stored),
+});
+
 /** Reads, validates and (when it has no error) renders one file, of either format. */
-export const readSiteFile = (file: string): SiteFile<ReadPattern> =>
-  readWith(file, (pattern) => ({ ...pattern, rendered: renderBody(pattern.stored) }));
+export const readSiteFile = (file: string): SiteFile<ReadPattern> => readWith(file, withRendered);
 
 /** {@link readSiteFile} without rendering (a worker's result: its pattern has no `rendered` yet). */
 export const readSiteFileUnrendered = (file: string): SiteFile<UnrenderedPattern> =>
@@ -107,7 +112,7 @@ const SITE_CACHE_VERSION = 1;
 const SITE_CODE = ['schema', 'src/lib', 'src/model', 'src/config'];
 
 /**
- * The dev server's cache of read files (src/lib/file-cache.ts): in
+ * The site's cache of read files (src/lib/file-cache.ts; a build's with their HTML): in
  * `node_modules/.cache/pattern-site/` (or `$PATTERNS_SITE_CACHE`), a folder per version of the
  * code that reads files; undefined when `PATTERNS_SITE_CACHE=off`.
  */
@@ -118,10 +123,11 @@ export function siteCacheDir(): string | undefined {
   return resultsFolder(root, codeFingerprint(SITE_CODE, SITE_CACHE_VERSION));
 }
 
-/** A file to read through the cache folder `cache`. */
+/** A file to read through the cache folder `cache`, its Markdown rendered when `render`. */
 export interface CachedRead {
   readonly file: string;
   readonly cache: string;
+  readonly render: boolean;
 }
 
 /** A file read through the cache: where its result is kept, and that result serialised. */
@@ -131,18 +137,19 @@ export interface CachedSiteFile {
 }
 
 /**
- * {@link readSiteFileUnrendered} through a cache folder: a file whose path and bytes were read
- * before is not parsed again. The result is handed over serialised, as it is kept: made a value
- * once, by the thread that uses it (a worker's message would serialise it again).
+ * {@link readSiteFile} (or, without `render`, {@link readSiteFileUnrendered}) through a cache
+ * folder: a file whose path and bytes were read before is not parsed or rendered again. The
+ * result is handed over serialised, as it is kept: made a value once, by the thread that uses it
+ * (a worker's message would serialise it again).
  */
-export function readSiteFileCached({ file, cache }: CachedRead): CachedSiteFile {
+export function readSiteFileCached({ file, cache, render }: CachedRead): CachedSiteFile {
   const bytes = readPlainFile(file);
-  const path = resultPath(cache, file, bytes);
+  const path = resultPath(cache, render ? `${file}\0rendered` : file, bytes);
   const kept =
     keptResult(path) ??
     keepResult(
       path,
-      readWith(file, (pattern) => pattern, bytes),
+      render ? readWith(file, withRendered, bytes) : readWith(file, (pattern) => pattern, bytes),
     );
   return { path, kept };
 }
@@ -153,7 +160,7 @@ async function readFiles(
   { render, background, cache }: Required<SiteOptions>,
 ): Promise<{ read: SiteFile[]; nearAt: string | undefined }> {
   const options = { itemsPerThread: FILES_PER_THREAD / 4, background };
-  if (cache === undefined || render) {
+  if (cache === undefined) {
     const task = render ? readSiteFile : readSiteFileUnrendered;
     const read = await parallelMap<SiteFile>(
       files,
@@ -163,12 +170,13 @@ async function readFiles(
     return { read, nearAt: undefined };
   }
   const results = await parallelMap<CachedSiteFile>(
-    files.map((file): CachedRead => ({ file, cache })),
+    files.map((file): CachedRead => ({ file, cache, render })),
     { module: import.meta.url, name: readSiteFileCached.name },
     options,
   );
-  // Kept: about two libraries' worth of the most recently used reads.
-  pruneResults(cache, 2 * files.length + 2).catch(() => undefined);
+  // Kept: about two libraries' worth of the most recently used reads, rendered (a build) and not
+  // (the dev server).
+  pruneResults(cache, 4 * files.length + 4).catch(() => undefined);
   return {
     read: results.map((result) => keptValue(result.kept) as SiteFile),
     // The library's near-duplicates are kept under every file's path and bytes (each result's
@@ -216,7 +224,7 @@ export interface SiteOptions {
   readonly render?: boolean;
   /** Read every file on worker threads, this thread left free (dev: the server answers meanwhile). */
   readonly background?: boolean;
-  /** Reuse earlier reads of unchanged files from this folder ({@link siteCacheDir}); not with `render`. */
+  /** Reuse earlier reads of unchanged files from this folder ({@link siteCacheDir}). */
   readonly cache?: string | undefined;
 }
 
