@@ -4,7 +4,7 @@
  * the real one. Sizes: arguments or `BENCH_SIZES` (default `1000,5000,3616m`); a size ending in
  * `m` is a library mixing both formats in the real proportions (57 % v7.1, 43 % older).
  *
- * Per size, a clean build (no earlier output to replace): wall time, ms per
+ * Per size, a clean build (no earlier output to replace, no kept reads): wall time, ms per
  * pattern, peak RSS and output sizes; then
  * t(largest)/t(smallest). Peak RSS is measured two ways, both over the whole
  * process tree (Node and the Pagefind binary it spawns):
@@ -88,7 +88,8 @@ async function bench({ count, mixed }: Size): Promise<Run> {
   await rm(out, { recursive: true, force: true });
   const started = performance.now();
   const child = spawn('/usr/bin/time', ['-f', 'maxrss %M', process.execPath, 'scripts/build.ts'], {
-    env: { ...process.env, PATTERNS_DIR: library, BUILD_OUT_DIR: out },
+    // A clean build: no reads kept from an earlier one (src/model/load-site.ts).
+    env: { ...process.env, PATTERNS_DIR: library, BUILD_OUT_DIR: out, PATTERNS_SITE_CACHE: 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -1,5 +1,6 @@
 /** Runs the real build (`scripts/build.ts`) of a pattern folder into an output folder, as CI does. */
 import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import { FIXTURES } from '../helpers/fixtures.ts';
 
 /** The fixture library every build-based test uses: small patterns, the seed and hostile input. */
@@ -11,6 +12,9 @@ export interface BuildResult {
   readonly stderr: string;
 }
 
+/** Where the tests' builds keep their reads of files (src/model/load-site.ts). */
+const TEST_SITE_CACHE = resolve('.tmp/site-cache');
+
 /** Builds `patternsDir` into `outDir`; resolves when the build process has exited. */
 export function buildSite(
   patternsDir: string,
@@ -18,7 +22,14 @@ export function buildSite(
   env: Record<string, string> = {},
 ): Promise<BuildResult> {
   const child = spawn(process.execPath, ['scripts/build.ts'], {
-    env: { ...process.env, PATTERNS_DIR: patternsDir, BUILD_OUT_DIR: outDir, ...env },
+    env: {
+      ...process.env,
+      PATTERNS_DIR: patternsDir,
+      BUILD_OUT_DIR: outDir,
+      // The tests' builds keep their reads apart from the project's own library's.
+      PATTERNS_SITE_CACHE: TEST_SITE_CACHE,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
