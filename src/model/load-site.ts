@@ -119,7 +119,11 @@ const SITE_CODE = ['schema', 'src/lib', 'src/model', 'src/config'];
 export function siteCacheDir(): string | undefined {
   const setting = process.env['PATTERNS_SITE_CACHE'];
   if (setting === 'off') return undefined;
-  const root = setting ?? join(PROJECT_ROOT, 'node_modules/.cache/pattern-site');
+  // Unset or empty: the default folder.
+  const root =
+    setting === undefined || setting === ''
+      ? join(PROJECT_ROOT, 'node_modules/.cache/pattern-site')
+      : setting;
   return resultsFolder(root, codeFingerprint(SITE_CODE, SITE_CACHE_VERSION));
 }
 
