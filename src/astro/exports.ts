@@ -7,7 +7,7 @@ import { SITE } from '../config/site.ts';
 import { exportSite, type ExportSite } from '../lib/exports/export-site.ts';
 import { patternsDir } from '../lib/load.ts';
 import { onPatternsLoaded } from './pattern-loader.ts';
-import { patternRepoLinks } from './repo-links.ts';
+import { patternRawUrl } from './repo-links.ts';
 
 /** Absolute URL of a site path (which already holds the base). */
 export const absoluteUrl = (path: string): string => new URL(path, SITE.url).href;
@@ -30,7 +30,7 @@ export function makeExportSiteOnLoad(base: () => string): void {
       base: base(),
       patternsDir: patternsDir(),
       patterns: loaded.map(({ stored }) => stored),
-      markdownOf: SITE.publishMarkdown ? undefined : (file) => patternRepoLinks(file).raw,
+      markdownOf: SITE.publishMarkdown ? undefined : patternRawUrl,
     });
     // Awaited (and its error reported) by whoever uses it.
     site.catch(() => undefined);

@@ -25,8 +25,6 @@ export interface PatternRepoLinks {
   readonly path: string;
   /** The file as the repository shows it. */
   readonly view: string;
-  /** The file as written (raw text). */
-  readonly raw: string;
   /** The file in the repository's web editor: "Edit this pattern". */
   readonly edit: string;
   /** A new issue about the file: "Report a problem". */
@@ -39,11 +37,14 @@ export function patternRepoLinks(file: string): PatternRepoLinks {
   return {
     path,
     view: fileUrl(repo, path),
-    raw: rawFileUrl(repo, path),
     edit: editUrl(repo, path),
     report: reportProblemUrl(repo, path),
   };
 }
+
+/** The pattern file read from `file` as written (raw text) in the repository. */
+export const patternRawUrl = (file: string): string =>
+  rawFileUrl(repo, repoPatternPath(repo, file, patternsDir()));
 
 /** The repository links of pattern `slug`; undefined when the library has no such pattern. */
 export function repoLinksOf(library: LibraryModel, slug: string): PatternRepoLinks | undefined {

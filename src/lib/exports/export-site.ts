@@ -61,17 +61,24 @@ export async function exportSite(options: ExportSiteOptions): Promise<ExportSite
     patternsDir,
     patterns.map(({ file }) => file),
   );
-  const files = new Map(patterns.map(({ slug, file }) => [slug, file]));
-  const fileOf = (slug: string): string => {
-    const file = files.get(slug);
-    if (file === undefined) throw new Error(`no pattern "${slug}" in the library`);
-    return file;
-  };
+  // Each pattern's date and Markdown address, made once (the exports ask for them per page).
+  const updated = new Map(patterns.map(({ slug, file }) => [slug, changed(file)]));
+  const markdown =
+    markdownOf && new Map(patterns.map(({ slug, file }) => [slug, markdownOf(file)]));
   return exportSiteWith(options, {
-    updated: (slug) => changed(fileOf(slug)),
-    ...(markdownOf && { markdown: (slug: string) => markdownOf(fileOf(slug)) }),
+    updated: ofPattern(updated),
+    ...(markdown && { markdown: ofPattern(markdown) }),
   });
 }
+
+/** A lookup by slug that throws for a slug the library does not have. */
+const ofPattern =
+  (values: ReadonlyMap<string, string>) =>
+  (slug: string): string => {
+    const value = values.get(slug);
+    if (value === undefined) throw new Error(`no pattern "${slug}" in the library`);
+    return value;
+  };
 
 /**
  * The export site at `url` + `base` (absolute URLs from the URL scheme), with each pattern's
