@@ -15,6 +15,24 @@ export const slug = z.string().max(120).regex(SLUG_PATTERN, {
 /** A string that is not blank. */
 export const text = z.string().trim().min(1, { message: 'must not be empty' });
 
+const VERSION = /^\d+(\.\d+){0,2}$/;
+
+/**
+ * A version of a text, "1.2" — also read from a YAML number (`1.2`) as long as the number prints
+ * as one (not `1e-7`), so the normalised value validates again.
+ */
+export const versionText = z
+  .union([
+    z.string().regex(VERSION, { message: 'must be a version such as "1.2"' }),
+    z
+      .number()
+      .nonnegative()
+      .refine((value) => VERSION.test(String(value)), {
+        message: 'must be a version such as 1.2 (this number prints otherwise)',
+      }),
+  ])
+  .transform(String);
+
 /** A commons-assessment score from 0 to 5. */
 export const score = z.number().min(0).max(5);
 

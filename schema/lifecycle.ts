@@ -1,5 +1,6 @@
 /** Group 4 — lifecycle and confidence: how mature the pattern and its text are. */
 import { z } from 'zod';
+import { versionText } from './fields.ts';
 
 /**
  * Stages of use, in order. The real library uses exactly these four
@@ -27,10 +28,7 @@ export const lifecycleSchema = z
     status: z
       .enum(STATUSES)
       .meta({ description: 'Editorial status: draft → review → published (or deprecated).' }),
-    version: z
-      .union([z.string().regex(/^\d+(\.\d+){0,2}$/), z.number().nonnegative()])
-      .transform(String)
-      .meta({ description: 'Version of the pattern text, e.g. "1.2".' }),
+    version: versionText.meta({ description: 'Version of the pattern text, e.g. "1.2".' }),
     confidence: z
       .int()
       .min(1)

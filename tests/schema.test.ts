@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { olderPatternJsonSchema, patternJsonSchema } from '../schema/json-schema.ts';
+import { versionText } from '../schema/fields.ts';
 
 describe.each([
   ['pattern.schema.json', patternJsonSchema],
@@ -26,5 +27,22 @@ describe.each([
     };
     walk(schema, '');
     expect(undescribed).toEqual([]);
+  });
+});
+
+describe('a version written as a YAML number', () => {
+  it('is kept as the text it prints as, which validates again', () => {
+    const once = versionText.parse(1.2);
+    expect(once).toBe('1.2');
+    expect(versionText.parse(once)).toBe('1.2');
+  });
+
+  it('is refused when it prints as something other than a version (found by the fuzz test)', () => {
+    const result = versionText.safeParse(5e-324);
+    expect(result.error?.issues.map(({ message }) => message)).toMatchInlineSnapshot(`
+      [
+        "must be a version such as 1.2 (this number prints otherwise)",
+      ]
+    `);
   });
 });

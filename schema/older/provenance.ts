@@ -1,6 +1,6 @@
 /** Older format — versions, dates, contributors, sources, licence and the addresses of its old site. */
 import { z } from 'zod';
-import { text, unitInterval } from '../fields.ts';
+import { text, unitInterval, versionText } from '../fields.ts';
 
 /** A date or date-time as the older files write it (`2026-01-28`, `2026-01-28 00:00:00+00:00`); kept as its day. */
 export const OLDER_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ].*)?$/;
@@ -28,11 +28,7 @@ export const olderProvenanceShape = {
   confidence_score: unitInterval
     .optional()
     .meta({ description: 'Confidence in the pattern, 0–1 (v7.1: lifecycle.confidence, 1–3).' }),
-  version: z
-    .union([z.string().regex(/^\d+(\.\d+){0,2}$/), z.number().nonnegative()])
-    .transform(String)
-    .optional()
-    .meta({ description: 'Version of the pattern text, e.g. "1.0".' }),
+  version: versionText.optional().meta({ description: 'Version of the pattern text, e.g. "1.0".' }),
   created: day.optional().meta({ description: 'When the pattern was first written.' }),
   modified: day.optional().meta({ description: 'When the pattern was last changed.' }),
   last_updated: day
