@@ -1,5 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../src/lib/markdown.ts';
+import { parseMarkdown, renderMarkdown } from '../src/lib/markdown.ts';
 
 /** Asserts that rendered HTML carries nothing executable and no URL at all. */
 function expectInert(html: string): void {
@@ -109,5 +114,35 @@ describe('rendering untrusted Markdown', () => {
 
     expect(renderMarkdown(markdown)).toBe('<p><strong>bold</strong> and <em>em</em></p>');
     expect(renderMarkdown(markdown)).toBe(renderMarkdown(markdown));
+  });
+});
+
+describe('parsing Markdown without the GFM constructs it cannot hold', () => {
+  const fullGfm = unified().use(remarkParse).use(remarkGfm).freeze();
+  const sameTree = (markdown: string): void => {
+    // As JSON: much faster than a deep comparison of whole files' trees.
+    expect(JSON.stringify(parseMarkdown(markdown))).toBe(JSON.stringify(fullGfm.parse(markdown)));
+  };
+
+  it('gives the tree full remark-gfm gives, for files of the real-library fixtures', () => {
+    const dir = new URL('fixtures/real-library/', import.meta.url);
+    // Every third file: a second or so of parsing.
+    const files = readdirSync(dir).filter((name, index) => name.endsWith('.md') && index % 3 === 0);
+    expect(files.length).toBeGreaterThan(15);
+    for (const name of files) sameTree(readFileSync(new URL(name, dir), 'utf8'));
+  });
+
+  it('gives the tree full remark-gfm gives, for Markdown made of the constructs’ characters', () => {
+    const piece = fc.constantFrom(
+      ...['@', 'a@b.co', 'www.', 'www.x.org', 'http://', 'https://x.org/a_b_', 'HTTP://X.ORG'],
+      ...['|', '| a | b |\n|---|---|\n| 1 | 2 |\n', '~', '~~x~~', '[^1]', '[^1]: note\n', '[x]'],
+      ...['- [ ] task\n', '- [x] done\n', '*', '_', '`', '\\', '&#64;', ' ', '\n', '\n\n', 'word'],
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+        sameTree(pieces.join(''));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -115,7 +115,7 @@ describe('a pattern whose keys are Object.prototype members', () => {
       { key: 'constructor', name: 'Constructor', label: 'Constructor under the constructor lens' },
     ]);
     expect(
-      v71Page(buildPatternPage(library, 'constructor')).lensGuidance.byLens.has('constructor'),
+      v71Page(buildPatternPage(library, 'constructor')).lensGuidance.has('constructor'),
     ).toBe(false);
   });
 
@@ -226,12 +226,12 @@ describe('the constructor lens declared by the site (a custom lens list)', () =>
   });
 
   it('gives the constructor lens its own guidance only where a pattern writes it', () => {
-    const own = v71Page(buildPatternPage(library, 'constructor')).lensGuidance.byLens;
+    const own = v71Page(buildPatternPage(library, 'constructor')).lensGuidance;
     expect(own.get('constructor')).toBe(
       '<p><strong>In constructor contexts:</strong> Build the commons from its parts.</p>',
     );
     expect(
-      v71Page(buildPatternPage(library, 'prototype-links')).lensGuidance.byLens.has('constructor'),
+      v71Page(buildPatternPage(library, 'prototype-links')).lensGuidance.has('constructor'),
     ).toBe(false);
   });
 

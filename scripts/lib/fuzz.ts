@@ -349,8 +349,8 @@ export async function checkProperty(text: string): Promise<'accepted' | 'refused
     rendered.summaryHtml,
     ...rendered.sections.map(({ html }) => html),
     ...rendered.extras,
-    rendered.lensGuidance.general,
-    ...rendered.lensGuidance.byLens.values(),
+    ...rendered.lensGuidance.values(),
+    ...rendered.lensKnownUses.values(),
   ];
   fragments.forEach((html, index) => {
     parsesAsHtml(html, `HTML fragment ${String(index)}`);

@@ -22,9 +22,7 @@
 
 import type { List, ListItem, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { parseMarkdown } from './markdown.ts';
 
 /** Implementation Markdown split by lens; `byLens` has a key only for lenses with guidance. */
 export interface LensGuidance {
@@ -44,8 +42,6 @@ export interface AttributedBlock {
   readonly lenses: readonly string[];
   readonly excerpt?: { readonly group: number; readonly prefix: string };
 }
-
-const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 
 /**
  * The lens vocabulary, the one table of words that name a lens (regular-expression alternatives):
@@ -522,7 +518,7 @@ function blockExcerpts(
 export function attributeBlocks(
   markdown: string,
   lenses: readonly string[],
-  tree: Root = parser.parse(markdown),
+  tree: Root = parseMarkdown(markdown),
 ): AttributedBlock[] {
   const matchers = lensMatchers(lenses);
   const blocks: AttributedBlock[] = [];
@@ -645,7 +641,7 @@ function entryLens(label: string, matchers: readonly LensMatcher[]): string | un
 export function lensKnownUses(
   knownUsesMarkdown: string,
   lenses: readonly string[],
-  tree: Root = parser.parse(knownUsesMarkdown),
+  tree: Root = parseMarkdown(knownUsesMarkdown),
 ): Readonly<Record<string, string>> {
   const matchers = lensMatchers(lenses);
   const entries: AttributedBlock[] = [];
@@ -682,7 +678,7 @@ export function lensKnownUses(
  */
 export function openingLenses(markdown: string, lenses: readonly string[]): string[] {
   const matchers = lensMatchers(lenses);
-  const [first] = parser.parse(markdown).children;
+  const [first] = parseMarkdown(markdown).children;
   const block = first?.type === 'list' ? first.children[0]?.children[0] : first;
   if (block === undefined) return [];
   const labelled = blockLenses(block, matchers);

@@ -25,13 +25,10 @@ export interface RenderedBody {
   /** HTML of each extra section, in body order. */
   readonly extras: readonly string[];
   /**
-   * Implementation guidance that names no declared lens, and each declared lens's own (in
-   * declared order; a lens the site does not declare gets no guidance of its own).
+   * Each declared lens's own implementation guidance (in declared order; a lens the site does not
+   * declare gets none). The general rest is the Implementation section itself.
    */
-  readonly lensGuidance: {
-    readonly general: string;
-    readonly byLens: ReadonlyMap<string, string>;
-  };
+  readonly lensGuidance: ReadonlyMap<string, string>;
   /** Known Uses entries whose label names one lens, per lens key (they stay in Known Uses too). */
   readonly lensKnownUses: ReadonlyMap<string, string>;
   /** The same guidance as written (Markdown), for the JSON export. */
@@ -52,45 +49,35 @@ export function renderBody(
       summaryHtml: renderMarkdown(pattern.model.summary ?? ''),
       sections: [],
       extras: pattern.body.sections.map(({ markdown }) => renderMarkdown(markdown)),
-      lensGuidance: { general: '', byLens: new Map() },
+      lensGuidance: new Map(),
       lensKnownUses: new Map(),
       lensGuidanceMarkdown: { general: '', byLens: {} },
     };
   }
   const { frontmatter, body } = pattern;
-  // Implementation is parsed once: its tree is rendered and also split by lens.
-  const implementation = body.sections.find(({ key }) => key === 'implementation')?.markdown;
-  const whole = renderMarkdownTree(implementation ?? '');
   const lenses = declaredLensesOf(contextLabelMap(frontmatter.context_labels), declared).map(
     ({ key }) => key,
   );
-  const guidance = splitLensGuidance(implementation ?? '', lenses, whole.tree);
-  const knownUses = body.sections.find(({ key }) => key === 'known-uses')?.markdown ?? '';
+  // Each section is parsed once: its tree is rendered, and read for its statement and its
+  // parts by lens.
+  const sections = [...body.sections]
+    .sort((a, b) => SECTION_KEYS.indexOf(a.key) - SECTION_KEYS.indexOf(b.key))
+    .map(({ key, markdown }) => ({ key, markdown, ...renderMarkdownTree(markdown) }));
+  const section = (key: SectionKey) => sections.find((found) => found.key === key);
+  const implementation = section('implementation');
+  const guidance = splitLensGuidance(implementation?.markdown ?? '', lenses, implementation?.tree);
+  const knownUses = section('known-uses');
+  const renderEach = (byLens: Readonly<Record<string, string>>): Map<string, string> =>
+    new Map(Object.entries(byLens).map(([lens, markdown]) => [lens, renderMarkdown(markdown)]));
   return {
     summaryHtml: renderMarkdown(frontmatter.summary),
-    sections: [...body.sections]
-      .sort((a, b) => SECTION_KEYS.indexOf(a.key) - SECTION_KEYS.indexOf(b.key))
-      .map(({ key, markdown }) => {
-        if (key === 'implementation') return { key, html: whole.html };
-        const rendered = renderMarkdownTree(markdown);
-        const statement = LENS_PAGE_SECTIONS.includes(key) && firstBlock(markdown, rendered.tree);
-        return statement
-          ? { key, html: rendered.html, statement: renderMarkdown(statement) }
-          : { key, html: rendered.html };
-      }),
+    sections: sections.map(({ key, markdown, html, tree }) => {
+      const statement = LENS_PAGE_SECTIONS.includes(key) && firstBlock(markdown, tree);
+      return statement ? { key, html, statement: renderMarkdown(statement) } : { key, html };
+    }),
     extras: body.extras.map(({ markdown }) => renderMarkdown(markdown)),
-    lensGuidance: {
-      general: renderMarkdown(guidance.general),
-      byLens: new Map(
-        Object.entries(guidance.byLens).map(([lens, markdown]) => [lens, renderMarkdown(markdown)]),
-      ),
-    },
-    lensKnownUses: new Map(
-      Object.entries(lensKnownUses(knownUses, lenses)).map(([lens, markdown]) => [
-        lens,
-        renderMarkdown(markdown),
-      ]),
-    ),
+    lensGuidance: renderEach(guidance.byLens),
+    lensKnownUses: renderEach(lensKnownUses(knownUses?.markdown ?? '', lenses, knownUses?.tree)),
     lensGuidanceMarkdown: guidance,
   };
 }
