@@ -114,9 +114,9 @@ describe('a pattern whose keys are Object.prototype members', () => {
     expect(constructor?.otherLabels).toEqual([
       { key: 'constructor', name: 'Constructor', label: 'Constructor under the constructor lens' },
     ]);
-    expect(
-      v71Page(buildPatternPage(library, 'constructor')).lensGuidance.has('constructor'),
-    ).toBe(false);
+    expect(v71Page(buildPatternPage(library, 'constructor')).lensGuidance.has('constructor')).toBe(
+      false,
+    );
   });
 
   it('builds pages with no function or "[object Object]" in them, and listings of strings', () => {

@@ -29,7 +29,7 @@ beforeAll(async () => {
 
 describe('the graph overview of domains', () => {
   it('puts each domain on the ring once, largest first, with its number of patterns', () => {
-    const { nodes } = domainOverview(patterns);
+    const { nodes } = domainOverview(library);
     expect(nodes.map(({ key, label, count }) => [key, label, count])).toEqual([
       ['governance', 'Governance', 2],
       ['ecology', 'Ecology', 1],
@@ -39,7 +39,7 @@ describe('the graph overview of domains', () => {
   });
 
   it('weights a chord by the links between two domains, leaving links inside a domain out', () => {
-    const { edges } = domainOverview(patterns);
+    const { edges } = domainOverview(library);
     expect(edges.map(({ from, to, weight }) => [from, to, weight])).toEqual([
       ['ecology', 'governance', 1],
     ]);
@@ -47,7 +47,7 @@ describe('the graph overview of domains', () => {
   });
 
   it('keeps every node and its label inside the picture', () => {
-    const { size, nodes } = domainOverview(patterns);
+    const { size, nodes } = domainOverview(library);
     for (const n of nodes) {
       for (const value of [n.x, n.y, n.labelX, n.labelY]) {
         expect(value).toBeGreaterThan(0);
@@ -57,13 +57,15 @@ describe('the graph overview of domains', () => {
   });
 
   it('draws the same picture from the patterns in any order', () => {
-    expect(domainOverview([...patterns].reverse())).toEqual(domainOverview(patterns));
+    expect(domainOverview(buildLibraryModel([...patterns].reverse()))).toEqual(
+      domainOverview(library),
+    );
   });
 });
 
 describe('the graph of one domain', () => {
   it('names its patterns by title and counts each pair of linked patterns once per link', () => {
-    const graph = domainGraph(patterns, 'governance');
+    const graph = domainGraph(library, 'governance');
     expect(graph.nodes.map(({ key, label }) => [key, label])).toEqual([
       ['alpha', 'Alpha'],
       ['beta', 'Beta'],
@@ -74,7 +76,7 @@ describe('the graph of one domain', () => {
   });
 
   it('lists the links leaving the domain by domain, and counts them on their patterns', () => {
-    const graph = domainGraph(patterns, 'governance');
+    const graph = domainGraph(library, 'governance');
     expect(graph.leaving).toEqual([{ domain: 'ecology', label: 'Ecology', links: 1 }]);
     expect(graph.nodes.map(({ key, count }) => [key, count])).toEqual([
       ['alpha', 1],
@@ -83,7 +85,7 @@ describe('the graph of one domain', () => {
   });
 
   it('reads labels on the left half upright, anchored at their end', () => {
-    const { nodes } = domainGraph(patterns, 'governance');
+    const { nodes } = domainGraph(library, 'governance');
     const top = nodes[0]?.x ?? 0;
     const left = nodes.filter((n) => n.x < top);
     expect(left.every((n) => n.anchor === 'end')).toBe(true);

@@ -392,7 +392,8 @@ const edgesOf = (
  * The library's domains on a ring, largest first: each sized by its number of patterns, chords
  * weighted by the curated links between their patterns.
  */
-export function domainOverview(patterns: readonly StoredPattern[]): RingPicture {
+export function domainOverview(library: LibraryModel): RingPicture {
+  const patterns = [...library.bySlug.values()];
   const domainBySlug = new Map(patterns.map((p) => [p.slug, domainOf(p)]));
   const counts = new Map<string, number>();
   for (const domain of domainBySlug.values()) counts.set(domain, (counts.get(domain) ?? 0) + 1);
@@ -407,7 +408,7 @@ export function domainOverview(patterns: readonly StoredPattern[]): RingPicture 
     }));
   const { size, centre, nodes } = ring(items);
   const at = new Map(nodes.map((n) => [n.key, n]));
-  const pairs = pairCounts(libraryEdges(patterns), (slug) => domainBySlug.get(slug));
+  const pairs = pairCounts(library.graph.edges, (slug) => domainBySlug.get(slug));
   return { size, nodes, edges: edgesOf(pairs, at, centre) };
 }
 
@@ -422,7 +423,9 @@ export interface DomainGraph extends RingPicture {
   }[];
 }
 
-export function domainGraph(patterns: readonly StoredPattern[], domain: string): DomainGraph {
+/** One domain's graph; the library's links come from its graph, drawn once per library. */
+export function domainGraph(library: LibraryModel, domain: string): DomainGraph {
+  const patterns = [...library.bySlug.values()];
   const domainBySlug = new Map(patterns.map((p) => [p.slug, domainOf(p)]));
   const members = patterns
     .filter((p) => domainOf(p) === domain)
@@ -431,7 +434,7 @@ export function domainGraph(patterns: readonly StoredPattern[], domain: string):
         compareText(a.frontmatter.title, b.frontmatter.title) || compareText(a.slug, b.slug),
     );
   const inside = new Set(members.map(({ slug }) => slug));
-  const edges = libraryEdges(patterns);
+  const edges = library.graph.edges;
   const out = new Map<string, number>();
   const leaving = new Map<string, number>();
   for (const { from, to } of edges) {

@@ -80,7 +80,10 @@ export class LiveLibrary {
   }
 }
 
-/** `pattern` with its similar patterns; its `rendered` read through, not copied (see renderedLater). */
+/**
+ * `pattern` with its similar patterns; its `rendered` and `searchDocument` read through, not
+ * copied (see renderedLater).
+ */
 function withSimilar(pattern: ReadPattern, similar: SitePattern['similar']): SitePattern {
   return {
     stored: pattern.stored,
@@ -88,6 +91,9 @@ function withSimilar(pattern: ReadPattern, similar: SitePattern['similar']): Sit
     similar,
     get rendered() {
       return pattern.rendered;
+    },
+    get searchDocument() {
+      return pattern.searchDocument;
     },
   };
 }

@@ -29,6 +29,7 @@ import { onWorker, parallelMap } from '../lib/parallel.ts';
 import { readPatternFile, type PatternFile } from '../lib/pattern-file.ts';
 import type { Neighbour } from '../lib/similarity.ts';
 import { renderBody, type RenderedBody } from './rendered.ts';
+import { searchDocument } from './search-document.ts';
 import { toStoredPattern } from './stored.ts';
 import type { StoredPattern } from './types.ts';
 
@@ -36,6 +37,8 @@ import type { StoredPattern } from './types.ts';
 export interface SitePattern {
   readonly stored: StoredPattern;
   readonly rendered: RenderedBody;
+  /** The document its search record indexes ({@link searchDocument}), made with `rendered`. */
+  readonly searchDocument: string;
   /** Changes whenever the file's bytes do. */
   readonly digest: string;
   /** The most similar other patterns of the site, by slug (src/lib/similarity.ts). */
@@ -64,19 +67,31 @@ function toSitePattern(pattern: PatternFile): UnrenderedPattern {
 }
 
 /** A read pattern whose Markdown is not rendered yet. */
-type UnrenderedPattern = Omit<ReadPattern, 'rendered'>;
+type UnrenderedPattern = Omit<ReadPattern, 'rendered' | 'searchDocument'>;
+
+/** What rendering a pattern adds: its HTML, and its search document made from it. */
+type Rendering = Pick<ReadPattern, 'rendered' | 'searchDocument'>;
+
+function rendering(stored: StoredPattern): Rendering {
+  const rendered = renderBody(stored);
+  return { rendered, searchDocument: searchDocument(stored, rendered) };
+}
 
 /**
  * A pattern whose HTML is rendered the first time it is asked for, then kept (the dev server
  * renders a page's pattern when the page is asked for, not the whole library at start). Never
  * spread the result: a spread reads, and so renders, `rendered`.
  */
-function renderedLater<T extends UnrenderedPattern>(pattern: T): T & Pick<ReadPattern, 'rendered'> {
-  let rendered: RenderedBody | undefined;
-  return Object.defineProperty({ ...pattern }, 'rendered', {
-    enumerable: true,
-    get: (): RenderedBody => (rendered ??= renderBody(pattern.stored)),
-  }) as T & Pick<ReadPattern, 'rendered'>;
+function renderedLater<T extends UnrenderedPattern>(pattern: T): T & Rendering {
+  let made: Rendering | undefined;
+  const get = (): Rendering => (made ??= rendering(pattern.stored));
+  return Object.defineProperties(
+    { ...pattern },
+    {
+      rendered: { enumerable: true, get: () => get().rendered },
+      searchDocument: { enumerable: true, get: () => get().searchDocument },
+    },
+  ) as T & Rendering;
 }
 
 function readWith<Pattern>(
@@ -95,7 +110,7 @@ function readWith<Pattern>(
 /** A read pattern with its Markdown rendered. */
 const withRendered = (pattern: UnrenderedPattern): ReadPattern => ({
   ...pattern,
-  rendered: renderBody(pattern.stored),
+  ...rendering(pattern.stored),
 });
 
 /** Reads, validates and (when it has no error) renders one file, of either format. */

@@ -4,8 +4,8 @@
  *
  * One record per pattern: the loader hands the loaded patterns over
  * ({@link onPatternsLoaded}) and each becomes a small HTML document
- * ({@link searchDocument}: title, metadata, filters, weighted names, the
- * text). Lens pages, browse and the rest are not indexed. Pagefind runs in
+ * (`searchDocument`, made with its HTML on the thread that read it: title,
+ * metadata, filters, weighted names, the text). Lens pages, browse and the rest are not indexed. Pagefind runs in
  * its own process, so indexing takes the second core while Astro renders
  * pages on the first.
  *
@@ -21,7 +21,6 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import type { ShardManifest, TitleList } from '../../lib/pagefind-api.ts';
-import { searchDocument } from '../../model/search-document.ts';
 import type { SitePattern } from '../../model/load-site.ts';
 import { onPatternsLoaded } from '../pattern-loader.ts';
 import { PATHS, siteUrls } from '../../model/urls.ts';
@@ -90,10 +89,10 @@ export interface SearchRecord {
 
 /** The search record of each pattern, made as it is indexed. */
 export function* searchRecords(patterns: Iterable<SitePattern>): Generator<SearchRecord> {
-  for (const { stored, rendered } of patterns) {
+  for (const { stored, searchDocument } of patterns) {
     yield {
       url: ROOT.pattern(stored.slug),
-      content: searchDocument(stored, rendered),
+      content: searchDocument,
       slug: stored.slug,
       title: stored.frontmatter.title,
     };
