@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkFile, findPatternFiles } from '../src/lib/load.ts';
-import { parallelMap, startWorkers } from '../src/lib/parallel.ts';
+import { parallelMap, startWorkers, workerQueue } from '../src/lib/parallel.ts';
 import { FIXTURES } from './helpers/fixtures.ts';
 
 /** The check's task, as the worker threads name it. */
@@ -43,5 +43,36 @@ describe('checking files on worker threads', () => {
     await expect(
       parallelMap(['x', 'y'], { ...CHECK, name: 'noSuchTask' }, { itemsPerThread: 1 }),
     ).rejects.toThrow('exports no function noSuchTask');
+  });
+});
+
+describe('a queue of items run on worker threads', () => {
+  it('gives every item the result it gets on this thread', async () => {
+    const files = await library();
+    const queue = workerQueue<string, unknown>(CHECK, 2);
+    const results = await Promise.all(files.map((file) => queue.run(file, file)));
+    expect(results).toEqual(files.map(checkFile));
+  });
+
+  it('runs an item asked for sooner before the items queued ahead of it', async () => {
+    const files = await library();
+    const queue = workerQueue<string, unknown>(CHECK, 1);
+    const finished: string[] = [];
+    const runs = files.map((file) =>
+      queue.run(file, file).then(() => {
+        finished.push(file);
+      }),
+    );
+    const last = files[files.length - 1] ?? '';
+    queue.hurry(last);
+    await Promise.all(runs);
+    expect(files.length).toBeGreaterThan(10);
+    // Only the two items sent before it was asked for finish first.
+    expect(finished.indexOf(last)).toBeLessThanOrEqual(2);
+  });
+
+  it('names a function its module does not export', async () => {
+    const queue = workerQueue<string, unknown>({ ...CHECK, name: 'noSuchTask' }, 1);
+    await expect(queue.run('x', 'x')).rejects.toThrow('exports no function noSuchTask');
   });
 });

@@ -3,7 +3,7 @@
  * the patterns the loader keeps in memory (made once per change of them: once per build), pattern
  * pages once per slug and change.
  */
-import { loadedLibrary } from './pattern-loader.ts';
+import { loadedLibrary, renderedPattern } from './pattern-loader.ts';
 import type { SitePattern } from '../model/load-site.ts';
 import { buildPatternPage } from '../model/pattern-page.ts';
 import type { LibraryModel, PatternPageModel } from '../model/types.ts';
@@ -11,7 +11,7 @@ import { RESERVED_PATTERN_SLUGS } from '../lib/reserved.ts';
 
 /** A loaded pattern (its body and rendered HTML); throws when no pattern `slug` was loaded. */
 export async function loadedPattern(slug: string): Promise<SitePattern> {
-  const pattern = (await loadedLibrary()).get(slug);
+  const pattern = await renderedPattern(slug);
   if (pattern === undefined) throw new Error(`pattern "${slug}" was not loaded`);
   return pattern;
 }

@@ -24,7 +24,14 @@ import { InvalidPatternsError } from '../lib/invalid-patterns.ts';
 import { patternsDir } from '../lib/load.ts';
 import type { LibraryChecks } from '../lib/library.ts';
 import { LiveLibrary } from '../model/live-library.ts';
-import { loadSite, readSiteFile, siteCacheDir, type SitePattern } from '../model/load-site.ts';
+import {
+  loadSite,
+  readSiteFile,
+  renderAhead,
+  siteCacheDir,
+  type RenderAhead,
+  type SitePattern,
+} from '../model/load-site.ts';
 
 /** A file left out of the site under PATTERNS_ON_ERROR=skip, with its errors. */
 export interface SkippedFile {
@@ -44,6 +51,8 @@ interface Shared {
   library: Promise<LiveLibrary> | undefined;
   /** What the library checks read at the last whole load (the health page's counts). */
   checks: LibraryChecks | undefined;
+  /** A build: its patterns, rendered on worker threads ahead of their pages. */
+  ahead: RenderAhead | undefined;
   listeners: ((patterns: readonly SitePattern[]) => void)[];
 }
 const holder = globalThis as { [SHARED]?: Shared | undefined };
@@ -52,6 +61,7 @@ const shared: Shared = (holder[SHARED] ??= {
   invalid: new Map(),
   library: undefined,
   checks: undefined,
+  ahead: undefined,
   listeners: [],
 });
 
@@ -67,7 +77,11 @@ export async function invalidPattern(slug: string): Promise<SkippedFile | undefi
   return shared.invalid.get(slug);
 }
 
-/** Calls `listener` with every pattern of the site each time the whole library is loaded. */
+/**
+ * Calls `listener` with every pattern of the site each time the whole library is loaded (a
+ * build's in the order their pages are made; a pattern's HTML is ready once
+ * {@link renderedPattern} says so).
+ */
 export function onPatternsLoaded(listener: (patterns: readonly SitePattern[]) => void): void {
   shared.listeners.push(listener);
 }
@@ -76,6 +90,17 @@ export function onPatternsLoaded(listener: (patterns: readonly SitePattern[]) =>
 export function libraryChecks(): LibraryChecks {
   if (shared.checks === undefined) throw new Error('no patterns were loaded: no library checks');
   return shared.checks;
+}
+
+/**
+ * Pattern `slug` of the loaded library with its HTML: in a build, once the worker rendering it
+ * is done; the dev server renders it when it is first asked for. Undefined when the library has
+ * no such pattern.
+ */
+export async function renderedPattern(slug: string): Promise<SitePattern | undefined> {
+  const pattern = (await loadedLibrary()).get(slug);
+  if (pattern !== undefined) await shared.ahead?.ready(slug);
+  return pattern;
 }
 
 /**
@@ -158,10 +183,10 @@ function settle(path: string, seen: string, changed: () => void): void {
  * each invalid file's errors at its pattern's address.
  */
 async function load(context: LoaderContext, dev: boolean): Promise<LiveLibrary> {
-  const library = await loadSite(
-    patternsDir(),
-    dev ? { render: false, background: true, cache: siteCacheDir() } : { cache: siteCacheDir() },
-  );
+  const cache = siteCacheDir();
+  // Nothing is rendered yet: the dev server renders a pattern when its page is asked for, a
+  // build renders them all on worker threads as the pages are made (see the end).
+  const library = await loadSite(patternsDir(), { render: false, background: dev, cache });
   const errors = sortDiagnostics(library.diagnostics.filter((d) => d.severity === 'error'));
   const byFile = Map.groupBy(errors, (d: Diagnostic) => d.file);
   if (byFile.size > 0 && !dev && process.env['PATTERNS_ON_ERROR'] !== 'skip') {
@@ -179,11 +204,18 @@ async function load(context: LoaderContext, dev: boolean): Promise<LiveLibrary> 
     );
   }
   shared.checks = library.checks;
-  for (const listener of shared.listeners) listener(library.patterns);
   context.logger.info(`${String(library.patterns.length)} patterns loaded from ${patternsDir()}`);
   // Entries of another version of this loader (one per pattern) are dropped.
   for (const id of context.store.keys()) if (id !== STORE_ID) context.store.delete(id);
-  return new LiveLibrary(library.patterns);
+  const live = new LiveLibrary(library.patterns);
+  let patterns = library.patterns;
+  if (!dev) {
+    // In the order the pattern pages are made (by title, as the library model lists them).
+    patterns = live.model().patterns.flatMap(({ slug }) => live.get(slug) ?? []);
+    shared.ahead = renderAhead(patterns, cache);
+  }
+  for (const listener of shared.listeners) listener(patterns);
+  return live;
 }
 
 /**

@@ -41,6 +41,20 @@ interface WorkerInput<I> {
   readonly name: string;
 }
 
+/** What a worker of a {@link workerQueue} is given instead: the function's name. */
+interface QueueStart {
+  readonly queue: string;
+}
+
+/** One item of a {@link workerQueue}, and what comes back for it. */
+interface QueueItem {
+  readonly id: number;
+  readonly item: unknown;
+}
+type QueueResult =
+  | { readonly id: number; readonly result: unknown }
+  | { readonly id: number; readonly error: unknown };
+
 /** Items claimed at a time from the shared queue. */
 const CHUNK = 16;
 
@@ -81,9 +95,23 @@ export async function runWorker(): Promise<void> {
   const { module } = workerData as WorkerStart;
   // Loaded while the work is awaited; a failure to load is reported when the work asks for it.
   import(/* @vite-ignore */ module).catch(() => undefined);
-  const { items, cursor, name } = await new Promise<WorkerInput<unknown>>((resolve) => {
+  const input = await new Promise<WorkerInput<unknown> | QueueStart>((resolve) => {
     port.once('message', resolve);
   });
+  if ('queue' in input) {
+    const fn = await importTask({ module, name: input.queue });
+    port.on('message', ({ id, item }: QueueItem) => {
+      let done: QueueResult;
+      try {
+        done = { id, result: fn(item) };
+      } catch (error) {
+        done = { id, error };
+      }
+      port.postMessage(done);
+    });
+    return;
+  }
+  const { items, cursor, name } = input;
   const fn = await importTask({ module, name });
   port.postMessage(
     drain(items, cursor, fn, () => {
@@ -166,11 +194,14 @@ export async function parallelMap<O>(
     waiting.splice(waiting.indexOf(entry), 1);
     void entry.worker.terminate();
   }
+  const there = Promise.all(workers);
+  // When this thread fails first, the workers' failure is not reported a second time.
+  there.catch(() => undefined);
   const here = background
     ? []
     : drain(items, cursor, (await importTask(task)) as (item: unknown) => O, onItem);
   const results = new Array<O>(items.length);
-  for (const [index, result] of [here, ...(await Promise.all(workers))].flat()) {
+  for (const [index, result] of [here, ...(await there)].flat()) {
     results[index] = result;
   }
   return results;
@@ -182,4 +213,78 @@ export async function onWorker<O>(item: unknown, task: Task): Promise<O> {
   const [done] = await inWorker<O>(task, { items: [item], cursor }, () => undefined);
   if (done === undefined) throw new Error(`${task.name} gave no result`);
   return done[1];
+}
+
+/** Items of a {@link workerQueue} sent ahead to each of its workers. */
+const IN_FLIGHT = 2;
+
+/** A {@link workerQueue}: items run in the order given, unless one is asked for sooner. */
+export interface WorkerQueue<I, O> {
+  /** Queues `item` under `key`; its result when a worker has run it. */
+  run(key: string, item: I): Promise<O>;
+  /** Moves the item queued under `key`, if it is still waiting, to the front. */
+  hurry(key: string): void;
+}
+
+/**
+ * Runs `task` on items one by one on `threads` worker threads, this thread left free: a worker
+ * is sent a few items at a time, the next as each is done, so the order can change while they
+ * run ({@link WorkerQueue.hurry}). An idle worker does not keep the process alive.
+ */
+export function workerQueue<I, O>(task: Task, threads: number): WorkerQueue<I, O> {
+  interface Waiting {
+    readonly key: string;
+    readonly item: I;
+    readonly resolve: (result: O) => void;
+    readonly reject: (error: unknown) => void;
+  }
+  const waiting: Waiting[] = [];
+  const running = new Map<number, Waiting>();
+  let ids = 0;
+  const workers = Array.from({ length: Math.max(1, threads) }, () => {
+    const worker = takeWorker(task.module);
+    worker.unref();
+    let busy = 0;
+    const send = (): void => {
+      for (let next = waiting.shift(); next !== undefined; next = waiting.shift()) {
+        const id = (ids += 1);
+        running.set(id, next);
+        busy += 1;
+        worker.ref();
+        worker.postMessage({ id, item: next.item } satisfies QueueItem);
+        if (busy >= IN_FLIGHT) return;
+      }
+    };
+    worker.on('message', (done: QueueResult) => {
+      const entry = running.get(done.id);
+      running.delete(done.id);
+      busy -= 1;
+      if ('error' in done) entry?.reject(done.error);
+      else entry?.resolve(done.result as O);
+      send();
+      // Idle: it no longer keeps the process alive.
+      if (busy === 0) worker.unref();
+    });
+    const fail = (error: unknown): void => {
+      for (const entry of [...running.values(), ...waiting.splice(0)]) entry.reject(error);
+      running.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      fail(new Error(`a worker thread ended (exit code ${String(code)}) before its results`));
+    });
+    worker.postMessage({ queue: task.name } satisfies QueueStart);
+    return { send, idle: () => busy < IN_FLIGHT };
+  });
+  return {
+    run: (key, item) =>
+      new Promise<O>((resolve, reject) => {
+        waiting.push({ key, item, resolve, reject });
+        for (const worker of workers) if (worker.idle()) worker.send();
+      }),
+    hurry: (key) => {
+      const at = waiting.findIndex((entry) => entry.key === key);
+      if (at > 0) waiting.unshift(...waiting.splice(at, 1));
+    },
+  };
 }

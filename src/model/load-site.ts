@@ -5,6 +5,7 @@
  * HTML and a digest of its bytes.
  */
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from '../lib/diagnostics.ts';
 import {
@@ -25,7 +26,7 @@ import {
   resultsFolder,
 } from '../lib/file-cache.ts';
 import { findPatternFiles, FILES_PER_THREAD, readPlainFile } from '../lib/load.ts';
-import { onWorker, parallelMap } from '../lib/parallel.ts';
+import { onWorker, parallelMap, workerQueue } from '../lib/parallel.ts';
 import { readPatternFile, type PatternFile } from '../lib/pattern-file.ts';
 import type { Neighbour } from '../lib/similarity.ts';
 import { renderBody, type RenderedBody } from './rendered.ts';
@@ -90,9 +91,17 @@ function renderedLater<T extends UnrenderedPattern>(pattern: T): T & Rendering {
     {
       rendered: { enumerable: true, get: () => get().rendered },
       searchDocument: { enumerable: true, get: () => get().searchDocument },
+      [PROVIDE]: {
+        value: (elsewhere: Rendering): void => {
+          made ??= elsewhere;
+        },
+      },
     },
   ) as T & Rendering;
 }
+
+/** A rendered-later pattern's way to take a rendering made elsewhere ({@link renderAhead}). */
+const PROVIDE = Symbol('provide a rendering');
 
 function readWith<Pattern>(
   file: string,
@@ -281,5 +290,66 @@ export async function loadSite(
     }),
     diagnostics,
     checks: { files: found.files, entries, duplicates: near },
+  };
+}
+
+/** A pattern to render on a worker thread, and the cache folder to keep its rendering in. */
+export interface RenderItem {
+  readonly stored: StoredPattern;
+  readonly digest: string;
+  readonly cache: string | undefined;
+}
+
+/**
+ * {@link rendering} of one pattern (a worker's task), through the cache folder when given: a
+ * pattern whose file's bytes were rendered before is not rendered again, and its rendering is
+ * handed over serialised, as it is kept.
+ */
+export function renderSitePattern({ stored, digest, cache }: RenderItem): Rendering | Uint8Array {
+  if (cache === undefined) return rendering(stored);
+  const path = resultPath(cache, `${stored.file}\0rendering`, new TextEncoder().encode(digest));
+  return keptResult(path) ?? keepResult(path, rendering(stored));
+}
+
+/** Patterns being rendered ahead of the pages that show them ({@link renderAhead}). */
+export interface RenderAhead {
+  /** Settles once pattern `slug` is rendered (moved to the front of the queue if it still waits). */
+  ready(slug: string): Promise<void>;
+}
+
+/**
+ * Renders the patterns of a load without rendering ({@link loadSite} with `render: false`) on
+ * worker threads, in the order given — the order a build's pages ask for them — while this thread
+ * goes on: a build renders its pages as the patterns' HTML is made, instead of making all of it
+ * first. A page asks with {@link RenderAhead.ready}.
+ */
+export function renderAhead(
+  patterns: readonly SitePattern[],
+  cache: string | undefined,
+): RenderAhead {
+  const queue = workerQueue<RenderItem, Rendering | Uint8Array>(
+    { module: import.meta.url, name: renderSitePattern.name },
+    // One per core: this thread makes pages meanwhile, and waits when a worker falls behind.
+    availableParallelism(),
+  );
+  const rendered = new Map(
+    patterns.map((pattern) => {
+      const { stored, digest } = pattern;
+      const done = queue.run(stored.slug, { stored, digest, cache }).then((result) => {
+        const provide = (pattern as Partial<Record<typeof PROVIDE, (made: Rendering) => void>>)[
+          PROVIDE
+        ];
+        provide?.(result instanceof Uint8Array ? (keptValue(result) as Rendering) : result);
+      });
+      // Reported to the page that waits for it.
+      done.catch(() => undefined);
+      return [stored.slug, done] as const;
+    }),
+  );
+  return {
+    ready: async (slug) => {
+      queue.hurry(slug);
+      await rendered.get(slug);
+    },
   };
 }

@@ -9,7 +9,8 @@
  * its own process, so indexing takes the second core while Astro renders
  * pages on the first.
  *
- * Patterns are taken in file order and cut into shards of `shardSize`; each
+ * Patterns are taken in the order the loader gives them (a build's: as their pages are
+ * made) and cut into shards of `shardSize`; each
  * shard is its own Pagefind index written to `pagefind/<shard>/`, built in
  * turn by a fresh Pagefind process, so peak memory is one shard's whatever
  * the library's size. `pagefind/shards.json` lists the shards; the search
@@ -22,7 +23,7 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import type { ShardManifest, TitleList } from '../../lib/pagefind-api.ts';
 import type { SitePattern } from '../../model/load-site.ts';
-import { onPatternsLoaded } from '../pattern-loader.ts';
+import { onPatternsLoaded, renderedPattern } from '../pattern-loader.ts';
 import { PATHS, siteUrls } from '../../model/urls.ts';
 
 /** Result URLs are indexed root-relative; the search page gives Pagefind the base path. */
@@ -87,14 +88,21 @@ export interface SearchRecord {
   readonly title: string;
 }
 
-/** The search record of each pattern, made as it is indexed. */
-export function* searchRecords(patterns: Iterable<SitePattern>): Generator<SearchRecord> {
-  for (const { stored, searchDocument } of patterns) {
+/**
+ * The search record of each pattern, in turn as its HTML is ready (`ready`: a build renders
+ * its patterns on worker threads while the pages are made).
+ */
+export async function* searchRecords(
+  patterns: Iterable<SitePattern>,
+  ready: (slug: string) => Promise<unknown> = () => Promise.resolve(),
+): AsyncGenerator<SearchRecord> {
+  for (const pattern of patterns) {
+    await ready(pattern.stored.slug);
     yield {
-      url: ROOT.pattern(stored.slug),
-      content: searchDocument,
-      slug: stored.slug,
-      title: stored.frontmatter.title,
+      url: ROOT.pattern(pattern.stored.slug),
+      content: pattern.searchDocument,
+      slug: pattern.stored.slug,
+      title: pattern.stored.frontmatter.title,
     };
   }
 }
@@ -106,7 +114,7 @@ export function* searchRecords(patterns: Iterable<SitePattern>): Generator<Searc
  * are indexed, so memory holds one shard's.
  */
 export async function indexRecords(
-  records: Iterable<SearchRecord>,
+  records: AsyncIterable<SearchRecord>,
   outputDir: string,
   shardSize: number,
 ): Promise<ShardManifest> {
@@ -124,7 +132,7 @@ export async function indexRecords(
     indexed += batch.length;
     batch = [];
   };
-  for (const record of records) {
+  for await (const record of records) {
     batch.push(record);
     titles.push([record.slug, record.title]);
     if (batch.length === shardSize) await flush();
@@ -156,7 +164,7 @@ export function searchIndex(): AstroIntegration {
         scratch = indexScratchDir(fileURLToPath(config.outDir));
         onPatternsLoaded((patterns) => {
           indexing = rm(scratch, { recursive: true, force: true }).then(() =>
-            indexRecords(searchRecords(patterns), scratch, shardSize()),
+            indexRecords(searchRecords(patterns, renderedPattern), scratch, shardSize()),
           );
           // Awaited (and its error reported) when the build is done.
           indexing.catch(() => undefined);
