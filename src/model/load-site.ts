@@ -308,7 +308,12 @@ export interface RenderItem {
 export function renderSitePattern({ stored, digest, cache }: RenderItem): Rendering | Uint8Array {
   if (cache === undefined) return rendering(stored);
   const path = resultPath(cache, `${stored.file}\0rendering`, new TextEncoder().encode(digest));
-  return keptResult(path) ?? keepResult(path, rendering(stored));
+  const kept = keptResult(path);
+  if (kept) return kept;
+  // Handed over as a value: serialised once (kept), not deserialised again by the page's thread.
+  const made = rendering(stored);
+  keepResult(path, made);
+  return made;
 }
 
 /** Patterns being rendered ahead of the pages that show them ({@link renderAhead}). */
