@@ -7,6 +7,7 @@ import { loadedLibrary, renderedPattern } from './pattern-loader.ts';
 import type { SitePattern } from '../model/load-site.ts';
 import { buildPatternPage } from '../model/pattern-page.ts';
 import type { LibraryModel, PatternPageModel } from '../model/types.ts';
+import { RecentMap } from '../lib/recent.ts';
 import { RESERVED_PATTERN_SLUGS } from '../lib/reserved.ts';
 
 /** A loaded pattern (its body and rendered HTML); throws when no pattern `slug` was loaded. */
@@ -16,8 +17,14 @@ export async function loadedPattern(slug: string): Promise<SitePattern> {
   return pattern;
 }
 
-/** Page models of the library model they were made from. */
-let pages: { library: LibraryModel; bySlug: Map<string, PatternPageModel> } | undefined;
+/**
+ * Page models of the library model they were made from: the most recent (a pattern's base page
+ * and lens pages are made in turn), so memory does not grow with the library.
+ */
+let pages: { library: LibraryModel; bySlug: RecentMap<string, PatternPageModel> } | undefined;
+
+/** Page models held at once. */
+const RECENT_PAGES = 64;
 
 /** The library model of the patterns as they are now. */
 export async function getLibrary(): Promise<LibraryModel> {
@@ -25,7 +32,7 @@ export async function getLibrary(): Promise<LibraryModel> {
   if (pages?.library !== model) {
     const clash = model.patterns.find((p) => RESERVED_PATTERN_SLUGS.has(p.slug));
     if (clash) throw new Error(`pattern slug "${clash.slug}" is reserved for a site page`);
-    pages = { library: model, bySlug: new Map() };
+    pages = { library: model, bySlug: new RecentMap(RECENT_PAGES) };
   }
   return model;
 }
@@ -33,7 +40,10 @@ export async function getLibrary(): Promise<LibraryModel> {
 /** One pattern's page model (shared by its base page and its lens pages). */
 export async function getPage(slug: string): Promise<PatternPageModel> {
   const library = await getLibrary();
-  const made = pages?.library === library ? pages.bySlug : new Map<string, PatternPageModel>();
+  const made =
+    pages?.library === library
+      ? pages.bySlug
+      : new RecentMap<string, PatternPageModel>(RECENT_PAGES);
   const cached = made.get(slug);
   if (cached) return cached;
   const page = buildPatternPage(library, slug, (await loadedPattern(slug)).rendered);

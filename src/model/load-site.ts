@@ -5,7 +5,8 @@
  * HTML and a digest of its bytes.
  */
 import { createHash } from 'node:crypto';
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from '../lib/diagnostics.ts';
 import {
@@ -27,6 +28,7 @@ import {
 } from '../lib/file-cache.ts';
 import { findPatternFiles, FILES_PER_THREAD, readPlainFile } from '../lib/load.ts';
 import { onWorker, parallelMap, workerQueue } from '../lib/parallel.ts';
+import { RecentMap } from '../lib/recent.ts';
 import { readPatternFile, type PatternFile } from '../lib/pattern-file.ts';
 import type { Neighbour } from '../lib/similarity.ts';
 import { renderBody, type RenderedBody } from './rendered.ts';
@@ -80,27 +82,29 @@ function rendering(stored: StoredPattern): Rendering {
 
 /**
  * A pattern whose HTML is rendered the first time it is asked for, then kept (the dev server
- * renders a page's pattern when the page is asked for, not the whole library at start). Never
+ * renders a page's pattern when the page is asked for, not the whole library at start) — or,
+ * once {@link renderAhead} provides where a worker kept it, read from there each time. Never
  * spread the result: a spread reads, and so renders, `rendered`.
  */
 function renderedLater<T extends UnrenderedPattern>(pattern: T): T & Rendering {
   let made: Rendering | undefined;
-  const get = (): Rendering => (made ??= rendering(pattern.stored));
+  let kept: (() => Rendering | undefined) | undefined;
+  const get = (): Rendering => made ?? kept?.() ?? (made = rendering(pattern.stored));
   return Object.defineProperties(
     { ...pattern },
     {
       rendered: { enumerable: true, get: () => get().rendered },
       searchDocument: { enumerable: true, get: () => get().searchDocument },
       [PROVIDE]: {
-        value: (elsewhere: Rendering): void => {
-          made ??= elsewhere;
+        value: (elsewhere: () => Rendering | undefined): void => {
+          kept = elsewhere;
         },
       },
     },
   ) as T & Rendering;
 }
 
-/** A rendered-later pattern's way to take a rendering made elsewhere ({@link renderAhead}). */
+/** A rendered-later pattern's way to read a rendering kept elsewhere ({@link renderAhead}). */
 const PROVIDE = Symbol('provide a rendering');
 
 function readWith<Pattern>(
@@ -293,27 +297,21 @@ export async function loadSite(
   };
 }
 
-/** A pattern to render on a worker thread, and the cache folder to keep its rendering in. */
+/** A pattern to render on a worker thread, and the folder to keep its rendering in. */
 export interface RenderItem {
   readonly stored: StoredPattern;
   readonly digest: string;
-  readonly cache: string | undefined;
+  readonly dir: string;
 }
 
 /**
- * {@link rendering} of one pattern (a worker's task), through the cache folder when given: a
- * pattern whose file's bytes were rendered before is not rendered again, and its rendering is
- * handed over serialised, as it is kept.
+ * Renders one pattern ({@link rendering}; a worker's task) into the folder `dir` (a pattern whose
+ * file's bytes were rendered there before is not rendered again) and gives where it is kept.
  */
-export function renderSitePattern({ stored, digest, cache }: RenderItem): Rendering | Uint8Array {
-  if (cache === undefined) return rendering(stored);
-  const path = resultPath(cache, `${stored.file}\0rendering`, new TextEncoder().encode(digest));
-  const kept = keptResult(path);
-  if (kept) return kept;
-  // Handed over as a value: serialised once (kept), not deserialised again by the page's thread.
-  const made = rendering(stored);
-  keepResult(path, made);
-  return made;
+export function renderSitePattern({ stored, digest, dir }: RenderItem): string {
+  const path = resultPath(dir, `${stored.file}\0rendering`, new TextEncoder().encode(digest));
+  if (keptResult(path) === undefined) keepResult(path, rendering(stored));
+  return path;
 }
 
 /** Patterns being rendered ahead of the pages that show them ({@link renderAhead}). */
@@ -322,29 +320,54 @@ export interface RenderAhead {
   ready(slug: string): Promise<void>;
 }
 
+/** Renderings held in memory at once: the pages being made (up to 8 at a time) and the next. */
+const RECENT_RENDERINGS = 64;
+
+/** A folder of this process's, removed when it exits. */
+function scratchFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pattern-site-renderings-'));
+  process.once('exit', () => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return dir;
+}
+
 /**
  * Renders the patterns of a load without rendering ({@link loadSite} with `render: false`) on
  * worker threads, in the order given — the order a build's pages ask for them — while this thread
- * goes on: a build renders its pages as the patterns' HTML is made, instead of making all of it
- * first. A page asks with {@link RenderAhead.ready}.
+ * goes on: a build makes its pages as the patterns' HTML is made, instead of making all of it
+ * first. A page asks with {@link RenderAhead.ready}. Renderings are kept in the cache folder (or
+ * a scratch folder) and read from there when asked for, the most recent held in memory: memory
+ * does not grow with the library's text.
  */
 export function renderAhead(
   patterns: readonly SitePattern[],
   cache: string | undefined,
 ): RenderAhead {
-  const queue = workerQueue<RenderItem, Rendering | Uint8Array>(
+  const dir = cache ?? scratchFolder();
+  const queue = workerQueue<RenderItem, string>(
     { module: import.meta.url, name: renderSitePattern.name },
     // One per core: this thread makes pages meanwhile, and waits when a worker falls behind.
     availableParallelism(),
   );
+  const recent = new RecentMap<string, Rendering>(RECENT_RENDERINGS);
+  /** The rendering kept at `path`; undefined when it could not be kept (then made again). */
+  const read = (path: string): Rendering | undefined => {
+    const known = recent.get(path);
+    if (known !== undefined) return known;
+    const kept = keptResult(path);
+    const value = kept === undefined ? undefined : (keptValue(kept) as Rendering);
+    if (value !== undefined) recent.set(path, value);
+    return value;
+  };
   const rendered = new Map(
     patterns.map((pattern) => {
       const { stored, digest } = pattern;
-      const done = queue.run(stored.slug, { stored, digest, cache }).then((result) => {
-        const provide = (pattern as Partial<Record<typeof PROVIDE, (made: Rendering) => void>>)[
-          PROVIDE
-        ];
-        provide?.(result instanceof Uint8Array ? (keptValue(result) as Rendering) : result);
+      const done = queue.run(stored.slug, { stored, digest, dir }).then((path) => {
+        const provide = (
+          pattern as Partial<Record<typeof PROVIDE, (kept: () => Rendering | undefined) => void>>
+        )[PROVIDE];
+        provide?.(() => read(path));
       });
       // Reported to the page that waits for it.
       done.catch(() => undefined);
