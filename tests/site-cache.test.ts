@@ -62,20 +62,6 @@ describe('the site’s cache of read files', () => {
     expect(await load(true, true)).toEqual(uncached);
   });
 
-  it('keeps a build’s rendered reads apart, and gives what rendering every file gives', async () => {
-    const build = async (cached: boolean) => {
-      const { patterns } = await loadSite(library, { cache: cached ? cache : undefined });
-      return patterns.map(({ stored, rendered, similar }) => ({ stored, rendered, similar }));
-    };
-    const uncached = await build(false);
-    expect(uncached.some(({ rendered }) => rendered.summaryHtml.startsWith('<p>'))).toBe(true);
-    expect(await build(true)).toEqual(uncached);
-    expect(await build(true)).toEqual(uncached);
-    // Rendered and unrendered reads of the same files are kept side by side.
-    await load(true);
-    expect(readdirSync(cache).length).toBe(2 * (uncached.length + 1));
-  });
-
   it('is what a later load reads: a kept result is used as it is', async () => {
     await load(true);
     for (const name of readdirSync(cache)) {

@@ -1,8 +1,9 @@
 /**
- * Reading a library for the site: every file parsed, validated and its
- * Markdown rendered on all cores ({@link parallelMap}), then the library-wide
- * checks that decide what is shown and the similarity pass. Only plain data crosses threads: the stored pattern, its rendered
- * HTML and a digest of its bytes.
+ * Reading a library for the site: every file parsed and validated on all cores
+ * ({@link parallelMap}), then the library-wide checks that decide what is shown and the similarity
+ * pass. The Markdown is rendered then too ({@link loadSite}'s `render`), when a page first asks
+ * (the dev server), or on worker threads while a build makes its pages ({@link renderAhead}).
+ * Only plain data crosses threads: the stored pattern, its rendered HTML and a digest of its bytes.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -155,11 +156,10 @@ export function siteCacheDir(): string | undefined {
   return resultsFolder(root, codeFingerprint(SITE_CODE, SITE_CACHE_VERSION));
 }
 
-/** A file to read through the cache folder `cache`, its Markdown rendered when `render`. */
+/** A file to read through the cache folder `cache`. */
 export interface CachedRead {
   readonly file: string;
   readonly cache: string;
-  readonly render: boolean;
 }
 
 /** A file read through the cache: where its result is kept, and that result serialised. */
@@ -169,19 +169,18 @@ export interface CachedSiteFile {
 }
 
 /**
- * {@link readSiteFile} (or, without `render`, {@link readSiteFileUnrendered}) through a cache
- * folder: a file whose path and bytes were read before is not parsed or rendered again. The
- * result is handed over serialised, as it is kept: made a value once, by the thread that uses it
- * (a worker's message would serialise it again).
+ * {@link readSiteFileUnrendered} through a cache folder: a file whose path and bytes were read
+ * before is not parsed again. The result is handed over serialised, as it is kept: made a value
+ * once, by the thread that uses it (a worker's message would serialise it again).
  */
-export function readSiteFileCached({ file, cache, render }: CachedRead): CachedSiteFile {
+export function readSiteFileCached({ file, cache }: CachedRead): CachedSiteFile {
   const bytes = readPlainFile(file);
-  const path = resultPath(cache, render ? `${file}\0rendered` : file, bytes);
+  const path = resultPath(cache, file, bytes);
   const kept =
     keptResult(path) ??
     keepResult(
       path,
-      render ? readWith(file, withRendered, bytes) : readWith(file, (pattern) => pattern, bytes),
+      readWith(file, (pattern) => pattern, bytes),
     );
   return { path, kept };
 }
@@ -202,12 +201,11 @@ async function readFiles(
     return { read, nearAt: undefined };
   }
   const results = await parallelMap<CachedSiteFile>(
-    files.map((file): CachedRead => ({ file, cache, render })),
+    files.map((file): CachedRead => ({ file, cache })),
     { module: import.meta.url, name: readSiteFileCached.name },
     options,
   );
-  // Kept: about two libraries' worth of the most recently used reads, rendered (a build) and not
-  // (the dev server).
+  // Kept: about two libraries' worth of the most recently used reads and renderings.
   pruneResults(cache, 4 * files.length + 4).catch(() => undefined);
   return {
     read: results.map((result) => keptValue(result.kept) as SiteFile),
@@ -252,11 +250,14 @@ export interface SiteLibrary {
 
 /** How to read a library for the site. */
 export interface SiteOptions {
-  /** Render each pattern's HTML now (a build); else when a page first asks for it (dev). */
+  /** Render each pattern's HTML now (without a cache); else when it is first asked for. */
   readonly render?: boolean;
   /** Read every file on worker threads, this thread left free (dev: the server answers meanwhile). */
   readonly background?: boolean;
-  /** Reuse earlier reads of unchanged files from this folder ({@link siteCacheDir}). */
+  /**
+   * Reuse earlier reads of unchanged files from this folder ({@link siteCacheDir}). Reads are
+   * kept unrendered: their HTML is made when first asked for, or by {@link renderAhead}.
+   */
   readonly cache?: string | undefined;
 }
 

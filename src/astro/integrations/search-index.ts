@@ -48,23 +48,40 @@ function check(what: string, errors: readonly string[]): void {
   if (errors.length > 0) throw new Error(`pagefind ${what}: ${errors.join('; ')}`);
 }
 
-/** Builds one shard's index from `pages` in a fresh Pagefind process and writes it to `outputPath`. */
+/**
+ * Builds one shard's index in a fresh Pagefind process from the next `size` records of `records`
+ * (each sent as it comes: the index is made while the pages are) and writes it to `outputPath`.
+ * Gives the records it took, their text left out; none when `records` was done.
+ */
 async function writeShard(
-  pages: readonly SearchRecord[],
+  records: AsyncIterator<SearchRecord>,
+  size: number,
   outputPath: string,
   primary: boolean,
-): Promise<void> {
+): Promise<SearchRecord[]> {
+  let next = await records.next();
+  if (next.done === true) return [];
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   check('createIndex', errors);
   if (!index) throw new Error('pagefind createIndex returned no index');
+  const taken: SearchRecord[] = [];
   try {
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      for (let page = pages[next++]; page !== undefined; page = pages[next++]) {
-        check(`addHTMLFile ${page.url}`, (await index.addHTMLFile(page)).errors);
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    // Up to CONCURRENCY records at a time in the indexer.
+    const sending = new Set<Promise<void>>();
+    for (; next.done !== true; next = await records.next()) {
+      const page = next.value;
+      taken.push({ ...page, content: '' });
+      const sent: Promise<void> = index.addHTMLFile(page).then((added) => {
+        check(`addHTMLFile ${page.url}`, added.errors);
+        sending.delete(sent);
+      });
+      // A failure is reported by the wait below.
+      sent.catch(() => undefined);
+      sending.add(sent);
+      if (sending.size >= CONCURRENCY) await Promise.race(sending);
+      if (taken.length === size) break;
+    }
+    await Promise.all(sending);
     check('writeFiles', (await index.writeFiles({ outputPath })).errors);
   } finally {
     await index.deleteIndex();
@@ -76,6 +93,7 @@ async function writeShard(
       await rm(join(outputPath, name));
     }
   }
+  return taken;
 }
 
 /**
@@ -109,10 +127,9 @@ export async function* searchRecords(
 }
 
 /**
- * Indexes `records` into `outputDir`: shards of `shardSize` records, then
- * `shards.json` and `titles.json` (every record's slug and title, for the
- * closest titles offered when a query finds nothing). Records are made as they
- * are indexed, so memory holds one shard's.
+ * Indexes `records` into `outputDir`: shards of `shardSize` records, each indexed as its records
+ * come, then `shards.json` and `titles.json` (every record's slug and title, for the closest
+ * titles offered when a query finds nothing). Memory holds no record's text.
  */
 export async function indexRecords(
   records: AsyncIterable<SearchRecord>,
@@ -123,23 +140,16 @@ export async function indexRecords(
     throw new Error(`PAGEFIND_SHARD_SIZE must be a positive integer, got ${String(shardSize)}`);
   }
   const shards: string[] = [];
-  let indexed = 0;
-  let batch: SearchRecord[] = [];
   const titles: TitleList = [];
-  const flush = async (): Promise<void> => {
+  const iterator = records[Symbol.asyncIterator]();
+  for (;;) {
     const name = String(shards.length).padStart(3, '0');
-    await writeShard(batch, join(outputDir, name), shards.length === 0);
+    const taken = await writeShard(iterator, shardSize, join(outputDir, name), shards.length === 0);
+    if (taken.length === 0) break;
     shards.push(name);
-    indexed += batch.length;
-    batch = [];
-  };
-  for await (const record of records) {
-    batch.push(record);
-    titles.push([record.slug, record.title]);
-    if (batch.length === shardSize) await flush();
+    titles.push(...taken.map(({ slug, title }): [string, string] => [slug, title]));
   }
-  if (batch.length > 0) await flush();
-  const manifest: ShardManifest = { shards, records: indexed };
+  const manifest: ShardManifest = { shards, records: titles.length };
   await mkdir(outputDir, { recursive: true });
   await writeFile(join(outputDir, 'shards.json'), `${JSON.stringify(manifest)}\n`);
   await writeFile(join(outputDir, 'titles.json'), `${JSON.stringify(titles)}\n`);

@@ -1,0 +1,48 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadSite, renderAhead, type SitePattern } from '../src/model/load-site.ts';
+import { renderBody } from '../src/model/rendered.ts';
+import { searchDocument } from '../src/model/search-document.ts';
+import { REAL_LIBRARY } from './helpers/fixtures.ts';
+
+let cache = '';
+beforeEach(() => {
+  cache = mkdtempSync(join(tmpdir(), 'render-ahead-'));
+});
+afterEach(() => {
+  rmSync(cache, { recursive: true, force: true });
+});
+
+/** What rendering `pattern` on this thread gives. */
+const renderedHere = ({ stored }: SitePattern) => {
+  const rendered = renderBody(stored);
+  return { rendered, searchDocument: searchDocument(stored, rendered) };
+};
+
+describe('rendering a build’s patterns ahead of their pages', () => {
+  it('gives every pattern the HTML and search document it gets on this thread', async () => {
+    const { patterns } = await loadSite(REAL_LIBRARY, { render: false });
+    const ahead = renderAhead(patterns, cache);
+    await Promise.all(patterns.map(({ stored }) => ahead.ready(stored.slug)));
+    // Each kept in the folder, one file per pattern, and read back from it.
+    expect(readdirSync(cache)).toHaveLength(patterns.length);
+    for (const pattern of patterns) {
+      expect({ rendered: pattern.rendered, searchDocument: pattern.searchDocument }).toEqual(
+        renderedHere(pattern),
+      );
+    }
+  });
+
+  it('renders a pattern on this thread when its rendering could not be kept', async () => {
+    const { patterns } = await loadSite(REAL_LIBRARY, { render: false });
+    const few = patterns.slice(0, 3);
+    // A file where the folder should be: nothing can be kept there, not even by root.
+    const notAFolder = join(cache, 'file');
+    writeFileSync(notAFolder, '');
+    const ahead = renderAhead(few, notAFolder);
+    await Promise.all(few.map(({ stored }) => ahead.ready(stored.slug)));
+    for (const pattern of few) expect(pattern.rendered).toEqual(renderedHere(pattern).rendered);
+  });
+});
