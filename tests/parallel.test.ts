@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFile, findPatternFiles } from '../src/lib/load.ts';
 import { parallelMap, startWorkers, workerQueue } from '../src/lib/parallel.ts';
@@ -69,6 +73,26 @@ describe('a queue of items run on worker threads', () => {
     expect(files.length).toBeGreaterThan(10);
     // Only the two items sent before it was asked for finish first.
     expect(finished.indexOf(last)).toBeLessThanOrEqual(2);
+  });
+
+  it('does not keep the process alive once its work is done, workers given none included', () => {
+    const script = [
+      `import { workerQueue } from ${JSON.stringify(new URL('../src/lib/parallel.ts', import.meta.url).href)};`,
+      `const queue = workerQueue(${JSON.stringify(CHECK)}, 3);`,
+      `await queue.run('one', ${JSON.stringify(`${FIXTURES}valid/minimal-pattern.md`)});`,
+      `console.log('done');`,
+    ].join('\n');
+    const dir = mkdtempSync(join(tmpdir(), 'worker-queue-'));
+    writeFileSync(join(dir, 'run.mjs'), script);
+    const child = spawnSync(process.execPath, [join(dir, 'run.mjs')], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    rmSync(dir, { recursive: true });
+    expect(child.stderr + child.stdout).toBe('done\n');
+    // Exited by itself: not killed by the timeout.
+    expect(child.signal).toBeNull();
+    expect(child.status).toBe(0);
   });
 
   it('names a function its module does not export', async () => {

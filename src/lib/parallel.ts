@@ -243,7 +243,6 @@ export function workerQueue<I, O>(task: Task, threads: number): WorkerQueue<I, O
   let ids = 0;
   const workers = Array.from({ length: Math.max(1, threads) }, () => {
     const worker = takeWorker(task.module);
-    worker.unref();
     let busy = 0;
     const send = (): void => {
       for (let next = waiting.shift(); next !== undefined; next = waiting.shift()) {
@@ -274,6 +273,8 @@ export function workerQueue<I, O>(task: Task, threads: number): WorkerQueue<I, O
       fail(new Error(`a worker thread ended (exit code ${String(code)}) before its results`));
     });
     worker.postMessage({ queue: task.name } satisfies QueueStart);
+    // After its listeners are on (adding one refs the worker's port again): idle until sent work.
+    worker.unref();
     return { send, idle: () => busy < IN_FLIGHT };
   });
   return {
