@@ -11,10 +11,12 @@
  *
  * Astro's data store holds one entry whose digest changes with the library
  * (how Astro knows to reload the browser). The patterns themselves —
- * frontmatter, body structure, rendered HTML — are kept beside the store in
- * memory ({@link loadedLibrary}): the store is serialised into the build's
- * bundle and parsed again, and in dev it is written to disk and parsed again
- * on every change, which for thousands of patterns cost seconds.
+ * frontmatter and body structure — are kept beside the store in memory
+ * ({@link loadedLibrary}): the store is serialised into the build's bundle and
+ * parsed again, and in dev it is written to disk and parsed again on every
+ * change, which for thousands of patterns cost seconds. Their HTML is made
+ * when a page asks (dev), or by worker threads while a build makes its pages
+ * and read back from disk ({@link renderedPattern}).
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, relative } from 'node:path';
