@@ -6,7 +6,7 @@
  * Only plain data crosses threads: the stored pattern, its rendered HTML and a digest of its bytes.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from '../lib/diagnostics.ts';
@@ -108,6 +108,11 @@ function renderedLater<T extends UnrenderedPattern>(pattern: T): T & Rendering {
 /** A rendered-later pattern's way to read a rendering kept elsewhere ({@link renderAhead}). */
 const PROVIDE = Symbol('provide a rendering');
 
+/** What {@link renderedLater} adds beside its getters. */
+interface ProvidesRendering {
+  readonly [PROVIDE]?: (kept: () => Rendering | undefined) => void;
+}
+
 function readWith<Pattern>(
   file: string,
   make: (pattern: UnrenderedPattern) => Pattern,
@@ -141,7 +146,7 @@ const SITE_CACHE_VERSION = 1;
 const SITE_CODE = ['schema', 'src/lib', 'src/model', 'src/config'];
 
 /**
- * The site's cache of read files (src/lib/file-cache.ts; a build's with their HTML): in
+ * The site's cache of read files and a build's renderings (src/lib/file-cache.ts): in
  * `node_modules/.cache/pattern-site/` (or `$PATTERNS_SITE_CACHE`), a folder per version of the
  * code that reads files; undefined when `PATTERNS_SITE_CACHE=off`.
  */
@@ -311,7 +316,8 @@ export interface RenderItem {
  */
 export function renderSitePattern({ stored, digest, dir }: RenderItem): string {
   const path = resultPath(dir, `${stored.file}\0rendering`, new TextEncoder().encode(digest));
-  if (keptResult(path) === undefined) keepResult(path, rendering(stored));
+  // Kept files are whole (written beside and renamed); the page's thread reads it, marking it used.
+  if (!existsSync(path)) keepResult(path, rendering(stored));
   return path;
 }
 
@@ -365,10 +371,7 @@ export function renderAhead(
     patterns.map((pattern) => {
       const { stored, digest } = pattern;
       const done = queue.run(stored.slug, { stored, digest, dir }).then((path) => {
-        const provide = (
-          pattern as Partial<Record<typeof PROVIDE, (kept: () => Rendering | undefined) => void>>
-        )[PROVIDE];
-        provide?.(() => read(path));
+        (pattern as ProvidesRendering)[PROVIDE]?.(() => read(path));
       });
       // Reported to the page that waits for it.
       done.catch(() => undefined);

@@ -51,26 +51,26 @@ function check(what: string, errors: readonly string[]): void {
 /**
  * Builds one shard's index in a fresh Pagefind process from the next `size` records of `records`
  * (each sent as it comes: the index is made while the pages are) and writes it to `outputPath`.
- * Gives the records it took, their text left out; none when `records` was done.
+ * Gives the slug and title of each record it took; none when `records` was done.
  */
 async function writeShard(
   records: AsyncIterator<SearchRecord>,
   size: number,
   outputPath: string,
   primary: boolean,
-): Promise<SearchRecord[]> {
+): Promise<TitleList> {
   let next = await records.next();
   if (next.done === true) return [];
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   check('createIndex', errors);
   if (!index) throw new Error('pagefind createIndex returned no index');
-  const taken: SearchRecord[] = [];
+  const taken: TitleList = [];
   try {
     // Up to CONCURRENCY records at a time in the indexer.
     const sending = new Set<Promise<void>>();
     for (; next.done !== true; next = await records.next()) {
       const page = next.value;
-      taken.push({ ...page, content: '' });
+      taken.push([page.slug, page.title]);
       const sent: Promise<void> = index.addHTMLFile(page).then((added) => {
         check(`addHTMLFile ${page.url}`, added.errors);
         sending.delete(sent);
@@ -147,7 +147,7 @@ export async function indexRecords(
     const taken = await writeShard(iterator, shardSize, join(outputDir, name), shards.length === 0);
     if (taken.length === 0) break;
     shards.push(name);
-    titles.push(...taken.map(({ slug, title }): [string, string] => [slug, title]));
+    titles.push(...taken);
   }
   const manifest: ShardManifest = { shards, records: titles.length };
   await mkdir(outputDir, { recursive: true });
