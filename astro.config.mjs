@@ -31,25 +31,8 @@ export default defineConfig({
   // Pattern Markdown is rendered by src/lib/markdown.ts, not by Astro; Astro's highlighter
   // (Shiki) would need inline styles the CSP refuses.
   markdown: { syntaxHighlight: false },
-  // Content-Security-Policy meta tag on every page: Astro adds the hashes of the scripts and
-  // styles it emits (BaseLayout adds its inline theme script's). Pagefind compiles WebAssembly
-  // ('wasm-unsafe-eval') and runs a worker; the graph's `style="min-width:…"` needs inline style
-  // attributes (no script can run from one). public/_headers adds what a meta tag cannot carry.
-  security: {
-    csp: {
-      directives: [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "connect-src 'self'",
-        "worker-src 'self' blob:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-      ],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      styleDirective: { resources: [{ resource: "'unsafe-inline'", kind: 'attribute' }] },
-    },
-  },
+  // The Content-Security-Policy is a meta tag BaseLayout writes (src/config/security.ts), not
+  // Astro's `security.csp`, which hashes the same scripts again for every page.
   vite: {
     // Scripts as files, never inlined: cached across pages, and the search
     // page's `import()` of Pagefind works (inlined, Vite leaves its preload

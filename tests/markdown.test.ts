@@ -61,6 +61,12 @@ describe('rendering untrusted Markdown', () => {
     expect(renderMarkdown('![a picture](javascript:alert(1))')).toBe('<p>a picture</p>');
   });
 
+  it('links an e-mail address and a web address written with character references', () => {
+    expect(renderMarkdown('a&#64;b.co and www&#46;x.org')).toBe(
+      '<p><a href="mailto:a@b.co">a@b.co</a> and <a href="http://www.x.org">www.x.org</a></p>',
+    );
+  });
+
   it('keeps the text of an autolink with a javascript: scheme but gives it no href', () => {
     expect(renderMarkdown('<javascript:alert(1)>')).toBe('<p><a>javascript:alert(1)</a></p>');
   });
@@ -137,6 +143,7 @@ describe('parsing Markdown without the GFM constructs it cannot hold', () => {
       ...['@', 'a@b.co', 'www.', 'www.x.org', 'http://', 'https://x.org/a_b_', 'HTTP://X.ORG'],
       ...['|', '| a | b |\n|---|---|\n| 1 | 2 |\n', '~', '~~x~~', '[^1]', '[^1]: note\n', '[x]'],
       ...['- [ ] task\n', '- [x] done\n', '*', '_', '`', '\\', '&#64;', ' ', '\n', '\n\n', 'word'],
+      ...['a&#64;b.co', 'www&#46;x.org', 'mailto:a@b.co', 'xmpp:a@b.co/c', '&amp;', '(', ')'],
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {

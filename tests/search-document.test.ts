@@ -1,4 +1,5 @@
 import { dirname } from 'node:path';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSite, type SitePattern } from '../src/model/load-site.ts';
 import { htmlText } from '../src/lib/html-text.ts';
@@ -71,6 +72,39 @@ describe('the search record of a pattern', () => {
       'Peer',
       'co-op',
     ]);
+  });
+
+  it('finds the same distinct words as the regular expression that defines a word', () => {
+    const word = /[\p{L}\p{N}]+(?:[\p{Pd}'’.][\p{L}\p{N}]+)*/gu;
+    const byExpression = (texts: readonly string[], known: ReadonlySet<string>): string[] => {
+      const seen = new Set(known);
+      return texts.flatMap((text) =>
+        [...text.matchAll(word)].flatMap(([found]) => {
+          const key = found.toLowerCase();
+          if (seen.has(key)) return [];
+          seen.add(key);
+          return [found];
+        }),
+      );
+    };
+    // ASCII, Latin, Turkish dotted I, sharp s, Arabic-Indic digit, CJK, an astral letter (𝐀)
+    // and an astral emoji, every inner mark and some separators.
+    const piece = fc.constantFrom(
+      ...['a', 'Z', '9', 'é', 'É', 'İ', 'ß', '٣', '中', '𝐀', '😀', 'co', 'Op', 'CO'],
+      ...['-', '–', '—', "'", '’', '.', ' ', ',', '_', '\u00a0', '\n', '\ud800'],
+    );
+    const text = fc.array(piece, { maxLength: 16 }).map((pieces) => pieces.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(text, { maxLength: 3 }),
+        fc.array(text, { maxLength: 2 }),
+        (texts, known) => {
+          const keys = new Set(known.map((k) => k.toLowerCase()));
+          expect(distinctWords(texts, keys)).toEqual(byExpression(texts, keys));
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 
   it('takes a section’s first paragraph whole, out of a block quote', () => {

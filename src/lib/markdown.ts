@@ -20,6 +20,7 @@ import type { Root as HtmlRoot } from 'hast';
 import type { Root } from 'mdast';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -27,6 +28,10 @@ import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import { escapeHtml } from './escape-html.ts';
 import { excessiveNesting } from './nesting.ts';
+
+/** Names of the optional parts that are not micromark constructs (see {@link OPTIONAL_PARTS}). */
+const LITERAL_LINKS = 'literal links';
+const IMAGE_FIX = 'images without source';
 
 /**
  * An image whose URL the sanitizer removed (`![x](javascript:…)`) would be an `<img>` without
@@ -44,14 +49,16 @@ function imagesWithoutSourceAsText() {
 }
 
 /**
- * The GFM constructs a chunk of Markdown cannot hold without some text, by their micromark names.
+ * Parts of the parser and renderer a chunk of Markdown cannot use without some text, by name:
+ * GFM's micromark constructs, remark-gfm's literal-link transform and the image fix-up.
  * micromark tries a construct at every character it may start at — an e-mail address at the
  * start of every word, a table at every block — which made GFM parsing three times slower than
- * CommonMark's; a chunk without a construct's text is parsed without it, into the same tree
- * (tests/markdown.test.ts; the real library parses 37 % faster). Literal links the tokenizer
- * does not see are still found in the tree's text by remark-gfm's transform.
+ * CommonMark's, and the transform searches every text node of the tree with four regular
+ * expressions; a chunk without a part's text is parsed without it, into the same tree
+ * (tests/markdown.test.ts). The transform finds links in the tree's text, where character
+ * references are decoded (`&#64;` is an `@`), so it stays while there is an `&`.
  */
-const GFM_CONSTRUCTS: readonly { names: readonly string[]; in: (markdown: string) => boolean }[] = [
+const OPTIONAL_PARTS: readonly { names: readonly string[]; in: (markdown: string) => boolean }[] = [
   { names: ['emailAutolink'], in: (markdown) => markdown.includes('@') },
   { names: ['wwwAutolink'], in: (markdown) => /www\./i.test(markdown) },
   { names: ['protocolAutolink'], in: (markdown) => /https?:\/\//i.test(markdown) },
@@ -62,21 +69,39 @@ const GFM_CONSTRUCTS: readonly { names: readonly string[]; in: (markdown: string
     in: (markdown) => markdown.includes('[^'),
   },
   { names: ['tasklistCheck'], in: (markdown) => markdown.includes('[') },
+  {
+    names: [LITERAL_LINKS],
+    in: (markdown) =>
+      markdown.includes('@') || markdown.includes('&') || /www\.|https?:\/\//i.test(markdown),
+  },
+  { names: [IMAGE_FIX], in: (markdown) => markdown.includes('![') },
 ];
 
 type Hooks = Record<string, unknown>;
 
+/** remark-gfm's transforms that turn literal links in the tree's text into links. */
+const literalLinkTransforms: ReadonlySet<unknown> = new Set(
+  gfmAutolinkLiteralFromMarkdown().transforms,
+);
+
 /**
  * A unified plugin that leaves the named constructs out of the micromark extensions added
- * before it (an extension maps each hook, `text` or `flow`, to constructs by character code).
+ * before it (an extension maps each hook, `text` or `flow`, to constructs by character code),
+ * and remark-gfm's literal-link transform out of the tree extensions when
+ * {@link LITERAL_LINKS} is named. Throws when a name matches nothing (a renamed construct would
+ * otherwise silently cost its speed).
  */
-function withoutConstructs(this: Processor, names: ReadonlySet<string>): void {
-  const named = (construct: unknown): boolean =>
-    typeof construct === 'object' &&
-    construct !== null &&
-    'name' in construct &&
-    typeof construct.name === 'string' &&
-    names.has(construct.name);
+function withoutParts(this: Processor, names: ReadonlySet<string>): void {
+  const removed = new Set<string>();
+  const named = (construct: unknown): boolean => {
+    const name =
+      typeof construct === 'object' && construct !== null && 'name' in construct
+        ? construct.name
+        : undefined;
+    if (typeof name !== 'string' || !names.has(name)) return false;
+    removed.add(name);
+    return true;
+  };
   const data = this.data();
   data.micromarkExtensions = (data.micromarkExtensions ?? []).map((extension) =>
     Object.fromEntries(
@@ -95,29 +120,39 @@ function withoutConstructs(this: Processor, names: ReadonlySet<string>): void {
       ]),
     ),
   );
+  if (names.has(LITERAL_LINKS)) {
+    data.fromMarkdownExtensions = (data.fromMarkdownExtensions ?? []).flat().map((extension) => {
+      const transforms = extension.transforms?.filter((transform) => {
+        const literal = literalLinkTransforms.has(transform);
+        if (literal) removed.add(LITERAL_LINKS);
+        return !literal;
+      });
+      return transforms === undefined ? extension : { ...extension, transforms };
+    });
+  }
+  const unknown = [...names].filter((name) => name !== IMAGE_FIX && !removed.has(name));
+  if (unknown.length > 0) throw new Error(`no parser part named ${unknown.join(', ')}`);
 }
 
 const makeProcessor = (left: ReadonlySet<string>) =>
   unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(withoutConstructs, left)
+    .use(withoutParts, left)
     .use(remarkRehype)
     .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: '' })
-    .use(imagesWithoutSourceAsText)
+    .use(left.has(IMAGE_FIX) ? [] : [imagesWithoutSourceAsText])
     .use(rehypeStringify)
     .freeze();
 
 type MarkdownProcessor = ReturnType<typeof makeProcessor>;
 
-/** Processors by the constructs they leave out, made when first needed (at most 2⁷). */
+/** Processors by the parts they leave out, made when first needed (at most 2⁹). */
 const processors = new Map<string, MarkdownProcessor>();
 
-/** The processor for `markdown`: remark-parse and remark-gfm without what it cannot hold. */
+/** The processor for `markdown`: remark-parse and remark-gfm without what it cannot use. */
 function processorFor(markdown: string): MarkdownProcessor {
-  const left = GFM_CONSTRUCTS.filter((construct) => !construct.in(markdown)).flatMap(
-    ({ names }) => names,
-  );
+  const left = OPTIONAL_PARTS.filter((part) => !part.in(markdown)).flatMap(({ names }) => names);
   const key = left.join();
   let processor = processors.get(key);
   if (processor === undefined) {
