@@ -35,6 +35,24 @@ describe('rendering a build’s patterns ahead of their pages', () => {
     }
   });
 
+  it('gives the same when the renderings are packed into a scratch folder (no site cache)', async () => {
+    const { patterns } = await loadSite(REAL_LIBRARY, { render: false });
+    const ahead = renderAhead(patterns, undefined);
+    // Asked for in reverse: each read from its own stretch of a worker's pack file.
+    for (const { stored } of [...patterns].reverse()) await ahead.ready(stored.slug);
+    // Kept in this process's pack files (removed at exit), not made again on this thread.
+    const packs = readdirSync(tmpdir())
+      .filter((name) => name.startsWith('pattern-site-renderings-'))
+      .flatMap((name) => readdirSync(join(tmpdir(), name)))
+      .filter((name) => name.startsWith(`pack-${String(process.pid)}-`));
+    expect(packs.length).toBeGreaterThan(0);
+    for (const pattern of patterns) {
+      expect({ rendered: pattern.rendered, searchDocument: pattern.searchDocument }).toEqual(
+        renderedHere(pattern),
+      );
+    }
+  });
+
   it('renders a pattern on this thread when its rendering could not be kept', async () => {
     const { patterns } = await loadSite(REAL_LIBRARY, { render: false });
     const few = patterns.slice(0, 3);

@@ -31,15 +31,23 @@ export interface PatternRepoLinks {
   readonly report: string;
 }
 
+/** Links made so far, by file: a pattern's base page and each of its lens pages show them. */
+const linksByFile = new Map<string, PatternRepoLinks>();
+
 /** The repository links of the pattern read from `file`. */
 export function patternRepoLinks(file: string): PatternRepoLinks {
-  const path = repoPatternPath(repo, file, patternsDir());
-  return {
-    path,
-    view: fileUrl(repo, path),
-    edit: editUrl(repo, path),
-    report: reportProblemUrl(repo, path),
-  };
+  let links = linksByFile.get(file);
+  if (links === undefined) {
+    const path = repoPatternPath(repo, file, patternsDir());
+    links = {
+      path,
+      view: fileUrl(repo, path),
+      edit: editUrl(repo, path),
+      report: reportProblemUrl(repo, path),
+    };
+    linksByFile.set(file, links);
+  }
+  return links;
 }
 
 /** The pattern file read from `file` as written (raw text) in the repository. */

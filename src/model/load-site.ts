@@ -6,9 +6,11 @@
  * Only plain data crosses threads: the stored pattern, its rendered HTML and a digest of its bytes.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serialize } from 'node:v8';
+import { threadId } from 'node:worker_threads';
 import type { Diagnostic } from '../lib/diagnostics.ts';
 import {
   identityDiagnostics,
@@ -308,17 +310,101 @@ export interface RenderItem {
   readonly stored: StoredPattern;
   readonly digest: string;
   readonly dir: string;
+  /**
+   * Whether `dir` is a scratch folder for this build only: renderings are then appended to one
+   * file per worker rather than kept one file each for later builds to find.
+   */
+  readonly scratch: boolean;
+}
+
+/** Where a worker kept a rendering: a whole file, or `length` bytes at `offset` of a pack file. */
+export interface KeptAt {
+  readonly path: string;
+  readonly at?: { readonly offset: number; readonly length: number };
+}
+
+/** This thread's pack file in each scratch folder: its descriptor and size so far. */
+const packs = new Map<string, { readonly path: string; readonly fd: number; size: number }>();
+
+/**
+ * Appends a serialised rendering to this thread's pack file in the scratch folder `dir`: a few
+ * files, where one per pattern cost a build of the real library 14,000 file creations, reads,
+ * renames and removals. Undefined when it cannot be written.
+ */
+function packed(dir: string, bytes: Uint8Array): KeptAt | undefined {
+  try {
+    let pack = packs.get(dir);
+    if (pack === undefined) {
+      const path = join(dir, `pack-${String(process.pid)}-${String(threadId)}`);
+      pack = { path, fd: openSync(path, 'a'), size: 0 };
+      packs.set(dir, pack);
+    }
+    const offset = pack.size;
+    for (let written = 0; written < bytes.length;) {
+      written += writeSync(pack.fd, bytes, written);
+    }
+    pack.size += bytes.length;
+    return { path: pack.path, at: { offset, length: bytes.length } };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
- * Renders one pattern ({@link rendering}; a worker's task) into the folder `dir` (a pattern whose
- * file's bytes were rendered there before is not rendered again) and gives where it is kept.
+ * Renders one pattern ({@link rendering}; a worker's task) into the folder `dir` and gives where
+ * it is kept. In the site cache, a pattern whose file's bytes were rendered there before is not
+ * rendered again.
  */
-export function renderSitePattern({ stored, digest, dir }: RenderItem): string {
+export function renderSitePattern({
+  stored,
+  digest,
+  dir,
+  scratch,
+}: RenderItem): KeptAt | undefined {
+  if (scratch) return packed(dir, serialize(rendering(stored)));
   const path = resultPath(dir, `${stored.file}\0rendering`, new TextEncoder().encode(digest));
   // Kept files are whole (written beside and renamed); the page's thread reads it, marking it used.
   if (!existsSync(path)) keepResult(path, rendering(stored));
-  return path;
+  return { path };
+}
+
+/** The serialised rendering kept where {@link renderSitePattern} says; undefined when unreadable. */
+function keptRendering({ path, at }: KeptAt, reader: PackReader): Uint8Array | undefined {
+  return at === undefined ? keptResult(path) : reader.read(path, at.offset, at.length);
+}
+
+/** Reads stretches of pack files, each opened once; {@link PackReader.close} closes them. */
+interface PackReader {
+  read(path: string, offset: number, length: number): Uint8Array | undefined;
+  close(): void;
+}
+
+function packReader(): PackReader {
+  const open = new Map<string, number>();
+  return {
+    read(path, offset, length) {
+      try {
+        let fd = open.get(path);
+        if (fd === undefined) {
+          fd = openSync(path, 'r');
+          open.set(path, fd);
+        }
+        const bytes = new Uint8Array(length);
+        for (let read = 0; read < length;) {
+          const got = readSync(fd, bytes, read, length - read, offset + read);
+          if (got === 0) return undefined;
+          read += got;
+        }
+        return bytes;
+      } catch {
+        return undefined;
+      }
+    },
+    close() {
+      for (const fd of open.values()) closeSync(fd);
+      open.clear();
+    },
+  };
 }
 
 /** Patterns being rendered ahead of the pages that show them ({@link renderAhead}). */
@@ -330,10 +416,11 @@ export interface RenderAhead {
 /** Renderings held in memory at once: the pages being made (up to 8 at a time) and the next. */
 const RECENT_RENDERINGS = 64;
 
-/** A folder of this process's, removed when it exits. */
-function scratchFolder(): string {
+/** A folder of this process's, removed when it exits (after `beforeRemoval`). */
+function scratchFolder(beforeRemoval: () => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'pattern-site-renderings-'));
   process.once('exit', () => {
+    beforeRemoval();
     rmSync(dir, { recursive: true, force: true });
   });
   return dir;
@@ -351,27 +438,33 @@ export function renderAhead(
   patterns: readonly SitePattern[],
   cache: string | undefined,
 ): RenderAhead {
-  const dir = cache ?? scratchFolder();
-  const queue = workerQueue<RenderItem, string>(
+  const reader = packReader();
+  const scratch = cache === undefined;
+  const dir =
+    cache ??
+    scratchFolder(() => {
+      reader.close();
+    });
+  const queue = workerQueue<RenderItem, KeptAt | undefined>(
     { module: import.meta.url, name: renderSitePattern.name },
     // One per core: this thread makes pages meanwhile, and waits when a worker falls behind.
     availableParallelism(),
   );
   const recent = new RecentMap<string, Rendering>(RECENT_RENDERINGS);
-  /** The rendering kept at `path`; undefined when it could not be kept (then made again). */
-  const read = (path: string): Rendering | undefined => {
-    const known = recent.get(path);
-    if (known !== undefined) return known;
-    const kept = keptResult(path);
+  /** The rendering of `slug` kept at `where`; undefined when it could not be kept (then made again). */
+  const read = (slug: string, where: KeptAt | undefined): Rendering | undefined => {
+    const known = recent.get(slug);
+    if (known !== undefined || where === undefined) return known;
+    const kept = keptRendering(where, reader);
     const value = kept === undefined ? undefined : (keptValue(kept) as Rendering);
-    if (value !== undefined) recent.set(path, value);
+    if (value !== undefined) recent.set(slug, value);
     return value;
   };
   const rendered = new Map(
     patterns.map((pattern) => {
       const { stored, digest } = pattern;
-      const done = queue.run(stored.slug, { stored, digest, dir }).then((path) => {
-        (pattern as ProvidesRendering)[PROVIDE]?.(() => read(path));
+      const done = queue.run(stored.slug, { stored, digest, dir, scratch }).then((where) => {
+        (pattern as ProvidesRendering)[PROVIDE]?.(() => read(stored.slug, where));
       });
       // Reported to the page that waits for it.
       done.catch(() => undefined);
