@@ -421,7 +421,12 @@ function scratchFolder(beforeRemoval: () => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'pattern-site-renderings-'));
   process.once('exit', () => {
     beforeRemoval();
-    rmSync(dir, { recursive: true, force: true });
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // A system that cannot remove a file a worker still holds open (Windows) leaves the
+      // folder to its temporary-file cleaning.
+    }
   });
   return dir;
 }
