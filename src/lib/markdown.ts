@@ -130,7 +130,7 @@ function withoutParts(this: Processor, names: ReadonlySet<string>): void {
       return transforms === undefined ? extension : { ...extension, transforms };
     });
   }
-  const unknown = [...names].filter((name) => name !== IMAGE_FIX && !removed.has(name));
+  const unknown = [...names].filter((name) => !removed.has(name));
   if (unknown.length > 0) throw new Error(`no parser part named ${unknown.join(', ')}`);
 }
 
@@ -138,7 +138,7 @@ const makeProcessor = (left: ReadonlySet<string>) =>
   unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(withoutParts, left)
+    .use(withoutParts, new Set([...left].filter((name) => name !== IMAGE_FIX)))
     .use(remarkRehype)
     .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: '' })
     .use(left.has(IMAGE_FIX) ? [] : [imagesWithoutSourceAsText])
