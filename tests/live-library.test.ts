@@ -19,7 +19,7 @@ afterEach(() => {
 
 /** The library model of a whole load of `dir` as it is now. */
 async function wholeLoad(): Promise<LibraryModel> {
-  const { patterns } = await loadSite(dir, { render: false });
+  const { patterns } = await loadSite(dir, { render: 'when-asked' });
   return buildLibraryModel(
     patterns.map(({ stored }) => stored),
     undefined,
@@ -52,7 +52,7 @@ const backlinkSources = (model: LibraryModel, target: string): string[] =>
 describe('the live library (a pattern changed file by file)', () => {
   let live: LiveLibrary;
   beforeEach(async () => {
-    live = new LiveLibrary((await loadSite(dir, { render: false })).patterns);
+    live = new LiveLibrary((await loadSite(dir, { render: 'when-asked' })).patterns);
   });
 
   it('gives the model of a whole load of the same files', async () => {

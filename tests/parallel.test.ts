@@ -75,6 +75,27 @@ describe('a queue of items run on worker threads', () => {
     expect(finished.indexOf(last)).toBeLessThanOrEqual(2);
   });
 
+  it('runs the items asked for sooner latest first, and ignores asking for one already run', async () => {
+    const files = await library();
+    const queue = workerQueue<string, unknown>(CHECK, 1);
+    const finished: string[] = [];
+    const runs = files.map((file) =>
+      queue.run(file, file).then(() => {
+        finished.push(file);
+      }),
+    );
+    const [first = '', , , fourth = ''] = files;
+    const last = files[files.length - 1] ?? '';
+    // The first is already sent to the worker: asking for it again moves nothing.
+    queue.hurry(first);
+    queue.hurry(fourth);
+    queue.hurry(last);
+    await Promise.all(runs);
+    expect(finished.indexOf(last)).toBeLessThan(finished.indexOf(fourth));
+    expect(finished.indexOf(fourth)).toBeLessThanOrEqual(3);
+    expect(finished.slice(0, 1)).toEqual([first]);
+  });
+
   it('does not keep the process alive once its work is done, workers given none included', () => {
     const script = [
       `import { workerQueue } from ${JSON.stringify(new URL('../src/lib/parallel.ts', import.meta.url).href)};`,

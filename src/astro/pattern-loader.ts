@@ -29,7 +29,6 @@ import { LiveLibrary } from '../model/live-library.ts';
 import {
   loadSite,
   readSiteFile,
-  renderAhead,
   siteCacheDir,
   type RenderAhead,
   type SitePattern,
@@ -186,9 +185,13 @@ function settle(path: string, seen: string, changed: () => void): void {
  */
 async function load(context: LoaderContext, dev: boolean): Promise<LiveLibrary> {
   const cache = siteCacheDir();
-  // Nothing is rendered yet: the dev server renders a pattern when its page is asked for, a
-  // build renders them all on worker threads as the pages are made (see the end).
-  const library = await loadSite(patternsDir(), { render: false, background: dev, cache });
+  // The dev server renders a pattern when its page is asked for; a build renders them all on
+  // worker threads from the moment they are read, while it goes on to make the pages.
+  const library = await loadSite(patternsDir(), {
+    render: dev ? 'when-asked' : 'ahead',
+    background: dev,
+    cache,
+  });
   const errors = sortDiagnostics(library.diagnostics.filter((d) => d.severity === 'error'));
   const byFile = Map.groupBy(errors, (d: Diagnostic) => d.file);
   if (byFile.size > 0 && !dev && process.env['PATTERNS_ON_ERROR'] !== 'skip') {
@@ -214,7 +217,7 @@ async function load(context: LoaderContext, dev: boolean): Promise<LiveLibrary> 
   if (!dev) {
     // In the order the pattern pages are made (by title, as the library model lists them).
     patterns = live.model().patterns.flatMap(({ slug }) => live.get(slug) ?? []);
-    shared.ahead = renderAhead(patterns, cache);
+    shared.ahead = library.ahead;
   }
   for (const listener of shared.listeners) listener(patterns);
   return live;

@@ -218,6 +218,65 @@ export async function onWorker<O>(item: unknown, task: Task): Promise<O> {
 /** Items of a {@link workerQueue} sent ahead to each of its workers. */
 const IN_FLIGHT = 2;
 
+/**
+ * The items waiting in a {@link workerQueue}: taken in the order queued, except that an item
+ * hurried is taken before them (the last hurried first). Each step takes constant time: a build
+ * asks for each of thousands of patterns as its pages are made, most of them done long before.
+ */
+class WaitingLine<T extends { readonly key: string }> {
+  readonly #queued: (T | undefined)[] = [];
+  #head = 0;
+  readonly #hurried: T[] = [];
+  /** The entries not taken yet. */
+  readonly #waiting = new Set<T>();
+  /** The last entry queued under each key, while it waits. */
+  readonly #byKey = new Map<string, T>();
+
+  push(entry: T): void {
+    this.#queued.push(entry);
+    this.#waiting.add(entry);
+    this.#byKey.set(entry.key, entry);
+  }
+
+  /** Moves the entry queued under `key`, if it still waits, to the front. */
+  hurry(key: string): void {
+    const entry = this.#byKey.get(key);
+    if (entry !== undefined) this.#hurried.push(entry);
+  }
+
+  /** The next entry, now taken; undefined when none waits. */
+  take(): T | undefined {
+    let entry = this.#hurried.pop();
+    while (entry !== undefined && !this.#waiting.has(entry)) entry = this.#hurried.pop();
+    while (entry === undefined && this.#head < this.#queued.length) {
+      const next = this.#queued[this.#head];
+      this.#queued[this.#head] = undefined;
+      this.#head += 1;
+      if (next !== undefined && this.#waiting.has(next)) entry = next;
+    }
+    if (entry === undefined) return undefined;
+    this.#waiting.delete(entry);
+    if (this.#byKey.get(entry.key) === entry) this.#byKey.delete(entry.key);
+    if (this.#waiting.size === 0) this.#clear();
+    return entry;
+  }
+
+  /** Every entry still waiting, now taken. */
+  takeAll(): T[] {
+    const all = [...this.#waiting];
+    this.#clear();
+    return all;
+  }
+
+  #clear(): void {
+    this.#queued.length = 0;
+    this.#head = 0;
+    this.#hurried.length = 0;
+    this.#waiting.clear();
+    this.#byKey.clear();
+  }
+}
+
 /** A {@link workerQueue}: items run in the order given, unless one is asked for sooner. */
 export interface WorkerQueue<I, O> {
   /** Queues `item` under `key`; its result when a worker has run it. */
@@ -238,14 +297,14 @@ export function workerQueue<I, O>(task: Task, threads: number): WorkerQueue<I, O
     readonly resolve: (result: O) => void;
     readonly reject: (error: unknown) => void;
   }
-  const waiting: Waiting[] = [];
+  const waiting = new WaitingLine<Waiting>();
   const running = new Map<number, Waiting>();
   let ids = 0;
   const workers = Array.from({ length: Math.max(1, threads) }, () => {
     const worker = takeWorker(task.module);
     let busy = 0;
     const send = (): void => {
-      for (let next = waiting.shift(); next !== undefined; next = waiting.shift()) {
+      for (let next = waiting.take(); next !== undefined; next = waiting.take()) {
         const id = (ids += 1);
         running.set(id, next);
         busy += 1;
@@ -265,7 +324,7 @@ export function workerQueue<I, O>(task: Task, threads: number): WorkerQueue<I, O
       if (busy === 0) worker.unref();
     });
     const fail = (error: unknown): void => {
-      for (const entry of [...running.values(), ...waiting.splice(0)]) entry.reject(error);
+      for (const entry of [...running.values(), ...waiting.takeAll()]) entry.reject(error);
       running.clear();
     };
     worker.on('error', fail);
@@ -284,8 +343,7 @@ export function workerQueue<I, O>(task: Task, threads: number): WorkerQueue<I, O
         for (const worker of workers) if (worker.idle()) worker.send();
       }),
     hurry: (key) => {
-      const at = waiting.findIndex((entry) => entry.key === key);
-      if (at > 0) waiting.unshift(...waiting.splice(at, 1));
+      waiting.hurry(key);
     },
   };
 }

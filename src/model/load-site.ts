@@ -32,6 +32,7 @@ import {
 import { findPatternFiles, FILES_PER_THREAD, readPlainFile } from '../lib/load.ts';
 import { onWorker, parallelMap, workerQueue } from '../lib/parallel.ts';
 import { RecentMap } from '../lib/recent.ts';
+import { byTitle } from './labels.ts';
 import { readPatternFile, type PatternFile } from '../lib/pattern-file.ts';
 import type { Neighbour } from '../lib/similarity.ts';
 import { renderBody, type RenderedBody } from './rendered.ts';
@@ -86,33 +87,23 @@ function rendering(stored: StoredPattern): Rendering {
 /**
  * A pattern whose HTML is rendered the first time it is asked for, then kept (the dev server
  * renders a page's pattern when the page is asked for, not the whole library at start) — or,
- * once {@link renderAhead} provides where a worker kept it, read from there each time. Never
+ * once `ahead` has it ({@link renderAhead}), read from where a worker kept it each time. Never
  * spread the result: a spread reads, and so renders, `rendered`.
  */
-function renderedLater<T extends UnrenderedPattern>(pattern: T): T & Rendering {
+function renderedLater<T extends UnrenderedPattern>(
+  pattern: T,
+  ahead?: RenderAhead,
+): T & Rendering {
   let made: Rendering | undefined;
-  let kept: (() => Rendering | undefined) | undefined;
-  const get = (): Rendering => made ?? kept?.() ?? (made = rendering(pattern.stored));
+  const get = (): Rendering =>
+    made ?? ahead?.rendering(pattern.stored.slug) ?? (made = rendering(pattern.stored));
   return Object.defineProperties(
     { ...pattern },
     {
       rendered: { enumerable: true, get: () => get().rendered },
       searchDocument: { enumerable: true, get: () => get().searchDocument },
-      [PROVIDE]: {
-        value: (elsewhere: () => Rendering | undefined): void => {
-          kept = elsewhere;
-        },
-      },
     },
   ) as T & Rendering;
-}
-
-/** A rendered-later pattern's way to read a rendering kept elsewhere ({@link renderAhead}). */
-const PROVIDE = Symbol('provide a rendering');
-
-/** What {@link renderedLater} adds beside its getters. */
-interface ProvidesRendering {
-  readonly [PROVIDE]?: (kept: () => Rendering | undefined) => void;
 }
 
 function readWith<Pattern>(
@@ -199,7 +190,7 @@ async function readFiles(
 ): Promise<{ read: SiteFile[]; nearAt: string | undefined }> {
   const options = { itemsPerThread: FILES_PER_THREAD / 4, background };
   if (cache === undefined) {
-    const task = render ? readSiteFile : readSiteFileUnrendered;
+    const task = render === 'now' ? readSiteFile : readSiteFileUnrendered;
     const read = await parallelMap<SiteFile>(
       files,
       { module: import.meta.url, name: task.name },
@@ -253,12 +244,18 @@ export interface SiteLibrary {
   readonly diagnostics: Diagnostic[];
   /** What the library checks read (the health page counts from it: src/lib/exports/health.ts). */
   readonly checks: LibraryChecks;
+  /** With `render: 'ahead'`: the workers rendering the patterns, to wait for one. */
+  readonly ahead?: RenderAhead;
 }
 
 /** How to read a library for the site. */
 export interface SiteOptions {
-  /** Render each pattern's HTML now (without a cache); else when it is first asked for. */
-  readonly render?: boolean;
+  /**
+   * When each pattern's HTML is made: `now`, as its file is read (without a cache); `when-asked`,
+   * the first time it is asked for (the dev server); `ahead`, on worker threads from the moment
+   * the files are read, in the order a build's pages ask for them ({@link renderAhead}).
+   */
+  readonly render?: 'now' | 'when-asked' | 'ahead';
   /** Read every file on worker threads, this thread left free (dev: the server answers meanwhile). */
   readonly background?: boolean;
   /**
@@ -271,14 +268,11 @@ export interface SiteOptions {
 /** Reads the library under `dir` for the site. */
 export async function loadSite(
   dir: string,
-  { render = true, background = false, cache }: SiteOptions = {},
+  { render = 'now', background = false, cache }: SiteOptions = {},
 ): Promise<SiteLibrary> {
   const found = await findPatternFiles([dir]);
   const { read, nearAt } = await readFiles(found.files, { render, background, cache });
   const entries = read.flatMap(({ entry }) => (entry ? [entry] : []));
-  // One similarity pass (words counted when each file was read): near-duplicate warnings and
-  // similar patterns.
-  const near = await similarityPass(entries, background, nearAt);
   const diagnostics = [
     ...found.diagnostics,
     ...read.flatMap((file) => file.diagnostics),
@@ -288,6 +282,11 @@ export async function loadSite(
   const shown = read.flatMap(({ pattern }) =>
     pattern && !failed.has(pattern.stored.file) ? [pattern] : [],
   );
+  // Rendering starts now, on the other cores, while this thread goes on.
+  const ahead = render === 'ahead' ? renderAhead(inPageOrder(shown), cache) : undefined;
+  // One similarity pass (words counted when each file was read): near-duplicate warnings and
+  // similar patterns.
+  const near = await similarityPass(entries, background, nearAt);
   // Neighbours are keyed by file: the site names them by slug, and shows only shown patterns.
   const slugs = new Map(shown.map(({ stored }) => [stored.file, stored.slug]));
   return {
@@ -298,10 +297,11 @@ export async function loadSite(
       });
       return 'rendered' in pattern
         ? { ...pattern, similar }
-        : renderedLater({ ...pattern, similar });
+        : renderedLater({ ...pattern, similar }, ahead);
     }),
     diagnostics,
     checks: { files: found.files, entries, duplicates: near },
+    ...(ahead ? { ahead } : {}),
   };
 }
 
@@ -411,6 +411,8 @@ function packReader(): PackReader {
 export interface RenderAhead {
   /** Settles once pattern `slug` is rendered (moved to the front of the queue if it still waits). */
   ready(slug: string): Promise<void>;
+  /** The rendering of pattern `slug` once a worker made it; undefined before, or if not kept. */
+  rendering(slug: string): Rendering | undefined;
 }
 
 /** Renderings held in memory at once: the pages being made (up to 8 at a time) and the next. */
@@ -431,16 +433,26 @@ function scratchFolder(beforeRemoval: () => void): string {
   return dir;
 }
 
+/** Patterns in the order a build's pages are made: by title, as the library model lists them. */
+const inPageOrder = <T extends UnrenderedPattern>(patterns: readonly T[]): T[] =>
+  patterns
+    .map((pattern) => ({
+      pattern,
+      title: pattern.stored.frontmatter.title,
+      slug: pattern.stored.slug,
+    }))
+    .sort(byTitle)
+    .map(({ pattern }) => pattern);
+
 /**
- * Renders the patterns of a load without rendering ({@link loadSite} with `render: false`) on
- * worker threads, in the order given — the order a build's pages ask for them — while this thread
- * goes on: a build makes its pages as the patterns' HTML is made, instead of making all of it
- * first. A page asks with {@link RenderAhead.ready}. Renderings are kept in the cache folder (or
- * a scratch folder) and read from there when asked for, the most recent held in memory: memory
- * does not grow with the library's text.
+ * Renders `patterns` on worker threads, in the order given — the order a build's pages ask for
+ * them — while this thread goes on: a build makes its pages as the patterns' HTML is made,
+ * instead of making all of it first. A page asks with {@link RenderAhead.ready}. Renderings are
+ * kept in the cache folder (or a scratch folder) and read from there when asked for, the most
+ * recent held in memory: memory does not grow with the library's text.
  */
 export function renderAhead(
-  patterns: readonly SitePattern[],
+  patterns: readonly UnrenderedPattern[],
   cache: string | undefined,
 ): RenderAhead {
   const reader = packReader();
@@ -456,30 +468,31 @@ export function renderAhead(
     availableParallelism(),
   );
   const recent = new RecentMap<string, Rendering>(RECENT_RENDERINGS);
-  /** The rendering of `slug` kept at `where`; undefined when it could not be kept (then made again). */
-  const read = (slug: string, where: KeptAt | undefined): Rendering | undefined => {
-    const known = recent.get(slug);
-    if (known !== undefined || where === undefined) return known;
-    const kept = keptRendering(where, reader);
-    const value = kept === undefined ? undefined : (keptValue(kept) as Rendering);
-    if (value !== undefined) recent.set(slug, value);
-    return value;
-  };
-  const rendered = new Map(
-    patterns.map((pattern) => {
-      const { stored, digest } = pattern;
-      const done = queue.run(stored.slug, { stored, digest, dir, scratch }).then((where) => {
-        (pattern as ProvidesRendering)[PROVIDE]?.(() => read(stored.slug, where));
+  /** Where each pattern's rendering was kept, once done (undefined: it could not be kept). */
+  const kept = new Map<string, KeptAt | undefined>();
+  const done = new Map(
+    patterns.map(({ stored, digest }) => {
+      const rendered = queue.run(stored.slug, { stored, digest, dir, scratch }).then((where) => {
+        kept.set(stored.slug, where);
       });
       // Reported to the page that waits for it.
-      done.catch(() => undefined);
-      return [stored.slug, done] as const;
+      rendered.catch(() => undefined);
+      return [stored.slug, rendered] as const;
     }),
   );
   return {
     ready: async (slug) => {
       queue.hurry(slug);
-      await rendered.get(slug);
+      await done.get(slug);
+    },
+    rendering: (slug) => {
+      const known = recent.get(slug);
+      const where = kept.get(slug);
+      if (known !== undefined || where === undefined) return known;
+      const bytes = keptRendering(where, reader);
+      const value = bytes === undefined ? undefined : (keptValue(bytes) as Rendering);
+      if (value !== undefined) recent.set(slug, value);
+      return value;
     },
   };
 }
