@@ -451,7 +451,7 @@ const inPageOrder = <T extends UnrenderedPattern>(patterns: readonly T[]): T[] =
  * kept in the cache folder (or a scratch folder) and read from there when asked for, the most
  * recent held in memory: memory does not grow with the library's text.
  */
-export function renderAhead(
+function renderAhead(
   patterns: readonly UnrenderedPattern[],
   cache: string | undefined,
 ): RenderAhead {
