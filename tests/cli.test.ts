@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { BUILD_ARGS } from '../scripts/lib/build-command.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -67,5 +69,14 @@ describe('npm run check', () => {
     expect(stdout.split('\n')[1]).toMatchInlineSnapshot(
       `"::error file=tests/fixtures/wrong-type-deep/wrong-type-deep.md,line=43,col=16,title=relationships.enables[0].weight::wrong type (expected number, got "high")"`,
     );
+  });
+});
+
+describe('npm run build', () => {
+  it('starts the build as the benchmarks and the tests’ builds do', () => {
+    const { scripts } = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(scripts['build']).toBe(`node ${BUILD_ARGS.join(' ')}`);
   });
 });

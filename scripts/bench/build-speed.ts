@@ -16,6 +16,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { BUILD_ARGS } from '../lib/build-command.ts';
 import { generateLibrary, OLDER_SHARE } from './generate.ts';
 import { PATHS } from '../../src/model/urls.ts';
 
@@ -87,7 +88,7 @@ async function bench({ count, mixed }: Size): Promise<Run> {
   // A clean build: an earlier output would add its removal (about 0.4 ms a file) to the swap.
   await rm(out, { recursive: true, force: true });
   const started = performance.now();
-  const child = spawn('/usr/bin/time', ['-f', 'maxrss %M', process.execPath, 'scripts/build.ts'], {
+  const child = spawn('/usr/bin/time', ['-f', 'maxrss %M', process.execPath, ...BUILD_ARGS], {
     // A clean build: no reads kept from an earlier one (src/model/load-site.ts).
     env: { ...process.env, PATTERNS_DIR: library, BUILD_OUT_DIR: out, PATTERNS_SITE_CACHE: 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { BUILD_ARGS } from '../lib/build-command.ts';
 import { generateLibrary } from './generate.ts';
 
 const count = Number(process.argv[2] ?? 5000);
@@ -57,7 +58,7 @@ const pagefindSeconds = timed('npx', ['--no-install', 'pagefind', '--site', 'pub
   cwd: hugo,
 });
 await rm(out, { recursive: true, force: true });
-const ours = timed(process.execPath, ['scripts/build.ts'], {
+const ours = timed(process.execPath, BUILD_ARGS, {
   env: { ...process.env, PATTERNS_DIR: library, BUILD_OUT_DIR: out },
 });
 await rm(hugo, { recursive: true, force: true });

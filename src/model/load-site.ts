@@ -2,7 +2,8 @@
  * Reading a library for the site: every file parsed and validated on all cores
  * ({@link parallelMap}), then the library-wide checks that decide what is shown and the similarity
  * pass. The Markdown is rendered then too ({@link loadSite}'s `render`), when a page first asks
- * (the dev server), or on worker threads while a build makes its pages ({@link renderAhead}).
+ * (the dev server), or on worker threads from the moment the files are read, while a build goes
+ * on to make its pages ({@link renderAhead}).
  * Only plain data crosses threads: the stored pattern, its rendered HTML and a digest of its bytes.
  */
 import { createHash } from 'node:crypto';
@@ -32,9 +33,9 @@ import {
 import { findPatternFiles, FILES_PER_THREAD, readPlainFile } from '../lib/load.ts';
 import { onWorker, parallelMap, workerQueue } from '../lib/parallel.ts';
 import { RecentMap } from '../lib/recent.ts';
-import { byTitle } from './labels.ts';
 import { readPatternFile, type PatternFile } from '../lib/pattern-file.ts';
 import type { Neighbour } from '../lib/similarity.ts';
+import { byTitle } from './labels.ts';
 import { renderBody, type RenderedBody } from './rendered.ts';
 import { searchDocument } from './search-document.ts';
 import { toStoredPattern } from './stored.ts';

@@ -1,6 +1,7 @@
 /** Runs the real build (`scripts/build.ts`) of a pattern folder into an output folder, as CI does. */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { BUILD_ARGS } from '../../scripts/lib/build-command.ts';
 import { FIXTURES } from '../helpers/fixtures.ts';
 
 /** The fixture library every build-based test uses: small patterns, the seed and hostile input. */
@@ -21,7 +22,7 @@ export function buildSite(
   outDir: string,
   env: Record<string, string> = {},
 ): Promise<BuildResult> {
-  const child = spawn(process.execPath, ['scripts/build.ts'], {
+  const child = spawn(process.execPath, BUILD_ARGS, {
     env: {
       ...process.env,
       PATTERNS_DIR: patternsDir,
