@@ -50,7 +50,13 @@ const shown = ({ patterns, diagnostics, checks }: SiteLibrary) => ({
 });
 
 const load = async (cached: boolean, background = false) =>
-  shown(await loadSite(library, { render: 'when-asked', background, cache: cached ? cache : undefined }));
+  shown(
+    await loadSite(library, {
+      render: 'when-asked',
+      background,
+      cache: cached ? cache : undefined,
+    }),
+  );
 
 describe('the site’s cache of read files', () => {
   it('gives what reading every file gives, the first time and the next', async () => {
