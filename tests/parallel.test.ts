@@ -50,6 +50,19 @@ describe('checking files on worker threads', () => {
   });
 });
 
+/** Every fixture file queued on a one-worker queue; `finished` lists them as they are done. */
+async function queuedOnOneWorker() {
+  const files = await library();
+  const queue = workerQueue<string, unknown>(CHECK, 1);
+  const finished: string[] = [];
+  const runs = files.map((file) =>
+    queue.run(file, file).then(() => {
+      finished.push(file);
+    }),
+  );
+  return { files, queue, finished, runs };
+}
+
 describe('a queue of items run on worker threads', () => {
   it('gives every item the result it gets on this thread', async () => {
     const files = await library();
@@ -59,14 +72,7 @@ describe('a queue of items run on worker threads', () => {
   });
 
   it('runs an item asked for sooner before the items queued ahead of it', async () => {
-    const files = await library();
-    const queue = workerQueue<string, unknown>(CHECK, 1);
-    const finished: string[] = [];
-    const runs = files.map((file) =>
-      queue.run(file, file).then(() => {
-        finished.push(file);
-      }),
-    );
+    const { files, queue, finished, runs } = await queuedOnOneWorker();
     const last = files[files.length - 1] ?? '';
     queue.hurry(last);
     await Promise.all(runs);
@@ -76,14 +82,7 @@ describe('a queue of items run on worker threads', () => {
   });
 
   it('runs the items asked for sooner latest first, and ignores asking for one already run', async () => {
-    const files = await library();
-    const queue = workerQueue<string, unknown>(CHECK, 1);
-    const finished: string[] = [];
-    const runs = files.map((file) =>
-      queue.run(file, file).then(() => {
-        finished.push(file);
-      }),
-    );
+    const { files, queue, finished, runs } = await queuedOnOneWorker();
     const [first = '', , , fourth = ''] = files;
     const last = files[files.length - 1] ?? '';
     // The first is already sent to the worker: asking for it again moves nothing.

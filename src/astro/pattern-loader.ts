@@ -27,6 +27,7 @@ import { patternsDir } from '../lib/load.ts';
 import type { LibraryChecks } from '../lib/library.ts';
 import { LiveLibrary } from '../model/live-library.ts';
 import {
+  inPageOrder,
   loadSite,
   readSiteFile,
   siteCacheDir,
@@ -213,12 +214,9 @@ async function load(context: LoaderContext, dev: boolean): Promise<LiveLibrary> 
   // Entries of another version of this loader (one per pattern) are dropped.
   for (const id of context.store.keys()) if (id !== STORE_ID) context.store.delete(id);
   const live = new LiveLibrary(library.patterns);
-  let patterns = library.patterns;
-  if (!dev) {
-    // In the order the pattern pages are made (by title, as the library model lists them).
-    patterns = live.model().patterns.flatMap(({ slug }) => live.get(slug) ?? []);
-    shared.ahead = library.ahead;
-  }
+  shared.ahead = library.ahead;
+  // A build's in the order its pattern pages are made, as they are rendered.
+  const patterns = dev ? library.patterns : inPageOrder(library.patterns);
   for (const listener of shared.listeners) listener(patterns);
   return live;
 }

@@ -435,7 +435,7 @@ function scratchFolder(beforeRemoval: () => void): string {
 }
 
 /** Patterns in the order a build's pages are made: by title, as the library model lists them. */
-const inPageOrder = <T extends UnrenderedPattern>(patterns: readonly T[]): T[] =>
+export const inPageOrder = <T extends UnrenderedPattern>(patterns: readonly T[]): T[] =>
   patterns
     .map((pattern) => ({
       pattern,
