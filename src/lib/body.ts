@@ -12,6 +12,7 @@
  * there is no evidence for the words that go with one or two stars.
  */
 
+import { bodyLinks, type PatternLinkAt } from './body-links.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { fenceScanner } from './fences.ts';
 import { excessiveNesting, MAX_MARKDOWN_NESTING } from './nesting.ts';
@@ -86,6 +87,8 @@ export interface ParsedBody {
   readonly sections: readonly BodySection[];
   readonly extras: readonly ExtraSection[];
   readonly issues: readonly BodyIssue[];
+  /** Links to other patterns in the text (src/lib/body-links.ts). */
+  readonly links: readonly PatternLinkAt[];
 }
 
 const CALLOUT_EXAMPLE = '> [!NOTE] Confidence Rating: ★★★ (Established)';
@@ -474,13 +477,20 @@ export function parseBody(markdown: string, firstLine: number): ParsedBody {
   ];
   const nesting = nestingIssue(markdown, firstLine);
   if (nesting) issues.push(nesting);
+  const withIdsExtras = withIds(extras);
+  const links = bodyLinks(markdown, firstLine, [
+    ...sections.map(({ key }) => key),
+    ...withIdsExtras.map(({ id }) => id),
+  ]);
+  issues.push(...links.issues);
   issues.sort((a, b) => a.line - b.line);
   return {
     summary: preamble.summary,
     confidence: preamble.confidence,
     sections,
-    extras: withIds(extras),
+    extras: withIdsExtras,
     issues,
+    links: links.patterns,
   };
 }
 

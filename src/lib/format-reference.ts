@@ -142,6 +142,7 @@ export function formatReference(
       '- the eight sections, each under its heading (`---` lines between them are optional):',
     ].join('\n'),
     sections.join('\n'),
+    "Links in the text: to another pattern by its file name, `[Vitality Diagnosis](vitality-diagnosis.md)` (a `#section` may follow), which the site turns into a link to its page; to anything else, and every image, by a full address (`https://…`): the folder's other files are not published. `npm run check` warns about a link that leads nowhere.",
   ].join('\n\n');
 }
 

@@ -42,6 +42,8 @@ export interface LibraryEntry {
   readonly id: Located | undefined;
   /** Every curated relationship target: a slug, or (older format) a pattern id. */
   readonly links: readonly Located[];
+  /** Every pattern its text links to (src/lib/body-links.ts), by slug; none for an invalid file. */
+  readonly bodyLinks: readonly Located[];
   /** A valid pattern's title and words, keyed by its file (for near-duplicates); undefined for an invalid file. */
   readonly text: { readonly title: Located; readonly document: TermDocument } | undefined;
 }
@@ -63,6 +65,11 @@ export function toLibraryEntry(pattern: PatternFile): LibraryEntry {
       title: located(frontmatter.title, ['title']),
       document: termDocument(patternText(pattern), pattern.file),
     },
+    bodyLinks: pattern.body.links.map(({ slug, line, column }) => ({
+      value: slug,
+      path: 'body',
+      at: { line, column },
+    })),
     links:
       pattern.format !== 'v7.1'
         ? RELATIONSHIP_TYPES.flatMap((type) =>
@@ -140,6 +147,7 @@ export function rawLibraryEntry(
     slug: located(raw['slug'], ['slug'])[0],
     id: located(raw['id'], ['id'])[0],
     text: undefined,
+    bodyLinks: [],
     links:
       format === 'older'
         ? []
@@ -292,6 +300,32 @@ function wanted(targets: readonly WantedTarget[], slugs: readonly string[]): Dia
   });
 }
 
+/** Warnings for every link in a pattern's text to a pattern the library has no file for. */
+function missingLinkTargets(
+  entries: readonly LibraryEntry[],
+  slugs: readonly string[],
+): Diagnostic[] {
+  const existing = new Set(slugs);
+  let index: SlugIndex | undefined;
+  return entries.flatMap(({ file, bodyLinks }) =>
+    bodyLinks.flatMap((link) => {
+      if (existing.has(link.value)) return [];
+      index ??= slugIndex(slugs);
+      const suggestion = didYouMean(link.value, index);
+      return [
+        diagnostic(
+          file,
+          link,
+          'warning',
+          `links to "${link.value}", which has no pattern file${
+            suggestion === undefined ? '' : `; did you mean "${suggestion}"?`
+          }`,
+        ),
+      ];
+    }),
+  );
+}
+
 /** Near-duplicate patterns of a library: the pairs (by file) and their clusters. */
 export interface NearDuplicates {
   /** Each file's most similar other files (src/lib/similarity.ts). */
@@ -368,6 +402,7 @@ export function checkLibrary(
   return [
     ...identityDiagnostics(entries),
     ...wanted(wantedTargets(entries, files), slugs),
+    ...missingLinkTargets(entries, slugs),
     ...duplicateWarnings(entries, near),
   ];
 }

@@ -173,22 +173,42 @@ export interface RenderedMarkdown {
 }
 
 /**
+ * Where a link leads on the site instead of where it is written, or undefined to keep it: given
+ * a sanitized `href`, whose result is not sanitized again (it must be the site's own URL).
+ */
+export type LinkResolver = (href: string) => string | undefined;
+
+/** Gives each link `resolve` knows its site URL. */
+function resolveLinks(tree: HtmlRoot, resolve: LinkResolver): void {
+  visit(tree, 'element', (node) => {
+    const { href } = node.properties;
+    if (node.tagName !== 'a' || typeof href !== 'string') return;
+    const resolved = resolve(href);
+    if (resolved !== undefined) node.properties.href = resolved;
+  });
+}
+
+/**
  * Renders untrusted Markdown to safe HTML (raw HTML dropped, URLs and attributes sanitized) and
- * returns the parsed tree with it, unchanged by the rendering. Markdown nested too deeply to
+ * returns the parsed tree with it, unchanged by the rendering; `resolve` may then point links
+ * elsewhere (a link to another pattern's file to its page). Markdown nested too deeply to
  * parse safely (src/lib/nesting.ts; the pattern check reports it as an error) is shown as its
  * plain text instead, and has no tree.
  */
-export function renderMarkdownTree(markdown: string): RenderedMarkdown {
+export function renderMarkdownTree(markdown: string, resolve?: LinkResolver): RenderedMarkdown {
   if (excessiveNesting(markdown)) {
     return { html: `<pre>${escapeHtml(markdown)}</pre>`, tree: undefined };
   }
   const processor = processorFor(markdown);
   const tree = processor.parse(markdown);
-  return { html: processor.stringify(processor.runSync(tree)), tree };
+  const html = processor.runSync(tree);
+  if (resolve && markdown.includes(']')) resolveLinks(html, resolve);
+  return { html: processor.stringify(html), tree };
 }
 
 /** Renders untrusted Markdown to safe HTML: {@link renderMarkdownTree} without the tree. */
-export const renderMarkdown = (markdown: string): string => renderMarkdownTree(markdown).html;
+export const renderMarkdown = (markdown: string, resolve?: LinkResolver): string =>
+  renderMarkdownTree(markdown, resolve).html;
 
 /**
  * The Markdown of the first block of some Markdown (its opening quote, paragraph or list), cut

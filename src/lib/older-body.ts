@@ -13,6 +13,7 @@ import {
   type BodyIssue,
 } from './body.ts';
 import { headingIds } from './reserved.ts';
+import { bodyLinks, type PatternLinkAt } from './body-links.ts';
 
 /** One section of an older-format body, as written. */
 export interface OlderSection {
@@ -37,6 +38,8 @@ export interface OlderBody {
   readonly preamble: string;
   readonly sections: readonly OlderSection[];
   readonly issues: readonly BodyIssue[];
+  /** Links to other patterns in the text (src/lib/body-links.ts). */
+  readonly links: readonly PatternLinkAt[];
 }
 
 const NUMBERING = /^(?:section\s+)?\d+(?:\.\d+)*\s*[.:)]\s*/i;
@@ -102,11 +105,17 @@ export function parseOlderBody(markdown: string, firstLine: number): OlderBody {
     written.find((section) => /^overview\b/i.test(section.title))?.markdown ??
     (preamble === '' ? written[0]?.markdown : preamble);
   const nesting = nestingIssue(markdown, firstLine);
+  const links = bodyLinks(
+    markdown,
+    firstLine,
+    sections.map(({ id }) => id),
+  );
   return {
     heading: title?.text,
     summary: summarySource === undefined ? undefined : firstParagraph(summarySource),
     preamble,
     sections,
-    issues: nesting ? [nesting] : [],
+    issues: [...(nesting ? [nesting] : []), ...links.issues],
+    links: links.patterns,
   };
 }

@@ -5,10 +5,17 @@
  */
 import { SECTION_KEYS, type SectionKey } from '../lib/body.ts';
 import { lensKnownUses, splitLensGuidance, type LensGuidance } from '../lib/lens-guidance.ts';
-import { firstBlock, renderMarkdown, renderMarkdownTree } from '../lib/markdown.ts';
+import { patternLink } from '../lib/body-links.ts';
+import {
+  firstBlock,
+  renderMarkdown,
+  renderMarkdownTree,
+  type LinkResolver,
+} from '../lib/markdown.ts';
 import { SITE } from '../config/site.ts';
 import { LENS_PAGE_SECTIONS } from './derive.ts';
 import { contextLabelMap, declaredLensesOf } from './lenses.ts';
+import { siteUrls } from './urls.ts';
 import type { Lens, StoredPattern } from './types.ts';
 
 export interface RenderedBody {
@@ -35,8 +42,21 @@ export interface RenderedBody {
   readonly lensGuidanceMarkdown: LensGuidance;
 }
 
+const urls = siteUrls(SITE.base);
+
+/** A link written to another pattern's file or slug (src/lib/body-links.ts) leads to its page. */
+const patternPage: LinkResolver = (href) => {
+  const target = patternLink(href);
+  if (target === undefined) return undefined;
+  const page = urls.pattern(target.slug);
+  return target.fragment === undefined ? page : `${page}#${target.fragment}`;
+};
+
+/** Renders one Markdown part of a pattern, its links to patterns leading to their pages. */
+const render = (markdown: string): string => renderMarkdown(markdown, patternPage);
+
 /**
- * Renders every Markdown part of a pattern through {@link renderMarkdown}. An older-format
+ * Renders every Markdown part of a pattern through {@link render}. An older-format
  * pattern's sections as written come back in `extras` (in body order; no eight sections, no
  * lens guidance).
  */
@@ -46,9 +66,9 @@ export function renderBody(
 ): RenderedBody {
   if (pattern.format !== 'v7.1') {
     return {
-      summaryHtml: renderMarkdown(pattern.model.summary ?? ''),
+      summaryHtml: render(pattern.model.summary ?? ''),
       sections: [],
-      extras: pattern.body.sections.map(({ markdown }) => renderMarkdown(markdown)),
+      extras: pattern.body.sections.map(({ markdown }) => render(markdown)),
       lensGuidance: new Map(),
       lensKnownUses: new Map(),
       lensGuidanceMarkdown: { general: '', byLens: {} },
@@ -62,20 +82,20 @@ export function renderBody(
   // parts by lens.
   const sections = [...body.sections]
     .sort((a, b) => SECTION_KEYS.indexOf(a.key) - SECTION_KEYS.indexOf(b.key))
-    .map(({ key, markdown }) => ({ key, markdown, ...renderMarkdownTree(markdown) }));
+    .map(({ key, markdown }) => ({ key, markdown, ...renderMarkdownTree(markdown, patternPage) }));
   const section = (key: SectionKey) => sections.find((found) => found.key === key);
   const implementation = section('implementation');
   const guidance = splitLensGuidance(implementation?.markdown ?? '', lenses, implementation?.tree);
   const knownUses = section('known-uses');
   const renderEach = (byLens: Readonly<Record<string, string>>): Map<string, string> =>
-    new Map(Object.entries(byLens).map(([lens, markdown]) => [lens, renderMarkdown(markdown)]));
+    new Map(Object.entries(byLens).map(([lens, markdown]) => [lens, render(markdown)]));
   return {
-    summaryHtml: renderMarkdown(frontmatter.summary),
+    summaryHtml: render(frontmatter.summary),
     sections: sections.map(({ key, markdown, html, tree }) => {
       const statement = LENS_PAGE_SECTIONS.includes(key) && firstBlock(markdown, tree);
-      return statement ? { key, html, statement: renderMarkdown(statement) } : { key, html };
+      return statement ? { key, html, statement: render(statement) } : { key, html };
     }),
-    extras: body.extras.map(({ markdown }) => renderMarkdown(markdown)),
+    extras: body.extras.map(({ markdown }) => render(markdown)),
     lensGuidance: renderEach(guidance.byLens),
     lensKnownUses: renderEach(lensKnownUses(knownUses?.markdown ?? '', lenses, knownUses?.tree)),
     lensGuidanceMarkdown: guidance,

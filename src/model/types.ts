@@ -61,10 +61,10 @@ export interface IncompleteEntry extends AsWrittenEntryBase {
 }
 
 /** A v7.1 body's structure: summary, confidence callout, sections and extra sections. */
-export type V71PatternBody = Omit<ParsedBody, 'issues'>;
+export type V71PatternBody = Omit<ParsedBody, 'issues' | 'links'>;
 
 /** An older-format body: its sections as written. */
-export type OlderPatternBody = Omit<OlderBody, 'issues'>;
+export type OlderPatternBody = Omit<OlderBody, 'issues' | 'links'>;
 
 /** A lens the site declares (src/config/site.ts): key, display name and description. */
 export type Lens = LensConfig;
