@@ -8,7 +8,8 @@ import { counted, titleFromSlug, valueLabel } from '../src/model/labels.ts';
 import { buildLibraryModel } from '../src/model/library-model.ts';
 import { buildPatternPage } from '../src/model/pattern-page.ts';
 import { radarChart } from '../src/model/radar.ts';
-import { toStoredPattern } from '../src/model/stored.ts';
+import { summaryOf, toStoredPattern } from '../src/model/stored.ts';
+import { SUMMARY_LENGTH } from '../src/lib/summary-text.ts';
 import type { LibraryModel, StoredPattern } from '../src/model/types.ts';
 import { FIXTURES, REAL_LIBRARY, SEED, v71Page, v71Stored } from './helpers/fixtures.ts';
 
@@ -427,6 +428,15 @@ describe('the model of the real-library fixtures and the seed', () => {
       'community',
     ]);
   }, 90_000);
+
+  it('lists every pattern with a summary of plain text, short even for an older file’s long Overview', () => {
+    const longest = Math.max(...sample.map((pattern) => summaryOf(pattern).length));
+    expect(longest).toBeGreaterThan(1000);
+    for (const { summary } of model.patterns) {
+      expect(summary.length).toBeLessThanOrEqual(SUMMARY_LENGTH + 1);
+      expect(summary).not.toMatch(/\*\*|`/);
+    }
+  });
 
   it('gives every page of the real-library fixtures five similar patterns, never itself', () => {
     for (const { slug } of model.patterns) {

@@ -19,6 +19,7 @@ import { patternText } from '../lib/pattern-text.ts';
 import { similarPatterns, termDocument, type Neighbour } from '../lib/similarity.ts';
 import { contributorIndex } from './contributors.ts';
 import { contextLabelMap, declaredLensesOf, otherLabelsOf } from './lenses.ts';
+import { summaryText } from '../lib/summary-text.ts';
 import { curatedLinks, slugsById, summaryOf } from './stored.ts';
 import type {
   BacklinkGroup,
@@ -44,7 +45,7 @@ export function summarize(
       format: pattern.format,
       slug: pattern.slug,
       title: model.title,
-      summary: summaryOf(pattern),
+      summary: summaryText(summaryOf(pattern)),
       contextLabels: new Map(),
       lenses: [],
       otherLabels: [],
@@ -59,7 +60,7 @@ export function summarize(
     format: 'v7.1',
     slug: pattern.slug,
     title,
-    summary,
+    summary: summaryText(summary),
     contextLabels,
     lenses: declaredLensesOf(contextLabels, declared),
     otherLabels: otherLabelsOf(contextLabels, declared),

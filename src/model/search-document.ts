@@ -37,7 +37,10 @@ import type { PatternSummary, StoredPattern } from './types.ts';
 /** What a search record is made of, whatever the pattern's format. */
 export interface SearchInput {
   readonly title: string;
+  /** The summary results show (plain and short: src/lib/summary-text.ts). */
   readonly summary: string;
+  /** The whole summary's text, indexed. */
+  readonly summaryWords: string;
   /** Overall score shown in results, if the format has one. */
   readonly score?: number | undefined;
   readonly aliases: readonly string[];
@@ -86,6 +89,7 @@ export function searchInput(pattern: StoredPattern, rendered: RenderedBody): Sea
   const common = {
     title: p.title,
     summary: p.summary,
+    summaryWords: htmlText(rendered.summaryHtml),
     contextLabels: p.contextLabels,
     filters: searchFilters(p),
   };
@@ -226,7 +230,7 @@ export function searchRecord(input: SearchInput): string {
   );
   const indexed = [
     input.title,
-    input.summary,
+    input.summaryWords,
     ...input.aliases,
     ...input.contextLabels.values(),
     ...input.keywords,

@@ -133,6 +133,7 @@ export type PatternSummary = V71Summary | OlderSummary;
 interface SummaryBase {
   readonly slug: string;
   readonly title: string;
+  /** The summary as lists and descriptions show it: plain text, short (src/lib/summary-text.ts). */
   readonly summary: string;
   /** Context labels by lens key (keys come from the file: a Map), declared lenses first; none for an older-format pattern. */
   readonly contextLabels: ReadonlyMap<string, string>;
