@@ -4,7 +4,8 @@ import { SECTION_KEYS } from '../src/lib/body.ts';
 import { loadLibrary } from '../src/lib/load.ts';
 import { lensPageParts, patternToc } from '../src/model/derive.ts';
 import { NEIGHBOURHOOD_CAP, neighbourhoodGraph } from '../src/model/graph.ts';
-import { counted, titleFromSlug, valueLabel } from '../src/model/labels.ts';
+import { titleFromSlug, valueLabel } from '../src/model/labels.ts';
+import { counted } from '../src/lib/counts.ts';
 import { buildLibraryModel } from '../src/model/library-model.ts';
 import { buildPatternPage } from '../src/model/pattern-page.ts';
 import { radarChart } from '../src/model/radar.ts';
@@ -392,11 +393,13 @@ describe('display words', () => {
     expect(valueLabel('early_adopters')).toBe('Early adopters');
   });
 
-  it('counts with the noun in the singular for one only', () => {
-    expect([0, 1, 2].map((count) => counted(count, 'link'))).toEqual([
+  it('counts with the noun in the singular for one only, digits grouped in threes', () => {
+    expect([0, 1, 2, 3614, 1234567].map((count) => counted(count, 'link'))).toEqual([
       '0 links',
       '1 link',
       '2 links',
+      '3,614 links',
+      '1,234,567 links',
     ]);
   });
 });

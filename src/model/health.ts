@@ -6,7 +6,8 @@
 import { SECTION_TITLES, type SectionKey } from '../lib/body.ts';
 import type { HealthExport } from '../lib/exports/shapes.ts';
 import { FACETS, facetValueLabel, type FacetKey } from './facets.ts';
-import { counted, pillarLabel } from './labels.ts';
+import { counted } from '../lib/counts.ts';
+import { pillarLabel } from './labels.ts';
 import { titleOf } from './stored.ts';
 import type { LibraryModel } from './types.ts';
 

@@ -81,8 +81,3 @@ export function byTitle(
 ): number {
   return compareText(a.title, b.title) || compareText(a.slug, b.slug);
 }
-
-/** A count with its noun, singular for one: "1 pattern", "3 patterns". */
-export function counted(count: number, noun: string): string {
-  return `${String(count)} ${noun}${count === 1 ? '' : 's'}`;
-}

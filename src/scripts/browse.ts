@@ -4,6 +4,8 @@
  * (?domain=a&domain=b&status=draft&sort=score), read on load. Within a facet
  * values are OR-ed, across facets AND-ed.
  */
+import { counted, formatCount } from '../lib/counts.ts';
+
 const filters = document.querySelector<HTMLElement>('#facet-filters');
 const list = document.querySelector<HTMLOListElement>('#pattern-list');
 const count = document.querySelector<HTMLElement>('#browse-count');
@@ -51,7 +53,7 @@ function apply(sort: string): void {
     if (match) shown += 1;
   }
   sortItems(sort);
-  if (count) count.textContent = `${String(shown)} of ${String(items().length)} patterns`;
+  if (count) count.textContent = `${formatCount(shown)} of ${counted(items().length, 'pattern')}`;
   if (empty) empty.hidden = shown > 0;
   if (clear) clear.hidden = chosen.size === 0;
   const query = new URLSearchParams();

@@ -20,6 +20,7 @@
  * (`titles.json`, fetched then) and browsing.
  */
 import { closestTitles } from '../lib/closest-titles.ts';
+import { counted } from '../lib/counts.ts';
 import { excerpt } from '../lib/excerpt.ts';
 import type { Pagefind, PagefindResultData, TitleList } from '../lib/pagefind-api.ts';
 import '../styles/search-dialog.css';
@@ -232,7 +233,7 @@ async function search(query: string): Promise<void> {
   const data = await Promise.all(results.slice(0, SHOWN).map((result) => result.data()));
   const lens = rememberedLens();
   const count = results.length;
-  const described = `${String(count)} ${count === 1 ? 'pattern' : 'patterns'} for “${query}”`;
+  const described = `${counted(count, 'pattern')} for “${query}”`;
   show(
     data.map((entry, i) => option(entry, i, lens, urls)),
     count === 0

@@ -10,6 +10,7 @@
  * titles and summaries come from untrusted pattern files.
  */
 
+import { counted, formatCount } from '../lib/counts.ts';
 import type { Pagefind, PagefindResult, PagefindResultData } from '../lib/pagefind-api.ts';
 import { loadPagefind, resultUrl, searchUrls } from './pagefind-client.ts';
 
@@ -86,7 +87,7 @@ async function run(): Promise<void> {
   if (current !== latest) return;
   const lens = params.get('lens') ?? '';
   const described = query === '' ? 'matching the filters' : `for “${query}”`;
-  const count = `${String(results.length)} ${results.length === 1 ? 'pattern' : 'patterns'} ${described}`;
+  const count = `${counted(results.length, 'pattern')} ${described}`;
   let shown = 0;
   const showMore = async (): Promise<void> => {
     const page = results.slice(shown, shown + PAGE_SIZE);
@@ -95,7 +96,7 @@ async function run(): Promise<void> {
     list.append(...data.map((entry) => renderResult(entry, lens)));
     shown += page.length;
     more.hidden = shown >= results.length;
-    setStatus(shown < results.length ? `${count}, showing ${String(shown)}` : count);
+    setStatus(shown < results.length ? `${count}, showing ${formatCount(shown)}` : count);
   };
   list.replaceChildren();
   more.onclick = () => {
