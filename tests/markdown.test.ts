@@ -106,6 +106,19 @@ describe('rendering untrusted Markdown', () => {
       `);
   });
 
+  it('gives a table column its alignment as a class, not the obsolete align attribute', () => {
+    const html = renderMarkdown('| a | b | c |\n| :- | :-: | -: |\n| 1 | 2 | 3 |');
+    expect(html).not.toContain('align=');
+    expect([...html.matchAll(/<t[hd]( class="[^"]*")?>/g)].map(([, cls]) => cls ?? '')).toEqual([
+      '',
+      ' class="align-center"',
+      ' class="align-right"',
+      '',
+      ' class="align-center"',
+      ' class="align-right"',
+    ]);
+  });
+
   it('renders footnotes whose links point at ids prefixed once with user-content-', () => {
     const html = renderMarkdown('Claim.[^1]\n\n[^1]: Source.');
 

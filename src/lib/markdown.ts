@@ -49,6 +49,22 @@ function imagesWithoutSourceAsText() {
 }
 
 /**
+ * A GFM table's column alignment (`| :-: |`) comes out of remark-rehype as the `align` attribute,
+ * obsolete in HTML (html-validate refuses it): it becomes a class, `align-center` or
+ * `align-right` (left is the default), which the site's styles give its meaning.
+ */
+function tableAlignmentAsClass() {
+  return (tree: HtmlRoot): void => {
+    visit(tree, 'element', (node) => {
+      const { align } = node.properties;
+      if ((node.tagName !== 'td' && node.tagName !== 'th') || align === undefined) return;
+      delete node.properties.align;
+      if (align === 'center' || align === 'right') node.properties.className = [`align-${align}`];
+    });
+  };
+}
+
+/**
  * Parts of the parser and renderer a chunk of Markdown cannot use without some text, by name:
  * GFM's micromark constructs, remark-gfm's literal-link transform and the image fix-up.
  * micromark tries a construct at every character it may start at — an e-mail address at the
@@ -142,6 +158,7 @@ const makeProcessor = (left: ReadonlySet<string>) =>
     .use(remarkRehype)
     .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: '' })
     .use(left.has(IMAGE_FIX) ? [] : [imagesWithoutSourceAsText])
+    .use(left.has('table') ? [] : [tableAlignmentAsClass])
     .use(rehypeStringify)
     .freeze();
 
