@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ASSESSMENT_PILLARS } from '../schema/ontology.ts';
 import { SECTION_KEYS } from '../src/lib/body.ts';
 import { loadLibrary } from '../src/lib/load.ts';
-import { lensPageParts, patternToc } from '../src/model/derive.ts';
+import { filterableFacets, lensPageParts, patternToc } from '../src/model/derive.ts';
 import { NEIGHBOURHOOD_CAP, neighbourhoodGraph } from '../src/model/graph.ts';
 import { titleFromSlug, valueLabel } from '../src/model/labels.ts';
 import { counted } from '../src/lib/counts.ts';
@@ -387,6 +387,15 @@ describe('the radar chart', () => {
 });
 
 describe('display words', () => {
+  it('offers to filter by a facet only when a pattern has a value for it', async () => {
+    const minimal = buildLibraryModel(await storedPatterns([`${FIXTURES}valid`]));
+    const empty = minimal.facets.filter((facet) => facet.values.length === 0).map(({ key }) => key);
+    expect(empty).toContain('cross_domains');
+    expect(filterableFacets(minimal.facets).map(({ key }) => key)).toEqual(
+      minimal.facets.map(({ key }) => key).filter((key) => !empty.includes(key)),
+    );
+  });
+
   it('guesses titles from slugs and labels snake_case values', () => {
     expect(titleFromSlug('peer-review')).toBe('Peer Review');
     expect(titleFromSlug('theory-of-change')).toBe('Theory of Change');

@@ -4,6 +4,7 @@
  */
 import { FACET_KEYS, FACETS, type FacetKey } from './facets.ts';
 import type {
+  Facet,
   GraphPicture,
   Lens,
   LibraryModel,
@@ -28,6 +29,13 @@ export function sortPatterns(
     p.format !== 'v7.1' ? -1 : ((sort === 'score' ? p.overallScore : p.vitality) ?? -1);
   return list.sort((a, b) => value(b) - value(a) || byTitle(a, b));
 }
+
+/**
+ * The facets a reader can filter the browse page by: those at least one pattern has a value for
+ * (a new library may have no cross-domain yet; its facet page still says so).
+ */
+export const filterableFacets = (facets: readonly Facet[]): readonly Facet[] =>
+  facets.filter((facet) => facet.values.length > 0);
 
 /** Patterns that have one facet value, by title. */
 export function patternsWithFacet(
