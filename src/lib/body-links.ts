@@ -35,8 +35,9 @@ export interface BodyLinks {
 const PAGE_IDS: ReadonlySet<string> = new Set(RESERVED_PAGE_IDS);
 /** Ids remark-rehype gives footnotes (`user-content-fn-1`, `user-content-fnref-1`). */
 const FOOTNOTE_ID = 'user-content-fn';
-/** `https:`, `mailto:`, `//host`: an address the site does not resolve. */
-const FULL_ADDRESS = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+/** `https:`, `mailto:`, `//host`: the start of an address the site does not resolve. */
+const SCHEME = String.raw`[a-z][a-z0-9+.-]*:|\/\/`;
+const FULL_ADDRESS = new RegExp(`^(?:${SCHEME})`, 'i');
 /** `https.example.org/…`: an address whose `://` was lost (and, without a host left, more). */
 const LOST_SCHEME = /^(https?)\.(?=[a-z0-9])/i;
 /** What follows `://` in a full address: a host name with a dot. */
@@ -45,8 +46,8 @@ const HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/:?#]|$)/i;
  * Whether a text may hold a link or image whose address is not a full one: `](`, or a reference
  * definition's `]:`, not followed by a scheme. Only the blocks of text that may are parsed.
  */
-const MAYBE_INLINE = /\]\(\s*<?(?![a-z][a-z0-9+.-]*:|\/\/)/i;
-const MAYBE_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*<?(?![a-z][a-z0-9+.-]*:|\/\/)/im;
+const MAYBE_INLINE = new RegExp(String.raw`\]\(\s*<?(?!${SCHEME})`, 'i');
+const MAYBE_DEFINITION = new RegExp(String.raw`^ {0,3}\[[^\]]+\]:\s*<?(?!${SCHEME})`, 'im');
 const mayLink = (text: string): boolean =>
   MAYBE_INLINE.test(text) || (text.includes(']:') && MAYBE_DEFINITION.test(text));
 /** `other`, `./other`, `other.md`, `./other.md`, each with an optional `#fragment`. */

@@ -477,10 +477,10 @@ export function parseBody(markdown: string, firstLine: number): ParsedBody {
   ];
   const nesting = nestingIssue(markdown, firstLine);
   if (nesting) issues.push(nesting);
-  const withIdsExtras = withIds(extras);
+  const extrasWithIds = withIds(extras);
   const links = bodyLinks(markdown, firstLine, [
     ...sections.map(({ key }) => key),
-    ...withIdsExtras.map(({ id }) => id),
+    ...extrasWithIds.map(({ id }) => id),
   ]);
   issues.push(...links.issues);
   issues.sort((a, b) => a.line - b.line);
@@ -488,7 +488,7 @@ export function parseBody(markdown: string, firstLine: number): ParsedBody {
     summary: preamble.summary,
     confidence: preamble.confidence,
     sections,
-    extras: withIdsExtras,
+    extras: extrasWithIds,
     issues,
     links: links.patterns,
   };

@@ -281,20 +281,23 @@ export function wantedTargets(
   return [...wanted].map(([target, wantedBy]) => ({ target, wantedBy }));
 }
 
+/** `; did you mean "…"?` when a slug of the library is close to `target` in spelling, else nothing. */
+function spellingHint(target: string, index: SlugIndex): string {
+  const suggestion = didYouMean(target, index);
+  return suggestion === undefined ? '' : `; did you mean "${suggestion}"?`;
+}
+
 /** Warnings for every curated relationship whose target has no pattern file. */
-function wanted(targets: readonly WantedTarget[], slugs: readonly string[]): Diagnostic[] {
-  const index = slugIndex(slugs);
+function wanted(targets: readonly WantedTarget[], index: SlugIndex): Diagnostic[] {
   return targets.flatMap(({ target, wantedBy }) => {
     // A target is often wanted by many files: look for its spelling once.
-    const suggestion = didYouMean(target, index);
+    const hint = spellingHint(target, index);
     return wantedBy.map(({ file, link }) =>
       diagnostic(
         file,
         link,
         'warning',
-        `"${target}" has no pattern file yet (a wanted pattern)${
-          suggestion === undefined ? '' : `; did you mean "${suggestion}"?`
-        }`,
+        `"${target}" has no pattern file yet (a wanted pattern)${hint}`,
       ),
     );
   });
@@ -303,26 +306,20 @@ function wanted(targets: readonly WantedTarget[], slugs: readonly string[]): Dia
 /** Warnings for every link in a pattern's text to a pattern the library has no file for. */
 function missingLinkTargets(
   entries: readonly LibraryEntry[],
-  slugs: readonly string[],
+  slugs: ReadonlySet<string>,
+  index: SlugIndex,
 ): Diagnostic[] {
-  const existing = new Set(slugs);
-  let index: SlugIndex | undefined;
   return entries.flatMap(({ file, bodyLinks }) =>
-    bodyLinks.flatMap((link) => {
-      if (existing.has(link.value)) return [];
-      index ??= slugIndex(slugs);
-      const suggestion = didYouMean(link.value, index);
-      return [
+    bodyLinks
+      .filter((link) => !slugs.has(link.value))
+      .map((link) =>
         diagnostic(
           file,
           link,
           'warning',
-          `links to "${link.value}", which has no pattern file${
-            suggestion === undefined ? '' : `; did you mean "${suggestion}"?`
-          }`,
+          `links to "${link.value}", which has no pattern file${spellingHint(link.value, index)}`,
         ),
-      ];
-    }),
+      ),
   );
 }
 
@@ -399,10 +396,11 @@ export function checkLibrary(
   near: NearDuplicates = nearDuplicates(entries),
 ): Diagnostic[] {
   const slugs = files.map((file) => basename(file, '.md'));
+  const index = slugIndex(slugs);
   return [
     ...identityDiagnostics(entries),
-    ...wanted(wantedTargets(entries, files), slugs),
-    ...missingLinkTargets(entries, slugs),
+    ...wanted(wantedTargets(entries, files), index),
+    ...missingLinkTargets(entries, new Set(slugs), index),
     ...duplicateWarnings(entries, near),
   ];
 }

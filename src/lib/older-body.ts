@@ -4,6 +4,7 @@
  * (`### 1. Overview`, `## Core Principles (150-300 words)`). Uses the heading scanner of
  * body.ts; deeper headings stay inside their section's Markdown.
  */
+import { bodyLinks, type PatternLinkAt } from './body-links.ts';
 import {
   nestingIssue,
   scanHeadings,
@@ -13,7 +14,6 @@ import {
   type BodyIssue,
 } from './body.ts';
 import { headingIds } from './reserved.ts';
-import { bodyLinks, type PatternLinkAt } from './body-links.ts';
 
 /** One section of an older-format body, as written. */
 export interface OlderSection {
