@@ -45,6 +45,7 @@ describe('links in a pattern text', () => {
       body-links/linking-pattern.md:81:79: warning: body: "/about/" leads nowhere on the site: link to a pattern by its file name ("other-pattern.md") or to another site by its full address (https://…)
       body-links/linking-pattern.md:82:9: warning: body: "https.example.org/page" is not a full address (its "://" is missing): write "https://example.org/page"
       body-links/linking-pattern.md:82:50: warning: body: image "./diagram.svg" is not published with the site: give it a full address (https://…)
+      body-links/linking-pattern.md:83:24: warning: body: links to "older-pattern#history", but "older-pattern" has no section #history: its sections are #overview
       body-links/linking-pattern.md:85:1: warning: body: "../elsewhere/" leads nowhere on the site: link to a pattern by its file name ("other-pattern.md") or to another site by its full address (https://…)
       body-links/older-pattern.md:8:1: warning: classification: older format: shown as written; \`npm run migrate -- body-links/older-pattern.md\` converts its frontmatter
       body-links/older-pattern.md:25:35: warning: body: "#history" names no section of this page: its sections are #overview"
@@ -70,6 +71,15 @@ describe('links in a pattern text', () => {
     expect(bodyLinks(markdown, 20, []).patterns).toEqual([{ slug: 'b', line: 27, column: 6 }]);
   });
 
+  it('keep the section a link to another pattern names, for the check to look for on that page', () => {
+    expect(
+      bodyLinks('[Why](other.md#problem) and [how](./other#solution).', 3, []).patterns,
+    ).toEqual([
+      { slug: 'other', fragment: 'problem', line: 3, column: 1 },
+      { slug: 'other', fragment: 'solution', line: 3, column: 29 },
+    ]);
+  });
+
   it('lead to the linked pattern page when they name a pattern; other links stay as written', () => {
     expect(hrefs(renderedFixture('linking-pattern'))).toEqual([
       '/patterns/older-pattern/#overview',
@@ -82,6 +92,7 @@ describe('links in a pattern text', () => {
       '/about/',
       'https.example.org/page',
       '../elsewhere/',
+      '/patterns/older-pattern/#history',
     ]);
     expect(hrefs(renderedFixture('older-pattern'))).toEqual([
       '/patterns/linking-pattern/#solution',

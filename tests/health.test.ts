@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../src/lib/diagnostics.ts';
+import { sortDiagnostics, type Diagnostic } from '../src/lib/diagnostics.ts';
 import { countFormats } from '../src/lib/format.ts';
 import { libraryHealth } from '../src/lib/exports/health.ts';
 import { healthExportSchema, type HealthExport } from '../src/lib/exports/shapes.ts';
@@ -30,7 +30,7 @@ const slugOf = (file: string): string => basename(file, '.md');
 const warnings = (diagnostics: readonly Diagnostic[], pattern: RegExp): Diagnostic[] =>
   diagnostics.filter((d) => d.severity === 'warning' && pattern.test(d.message));
 
-describe.each(['site-build', 'near-duplicates', 'library-warnings'])(
+describe.each(['site-build', 'near-duplicates', 'library-warnings', 'body-links'])(
   'the health of tests/fixtures/%s',
   (folder) => {
     const dir = join(FIXTURES, folder);
@@ -40,7 +40,7 @@ describe.each(['site-build', 'near-duplicates', 'library-warnings'])(
       expect(healthExportSchema.parse(JSON.parse(JSON.stringify(health)))).toEqual(health);
     });
 
-    it('counts what `npm run check` counts: formats, wanted targets, clusters, sections, scores', async () => {
+    it('counts what `npm run check` counts: formats, wanted targets, dead links, clusters, sections, scores', async () => {
       const [health, check] = await Promise.all([healthOf(dir), checkPatternFiles([dir])]);
       const { diagnostics } = check;
       expect(health.files).toEqual({
@@ -56,6 +56,28 @@ describe.each(['site-build', 'near-duplicates', 'library-warnings'])(
       }
       expect(Object.fromEntries(health.wanted.map((w) => [w.target, w.wanted_by]))).toEqual(
         Object.fromEntries([...wanted].map(([t, by]) => [t, [...by].sort()])),
+      );
+
+      // Each warning about a link in the text is one dead link, at the same place.
+      const deadLinks = sortDiagnostics(
+        diagnostics.filter(
+          (d) =>
+            d.path === 'body' &&
+            /leads nowhere|not a full address|not published|names no section|which has no pattern file|has no section #/.test(
+              d.message,
+            ),
+        ),
+      );
+      expect(
+        health.dead_links.flatMap(({ slug, links }) =>
+          links.map(
+            ({ line, column, message }) => `${slug}:${String(line)}:${String(column)} ${message}`,
+          ),
+        ),
+      ).toEqual(
+        deadLinks.map(
+          (d) => `${slugOf(d.file)}:${String(d.line)}:${String(d.column)} ${d.message}`,
+        ),
       );
 
       expect(health.duplicate_clusters).toEqual(
@@ -182,6 +204,29 @@ describe('the health page', () => {
       'Usage stage',
       'Adoption stage',
       'Domain',
+    ]);
+  });
+});
+
+describe('the health page’s dead links', () => {
+  it('are listed by pattern, each line opening the file there, with the total of links', async () => {
+    const dir = join(FIXTURES, 'body-links');
+    const site = await loadSite(dir);
+    const library = buildLibraryModel(site.patterns.map(({ stored }) => stored));
+    const health = libraryHealth({ library, checks: site.checks, updated: () => '2026-01-15' });
+    const page = healthPage(health, library, (slug, line) => `src/${slug}#L${String(line)}`);
+    expect(page.deadLinkCount).toBe(8);
+    expect(
+      page.deadLinks.items.map(({ pattern, links }) => [
+        pattern.title,
+        links.items.map(({ source }) => source),
+      ]),
+    ).toEqual([
+      [
+        'Linking Pattern',
+        [81, 81, 81, 82, 82, 83, 85].map((line) => `src/linking-pattern#L${String(line)}`),
+      ],
+      ['Older Pattern', ['src/older-pattern#L25']],
     ]);
   });
 });

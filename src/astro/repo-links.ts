@@ -9,6 +9,7 @@ import { DRAFT_PLACEHOLDERS } from '../lib/draft-template.ts';
 import { draftPattern } from '../lib/scaffold.ts';
 import {
   editUrl,
+  fileLineUrl,
   fileUrl,
   newFileUrl,
   newPatternPath,
@@ -58,6 +59,16 @@ export const patternRawUrl = (file: string): string =>
 export function repoLinksOf(library: LibraryModel, slug: string): PatternRepoLinks | undefined {
   const file = library.bySlug.get(slug)?.file;
   return file === undefined ? undefined : patternRepoLinks(file);
+}
+
+/** Line `line` of pattern `slug`'s file in the repository; undefined when there is no such pattern. */
+export function patternLineUrl(
+  library: LibraryModel,
+  slug: string,
+  line: number,
+): string | undefined {
+  const links = repoLinksOf(library, slug);
+  return links === undefined ? undefined : fileLineUrl(repo, links.path, line);
 }
 
 /**

@@ -19,6 +19,8 @@ import { RESERVED_PAGE_IDS } from './reserved.ts';
 /** A link to another pattern in a pattern's text, where it is written (file line, 1-based column). */
 export interface PatternLinkAt {
   readonly slug: string;
+  /** The `#section` it names on that pattern's page, when it names one. */
+  readonly fragment?: string;
   readonly line: number;
   readonly column: number;
 }
@@ -27,8 +29,10 @@ export interface PatternLinkAt {
 export interface BodyLinks {
   /** Links and images that lead nowhere on the site (warnings). */
   readonly issues: readonly BodyIssue[];
-  /** Links to patterns, for the library check (does each one exist?). */
+  /** Links to patterns, for the library check (does each one exist, with the section named?). */
   readonly patterns: readonly PatternLinkAt[];
+  /** The ids of the page's sections, which a link to it may name (`other.md#problem`). */
+  readonly ids: readonly string[];
 }
 
 /** The only ids a pattern's text may link to besides its own sections': the layout's. */
@@ -111,9 +115,9 @@ function linkBlocks(markdown: string): { text: string; line: number }[] {
  * not a full one: links to patterns, and issues for those that lead nowhere. `ids` are the ids of
  * the pattern's own sections, which a `#fragment` may name besides the layout's.
  */
-export function bodyLinks(markdown: string, firstLine: number, ids: Iterable<string>): BodyLinks {
+export function bodyLinks(markdown: string, firstLine: number, ids: readonly string[]): BodyLinks {
   // Deeply nested text is reported and not rendered (src/lib/nesting.ts); it is not parsed here.
-  if (!mayLink(markdown) || excessiveNesting(markdown)) return { issues: [], patterns: [] };
+  if (!mayLink(markdown) || excessiveNesting(markdown)) return { issues: [], patterns: [], ids };
   const own = new Set(ids);
   const issues: BodyIssue[] = [];
   const patterns: PatternLinkAt[] = [];
@@ -129,22 +133,29 @@ export function bodyLinks(markdown: string, firstLine: number, ids: Iterable<str
       };
       if (url.startsWith('#')) {
         const id = url.slice(1);
-        if (!own.has(id) && !PAGE_IDS.has(id) && !id.startsWith(FOOTNOTE_ID)) {
-          issue(`"${url}" names no section of this page${sectionList(own)}`);
+        if (!namesElement(id, own)) {
+          issue(`"${url}" names no section of this page${sectionList(ids)}`);
         }
         return;
       }
       const pattern = node.type === 'image' ? undefined : patternLink(url);
-      if (pattern) patterns.push({ slug: pattern.slug, ...at });
+      if (pattern) patterns.push({ ...pattern, ...at });
       else issue(nowhere(node, url));
     });
   }
-  return { issues, patterns };
+  return { issues, patterns, ids };
 }
 
+/**
+ * Whether `#id` names an element of a pattern's page whose sections have the ids `sections`: one
+ * of them, one of the layout's, or a footnote.
+ */
+export const namesElement = (id: string, sections: ReadonlySet<string>): boolean =>
+  sections.has(id) || PAGE_IDS.has(id) || id.startsWith(FOOTNOTE_ID);
+
 /** `: its sections are #a, #b` (the first few), or nothing when it has none. */
-function sectionList(ids: ReadonlySet<string>): string {
-  const listed = [...ids].slice(0, 4).map((id) => `#${id}`);
+export function sectionList(ids: readonly string[]): string {
+  const listed = ids.slice(0, 4).map((id) => `#${id}`);
   if (listed.length === 0) return '';
-  return `: its sections are ${listed.join(', ')}${ids.size > listed.length ? ', …' : ''}`;
+  return `: its sections are ${listed.join(', ')}${ids.length > listed.length ? ', …' : ''}`;
 }

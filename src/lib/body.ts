@@ -12,7 +12,7 @@
  * there is no evidence for the words that go with one or two stars.
  */
 
-import { bodyLinks, type PatternLinkAt } from './body-links.ts';
+import { bodyLinks, type BodyLinks } from './body-links.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { fenceScanner } from './fences.ts';
 import { excessiveNesting, MAX_MARKDOWN_NESTING } from './nesting.ts';
@@ -87,8 +87,8 @@ export interface ParsedBody {
   readonly sections: readonly BodySection[];
   readonly extras: readonly ExtraSection[];
   readonly issues: readonly BodyIssue[];
-  /** Links to other patterns in the text (src/lib/body-links.ts). */
-  readonly links: readonly PatternLinkAt[];
+  /** The text's links (src/lib/body-links.ts); its issues are among {@link issues} too. */
+  readonly links: BodyLinks;
 }
 
 const CALLOUT_EXAMPLE = '> [!NOTE] Confidence Rating: ★★★ (Established)';
@@ -490,7 +490,7 @@ export function parseBody(markdown: string, firstLine: number): ParsedBody {
     sections,
     extras: extrasWithIds,
     issues,
-    links: links.patterns,
+    links,
   };
 }
 

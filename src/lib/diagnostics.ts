@@ -20,8 +20,10 @@ export interface Diagnostic {
   readonly received?: string;
 }
 
-/** Orders diagnostics by file, then line, then column. */
-export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+/** Orders diagnostics (or anything placed in a file) by file, then line, then column. */
+export function sortDiagnostics<T extends Pick<Diagnostic, 'file' | 'line' | 'column'>>(
+  diagnostics: readonly T[],
+): T[] {
   return [...diagnostics].sort(
     (a, b) =>
       (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,

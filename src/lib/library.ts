@@ -10,7 +10,9 @@
 import { basename } from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import { RELATIONSHIP_TYPES } from '../../schema/relationships.ts';
-import type { Diagnostic } from './diagnostics.ts';
+import type { BodyIssue } from './body.ts';
+import { namesElement, sectionList } from './body-links.ts';
+import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import type { PatternFormat } from './format.ts';
 import type { Frontmatter } from './frontmatter.ts';
 import type { PatternFile } from './pattern-file.ts';
@@ -42,8 +44,15 @@ export interface LibraryEntry {
   readonly id: Located | undefined;
   /** Every curated relationship target: a slug, or (older format) a pattern id. */
   readonly links: readonly Located[];
-  /** Every pattern its text links to (src/lib/body-links.ts), by slug; none for an invalid file. */
-  readonly bodyLinks: readonly Located[];
+  /**
+   * Every pattern its text links to (src/lib/body-links.ts), by slug, with the `#section` named;
+   * none for an invalid file.
+   */
+  readonly bodyLinks: readonly (Located & { readonly fragment?: string })[];
+  /** Its page's section ids, which a link from another pattern may name; undefined for an invalid file. */
+  readonly sectionIds: readonly string[] | undefined;
+  /** The links and images in its text that lead nowhere on the site (the body stage's warnings). */
+  readonly deadLinks: readonly BodyIssue[];
   /** A valid pattern's title and words, keyed by its file (for near-duplicates); undefined for an invalid file. */
   readonly text: { readonly title: Located; readonly document: TermDocument } | undefined;
 }
@@ -65,11 +74,14 @@ export function toLibraryEntry(pattern: PatternFile): LibraryEntry {
       title: located(frontmatter.title, ['title']),
       document: termDocument(patternText(pattern), pattern.file),
     },
-    bodyLinks: pattern.body.links.map(({ slug, line, column }) => ({
+    bodyLinks: pattern.body.links.patterns.map(({ slug, fragment, line, column }) => ({
       value: slug,
       path: 'body',
       at: { line, column },
+      ...(fragment === undefined ? {} : { fragment }),
     })),
+    sectionIds: pattern.body.links.ids,
+    deadLinks: pattern.body.links.issues,
     links:
       pattern.format !== 'v7.1'
         ? RELATIONSHIP_TYPES.flatMap((type) =>
@@ -148,6 +160,8 @@ export function rawLibraryEntry(
     id: located(raw['id'], ['id'])[0],
     text: undefined,
     bodyLinks: [],
+    sectionIds: undefined,
+    deadLinks: [],
     links:
       format === 'older'
         ? []
@@ -303,24 +317,51 @@ function wanted(targets: readonly WantedTarget[], index: SlugIndex): Diagnostic[
   });
 }
 
-/** Warnings for every link in a pattern's text to a pattern the library has no file for. */
-function missingLinkTargets(
+/** A link or image in a pattern's text that leads nowhere on the site: where it is written, and why. */
+export type DeadLink = Pick<Diagnostic, 'file' | 'line' | 'column' | 'message'>;
+
+/**
+ * The links in the patterns' texts to a pattern with no file ("did you mean" when a slug is close
+ * in spelling), or to a section that pattern's page does not have (`other.md#budget`).
+ */
+function deadPatternLinks(
   entries: readonly LibraryEntry[],
   slugs: ReadonlySet<string>,
   index: SlugIndex,
-): Diagnostic[] {
-  return entries.flatMap(({ file, bodyLinks }) =>
-    bodyLinks
-      .filter((link) => !slugs.has(link.value))
-      .map((link) =>
-        diagnostic(
-          file,
-          link,
-          'warning',
-          `links to "${link.value}", which has no pattern file${spellingHint(link.value, index)}`,
-        ),
-      ),
+): DeadLink[] {
+  const sections = new Map(
+    entries.flatMap(({ file, sectionIds }) =>
+      sectionIds === undefined ? [] : [[basename(file, '.md'), sectionIds] as const],
+    ),
   );
+  return entries.flatMap(({ file, bodyLinks }) =>
+    bodyLinks.flatMap(({ value, fragment, at }) => {
+      if (!slugs.has(value)) {
+        const hint = spellingHint(value, index);
+        return [{ file, ...at, message: `links to "${value}", which has no pattern file${hint}` }];
+      }
+      const ids = sections.get(value);
+      if (fragment === undefined || ids === undefined || namesElement(fragment, new Set(ids))) {
+        return [];
+      }
+      const message = `links to "${value}#${fragment}", but "${value}" has no section #${fragment}${sectionList(ids)}`;
+      return [{ file, ...at, message }];
+    }),
+  );
+}
+
+/**
+ * Every link and image in the patterns' texts that leads nowhere on the site — the body stage's
+ * warnings and the library's ({@link deadPatternLinks}) — by file, line and column.
+ */
+export function deadLinks(entries: readonly LibraryEntry[], files: readonly string[]): DeadLink[] {
+  const slugs = files.map((file) => basename(file, '.md'));
+  return sortDiagnostics([
+    ...entries.flatMap(({ file, deadLinks: dead }) =>
+      dead.map(({ line, column, message }) => ({ file, line, column, message })),
+    ),
+    ...deadPatternLinks(entries, new Set(slugs), slugIndex(slugs)),
+  ]);
 }
 
 /** Near-duplicate patterns of a library: the pairs (by file) and their clusters. */
@@ -400,7 +441,11 @@ export function checkLibrary(
   return [
     ...identityDiagnostics(entries),
     ...wanted(wantedTargets(entries, files), index),
-    ...missingLinkTargets(entries, new Set(slugs), index),
+    ...deadPatternLinks(entries, new Set(slugs), index).map((link): Diagnostic => ({
+      ...link,
+      severity: 'warning',
+      path: 'body',
+    })),
     ...duplicateWarnings(entries, near),
   ];
 }

@@ -4,7 +4,7 @@
  * (`### 1. Overview`, `## Core Principles (150-300 words)`). Uses the heading scanner of
  * body.ts; deeper headings stay inside their section's Markdown.
  */
-import { bodyLinks, type PatternLinkAt } from './body-links.ts';
+import { bodyLinks, type BodyLinks } from './body-links.ts';
 import {
   nestingIssue,
   scanHeadings,
@@ -38,8 +38,8 @@ export interface OlderBody {
   readonly preamble: string;
   readonly sections: readonly OlderSection[];
   readonly issues: readonly BodyIssue[];
-  /** Links to other patterns in the text (src/lib/body-links.ts). */
-  readonly links: readonly PatternLinkAt[];
+  /** The text's links (src/lib/body-links.ts); its issues are among {@link issues} too. */
+  readonly links: BodyLinks;
 }
 
 const NUMBERING = /^(?:section\s+)?\d+(?:\.\d+)*\s*[.:)]\s*/i;
@@ -116,6 +116,6 @@ export function parseOlderBody(markdown: string, firstLine: number): OlderBody {
     preamble,
     sections,
     issues: [...(nesting ? [nesting] : []), ...links.issues],
-    links: links.patterns,
+    links,
   };
 }

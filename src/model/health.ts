@@ -69,6 +69,17 @@ export interface HealthPageModel {
     readonly target: HealthPattern;
     readonly by: Capped<HealthPattern>;
   }>;
+  readonly deadLinks: Capped<{
+    readonly pattern: HealthPattern;
+    readonly links: Capped<{
+      readonly line: number;
+      readonly message: string;
+      /** The line in the repository's view of the file, when the site knows the file. */
+      readonly source: string | undefined;
+    }>;
+  }>;
+  /** Dead links in all files (the list above counts files). */
+  readonly deadLinkCount: number;
   readonly sections: Capped<{
     readonly pattern: HealthPattern;
     readonly missing: readonly string[];
@@ -144,10 +155,14 @@ const binWords = (index: number): string =>
     ? 'score 5'
     : `score ${String(index)} to under ${String(index + 1)}`;
 
-/** The health page's model from the library's health and the library model (titles). */
+/**
+ * The health page's model from the library's health, the library model (titles) and where the
+ * repository shows line `line` of pattern `slug`'s file.
+ */
 export function healthPage(
   health: HealthExport,
   library: Pick<LibraryModel, 'bySlug'>,
+  sourceLine: (slug: string, line: number) => string | undefined = () => undefined,
 ): HealthPageModel {
   const pattern = (slug: string): HealthPattern => ({
     slug,
@@ -183,6 +198,16 @@ export function healthPage(
         by: cap(wanted_by.map(pattern), HEALTH_SHORT_LIMIT),
       })),
     ),
+    deadLinks: cap(
+      health.dead_links.map(({ slug, links }) => ({
+        pattern: pattern(slug),
+        links: cap(
+          links.map(({ line, message }) => ({ line, message, source: sourceLine(slug, line) })),
+          HEALTH_SHORT_LIMIT,
+        ),
+      })),
+    ),
+    deadLinkCount: health.dead_links.reduce((sum, { links }) => sum + links.length, 0),
     sections: cap(
       health.sections.map(({ slug, missing, empty }) => ({
         pattern: pattern(slug),

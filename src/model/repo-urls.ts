@@ -31,6 +31,10 @@ export const newPatternPath = (repo: Repository, slug: string): string =>
 export const fileUrl = (repo: Repository, path: string): string =>
   `${repo.url}/blob/${encodePath(repo.branch)}/${encodePath(path)}`;
 
+/** Line `line` of the file at `path` as the repository shows its text (not rendered). */
+export const fileLineUrl = (repo: Repository, path: string, line: number): string =>
+  `${fileUrl(repo, path)}?plain=1#L${String(line)}`;
+
 /** The file at `path` as raw text (the Markdown as written). */
 export const rawFileUrl = (repo: Repository, path: string): string =>
   `${repo.url}/raw/${encodePath(repo.branch)}/${encodePath(path)}`;

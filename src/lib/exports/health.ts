@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { ASSESSMENT_PILLARS } from '../../../schema/ontology.ts';
 import { isBlank, SECTION_KEYS } from '../body.ts';
 import { countFormats } from '../format.ts';
-import { wantedTargets, type LibraryChecks } from '../library.ts';
+import { deadLinks, wantedTargets, type DeadLink, type LibraryChecks } from '../library.ts';
 import { OVERALL_SCORE_TOLERANCE } from '../validate.ts';
 import { compareText } from '../../model/labels.ts';
 import type { FacetKey } from '../../model/facets.ts';
@@ -71,6 +71,17 @@ function changedByMonth(
   return monthsBetween(first, last).map((month) => ({ month, count: counts.get(month) ?? 0 }));
 }
 
+/** Dead links grouped by the file they are written in (given in file order). */
+function deadLinksByFile(links: readonly DeadLink[]): HealthExport['dead_links'] {
+  const byFile = new Map<string, HealthExport['dead_links'][number]['links'][number][]>();
+  for (const { file, line, column, message } of links) {
+    const list = byFile.get(file) ?? [];
+    list.push({ line, column, message });
+    byFile.set(file, list);
+  }
+  return [...byFile].map(([file, list]) => ({ slug: slugOfFile(file), links: list }));
+}
+
 /** Computes the library's health (the shape of `/api/health.json`). */
 export function libraryHealth({ library, checks, updated }: HealthInput): HealthExport {
   const patterns = patternsBySlug(library);
@@ -99,6 +110,7 @@ export function libraryHealth({ library, checks, updated }: HealthInput): Health
         wanted_by: [...new Set(wantedBy.map(({ file }) => slugOfFile(file)))].sort(compareText),
       }))
       .sort((a, b) => b.wanted_by.length - a.wanted_by.length || compareText(a.target, b.target)),
+    dead_links: deadLinksByFile(deadLinks(entries, files)),
     sections: v71.flatMap(({ slug, body }) => {
       const found = new Map(body.sections.map((section) => [section.key, section]));
       const missing = SECTION_KEYS.filter((key) => !found.has(key));

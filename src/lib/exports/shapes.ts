@@ -342,6 +342,23 @@ export const healthExportSchema = z.strictObject({
       description:
         'Relationship targets that name no pattern file (the check’s “wanted” warnings), most wanted first.',
     }),
+  dead_links: z
+    .array(
+      z.strictObject({
+        slug: z.string().meta({ description: 'The file linking, by its name.' }),
+        links: z.array(
+          z.strictObject({
+            line: count.meta({ description: 'The file line the link is written on (1-based).' }),
+            column: count.meta({ description: 'Its column (1-based).' }),
+            message: z.string().meta({ description: 'Why it leads nowhere, and what to write.' }),
+          }),
+        ),
+      }),
+    )
+    .meta({
+      description:
+        'Links and images in pattern texts that lead nowhere on the site (the check’s link warnings), by file in slug order.',
+    }),
   sections: z
     .array(
       z.strictObject({
