@@ -1,5 +1,6 @@
 /**
- * `npm run check [-- [--new FILE]... FILE_OR_DIR...]` — validates pattern files.
+ * `npm run check [-- [--new FILE]... [--quiet] [--duplicates] FILE_OR_DIR...]` — validates
+ * pattern files (`--help` lists the options: scripts/lib/command-line.ts).
  *
  * Default target: `$PATTERNS_DIR`, else `patterns/`. When files are named, the
  * pattern folder still serves as the library they are checked against
@@ -8,26 +9,42 @@
  * them): it is checked too, and an older-format one is an error, not a warning.
  * Prints one line per problem, then `N files (A v7.1, B older), E errors,
  * W warnings`; exits 1 when there is an error. With GITHUB_ACTIONS=true it also
- * prints inline annotations. `--duplicates` then lists the library's near-duplicate clusters.
+ * prints inline annotations. `--quiet` prints errors only (the summary still counts the
+ * warnings). `--duplicates` then lists the library's near-duplicate clusters.
  */
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import { openCheckCache } from '../src/lib/check-cache.ts';
 import { checkReport, sortDiagnostics } from '../src/lib/diagnostics.ts';
 import { countFormats, refuseIncompleteNewFiles } from '../src/lib/format.ts';
 import { duplicateReport } from '../src/lib/library.ts';
 import { checkPatternFiles, findPatternFiles, patternsDir } from '../src/lib/load.ts';
+import { readCommandLine } from './lib/command-line.ts';
 
-const { values, positionals } = parseArgs({
+const { values, operands } = readCommandLine({
+  name: 'check',
+  operands: '[FILE_OR_DIR...]',
+  description: [
+    'Checks pattern files: one line per problem (file:line:column), then the number of files,',
+    'errors and warnings; exits 1 when there is an error. Without a file or folder it checks',
+    'the pattern folder ($PATTERNS_DIR, else patterns/); named files are checked against it.',
+  ].join('\n'),
   options: {
-    new: { type: 'string', multiple: true, default: [] },
-    duplicates: { type: 'boolean', default: false },
+    new: {
+      type: 'string',
+      multiple: true,
+      value: 'FILE',
+      description: 'A file the change adds (one each): checked, and an error in the older format.',
+    },
+    quiet: { type: 'boolean', description: 'Prints errors only (the summary counts warnings).' },
+    duplicates: {
+      type: 'boolean',
+      description: "Then lists the library's near-duplicate clusters and their pairs.",
+    },
   },
-  allowPositionals: true,
 });
 const added = values.new.map((file) => relative('.', file));
-const args = [...added, ...positionals];
+const args = [...added, ...operands];
 const targets = args.length > 0 ? args : [patternsDir()];
 const context =
   args.length > 0 && existsSync(patternsDir()) ? [...targets, patternsDir()] : targets;
@@ -58,7 +75,9 @@ const diagnostics = sortDiagnostics(
 );
 const annotate = process.env['GITHUB_ACTIONS'] === 'true';
 process.stdout.write(
-  checkReport(files.length, diagnostics, annotate, countFormats(files, library.formats)),
+  checkReport(files.length, diagnostics, annotate, countFormats(files, library.formats), {
+    quiet: values.quiet,
+  }),
 );
 if (values.duplicates) process.stdout.write(duplicateReport(library.duplicates));
 process.exitCode = diagnostics.some((d) => d.severity === 'error') ? 1 : 0;

@@ -8,20 +8,29 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { readFrontmatter } from '../src/lib/frontmatter.ts';
 import { findPatternFiles, patternsDir } from '../src/lib/load.ts';
 import { migratePattern } from '../src/lib/migrate.ts';
+import { defineCommand, helpText, readCommandLine } from './lib/command-line.ts';
 
-const { values, positionals } = parseArgs({
-  options: { 'dry-run': { type: 'boolean', default: false } },
-  allowPositionals: true,
+const command = defineCommand({
+  name: 'migrate',
+  operands: 'FILE_OR_DIR...',
+  description: [
+    'Rewrites older-format pattern files with v7.1 frontmatter, keeping the body byte for byte;',
+    'what cannot be derived is left as placeholders `npm run check` lists. Files already in',
+    'v7.1 are skipped.',
+  ].join('\n'),
+  options: {
+    'dry-run': { type: 'boolean', description: 'Prints the new frontmatter; writes nothing.' },
+  },
 });
-if (positionals.length === 0) {
-  process.stderr.write('usage: npm run migrate -- [--dry-run] FILE_OR_DIR...\n');
+const { values, operands } = readCommandLine(command);
+if (operands.length === 0) {
+  process.stderr.write(helpText(command));
   process.exit(2);
 }
-const found = await findPatternFiles(positionals);
+const found = await findPatternFiles(operands);
 const library = await findPatternFiles(existsSync(patternsDir()) ? [patternsDir()] : []);
 
 /** Pattern id → slug, from every file whose frontmatter can be read. */

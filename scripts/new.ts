@@ -12,6 +12,7 @@ import { findPatternFiles, patternsDir } from '../src/lib/load.ts';
 import { readPatternFile } from '../src/lib/pattern-file.ts';
 import { isPlaceholderMessage } from '../src/lib/placeholders.ts';
 import { newDraft, nextSteps, slugFromTitle } from '../src/lib/scaffold.ts';
+import { readCommandLine } from './lib/command-line.ts';
 
 function fail(message: string): void {
   process.stderr.write(`${message}\n`);
@@ -19,7 +20,17 @@ function fail(message: string): void {
 }
 
 async function main(): Promise<void> {
-  const title = process.argv.slice(2).join(' ').trim();
+  const { operands } = readCommandLine({
+    name: 'new',
+    operands: '"Pattern Title"',
+    description: [
+      'Writes a new pattern file, <patterns>/<slug>.md ($PATTERNS_DIR, else patterns/), with a',
+      'fresh id, placeholders in every frontmatter group and the eight section headings; never',
+      'overwrites. A title that begins with "-" goes after "--": npm run new -- -- "-Title".',
+    ].join('\n'),
+    options: {},
+  });
+  const title = operands.join(' ').trim();
   if (title === '') {
     fail('Usage: npm run new -- "Pattern Title"');
     return;

@@ -12,7 +12,7 @@ function check(args: string[], env: Record<string, string> = {}) {
     encoding: 'utf8',
     env: { ...process.env, GITHUB_ACTIONS: '', PATTERNS_DIR: '', ...env },
   });
-  return { status: result.status, stdout: result.stdout.trim() };
+  return { status: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
 }
 
 describe('npm run check', () => {
@@ -62,6 +62,34 @@ describe('npm run check', () => {
     const { status, stdout } = check(['tests/fixtures/older-format/older-format.md']);
     expect(status).toBe(0);
     expect(stdout.split('\n').at(-1)).toBe('1 file (0 v7.1, 1 older), 0 errors, 1 warning');
+  });
+
+  it('prints errors only with --quiet, and still counts the warnings', () => {
+    const paths = ['tests/fixtures/score-out-of-range', 'tests/fixtures/real-library/devops.md'];
+    const all = check(paths).stdout.split('\n');
+    const quiet = check(['--quiet', ...paths]);
+    expect(quiet.status).toBe(1);
+    expect(quiet.stdout.split('\n')).toEqual([
+      ...all.slice(0, -1).filter((line) => line.includes(': error: ')),
+      `${all.at(-1) ?? ''} not shown (--quiet)`,
+    ]);
+    expect(all.at(-1)).toBe('2 files (1 v7.1, 1 older), 2 errors, 1 warning');
+  });
+
+  it('lists its options with --help, and refuses a mistyped one in a line, without a stack trace', () => {
+    const help = check(['--help']);
+    expect(help.status).toBe(0);
+    for (const option of ['--new FILE', '--quiet', '--duplicates', '--help, -h']) {
+      expect(help.stdout).toContain(`  ${option}  `);
+    }
+    const mistyped = check(['--quite', 'patterns']);
+    expect(mistyped.status).toBe(2);
+    expect(mistyped.stdout).toBe('');
+    expect(mistyped.stderr).toMatchInlineSnapshot(`
+      "npm run check: Unknown option '--quite'
+      usage: npm run check -- [options] [FILE_OR_DIR...]
+      (npm run check -- --help lists the options)"
+    `);
   });
 
   it('adds GitHub annotations under GitHub Actions', () => {

@@ -49,6 +49,19 @@ describe('npm run migrate', () => {
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
+  it('says how it is used when given no file, or an option it does not have, and writes nothing', () => {
+    const file = join(dir, 'devops.md');
+    const before = readFileSync(file);
+    const none = migrate([]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain('usage: npm run migrate -- [options] FILE_OR_DIR...');
+    expect(none.stderr).toContain('--dry-run');
+    const mistyped = migrate(['--dryrun', file]);
+    expect(mistyped.status).toBe(2);
+    expect(mistyped.stderr.split('\n')[0]).toBe("npm run migrate: Unknown option '--dryrun'");
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
   it('rewrites the 15 real older files, keeping every body byte for byte', () => {
     const before = new Map(olderFiles.map((name) => [name, readFileSync(join(dir, name))]));
     const { status, stdout } = migrate([dir]);

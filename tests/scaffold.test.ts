@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PATTERN_ID } from '../schema/identity.ts';
@@ -196,5 +196,16 @@ describe('npm run new', { timeout: 30_000 }, () => {
     const long = run('scripts/new.ts', ['x'.repeat(201)], dir);
     expect(long.status).toBe(1);
     expect(long.stderr).toContain('title');
+  });
+
+  it('takes an option for an option, not for a title: --help writes no help.md', () => {
+    const dir = join(root, 'options');
+    const help = run('scripts/new.ts', ['--help'], dir);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('usage: npm run new -- [options] "Pattern Title"');
+    const mistyped = run('scripts/new.ts', ['--titel', 'Shared Rota'], dir);
+    expect(mistyped.status).toBe(2);
+    expect(mistyped.stderr).toContain("npm run new: Unknown option '--titel'");
+    expect(existsSync(dir)).toBe(false);
   });
 });

@@ -95,17 +95,20 @@ export function summarize(
 
 /**
  * What `npm run check` prints: one line per problem (with its GitHub annotation after it when
- * `annotate`), then the summary line.
+ * `annotate`), then the summary line. `quiet` leaves the warnings out, but not their count.
  */
 export function checkReport(
   files: number,
   diagnostics: readonly Diagnostic[],
   annotate: boolean,
   formats?: Readonly<Record<string, number>>,
+  { quiet = false }: { readonly quiet?: boolean } = {},
 ): string {
-  const lines = diagnostics.map((d) =>
+  const shown = quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
+  const lines = shown.map((d) =>
     annotate ? `${formatDiagnostic(d)}\n${formatAnnotation(d)}` : formatDiagnostic(d),
   );
-  lines.push(summarize(files, diagnostics, formats));
+  const hidden = shown.length < diagnostics.length ? ' not shown (--quiet)' : '';
+  lines.push(`${summarize(files, diagnostics, formats)}${hidden}`);
   return `${lines.join('\n')}\n`;
 }
