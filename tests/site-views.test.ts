@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { isV71 } from '../src/lib/pattern-file.ts';
 import { loadLibrary } from '../src/lib/load.ts';
 import { lensDataOf, lensLabels, lensLinkData, patternFacets } from '../src/model/derive.ts';
-import { domainGraph, domainOverview, ringLabel } from '../src/model/graph.ts';
-import { mostConnected, recentlyChanged } from '../src/model/home.ts';
+import { domainGraph, domainOverview, mostConnected, ringLabel } from '../src/model/graph.ts';
+import { HOME_LIST_SIZE, recentlyChanged } from '../src/model/home.ts';
 import { buildLibraryModel } from '../src/model/library-model.ts';
 import { toStoredPattern } from '../src/model/stored.ts';
 import type { LibraryModel, PatternSummary, StoredPattern } from '../src/model/types.ts';
@@ -75,6 +75,20 @@ describe('the graph of one domain', () => {
     ]);
   });
 
+  it('lists its most connected patterns by their links inside the domain only', () => {
+    // alpha also links to gamma (ecology), which does not count here.
+    expect(
+      domainGraph(library, 'governance').connected.map(({ pattern, links }) => [
+        pattern.slug,
+        links,
+      ]),
+    ).toEqual([
+      ['alpha', 1],
+      ['beta', 1],
+    ]);
+    expect(domainGraph(library, 'ecology').connected).toEqual([]);
+  });
+
   it('lists the links leaving the domain by domain, and counts them on their patterns', () => {
     const graph = domainGraph(library, 'governance');
     expect(graph.leaving).toEqual([{ domain: 'ecology', label: 'Ecology', links: 1 }]);
@@ -114,7 +128,11 @@ describe('the home page lists', () => {
   });
 
   it('counts each neighbour once, in either direction, most connected first', () => {
-    expect(mostConnected(library).map(({ pattern, links }) => [pattern.slug, links])).toEqual([
+    expect(
+      mostConnected(library.graph.edges, library.patterns, HOME_LIST_SIZE).map(
+        ({ pattern, links }) => [pattern.slug, links],
+      ),
+    ).toEqual([
       ['alpha', 2],
       ['beta', 1],
       ['gamma', 1],

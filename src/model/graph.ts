@@ -13,9 +13,9 @@
  */
 import { clockwiseFromTop, polar, round2 } from './geometry.ts';
 import { facetValueLabel } from './facets.ts';
-import { compareText, relationshipRank } from './labels.ts';
+import { byTitle, compareText, relationshipRank } from './labels.ts';
 import { curatedLinks, domainOf, slugsById, titleOf } from './stored.ts';
-import type { GraphPicture, LibraryModel, StoredPattern } from './types.ts';
+import type { GraphPicture, LibraryModel, PatternSummary, StoredPattern } from './types.ts';
 
 type GraphNode = GraphPicture['nodes'][number];
 type GraphEdge = GraphPicture['edges'][number];
@@ -412,9 +412,50 @@ export function domainOverview(library: LibraryModel): RingPicture {
   return { size, nodes, edges: edgesOf(pairs, at, centre) };
 }
 
+/** A pattern and how many other patterns it is linked with. */
+export interface Connected {
+  readonly pattern: PatternSummary;
+  readonly links: number;
+}
+
+/**
+ * The `size` patterns of `patterns` with the most other patterns linked to them by `edges` (the
+ * curated links between existing patterns), in either direction, each neighbour once; most first
+ * (ties: title), none without a link.
+ */
+export function mostConnected(
+  edges: readonly { readonly from: string; readonly to: string }[],
+  patterns: readonly PatternSummary[],
+  size: number,
+): readonly Connected[] {
+  const neighbours = new Map<string, Set<string>>();
+  const add = (from: string, to: string): void => {
+    const set = neighbours.get(from) ?? new Set<string>();
+    set.add(to);
+    neighbours.set(from, set);
+  };
+  for (const { from, to } of edges) {
+    add(from, to);
+    add(to, from);
+  }
+  return patterns
+    .map((pattern) => ({ pattern, links: neighbours.get(pattern.slug)?.size ?? 0 }))
+    .filter(({ links }) => links > 0)
+    .sort((a, b) => b.links - a.links || byTitle(a.pattern, b.pattern))
+    .slice(0, size);
+}
+
+/** Patterns a domain's graph lists as its most connected. */
+export const DOMAIN_CONNECTED = 10;
+
 /** One domain's patterns on a ring (by title), their links inside the domain, and the links leaving it. */
 export interface DomainGraph extends RingPicture {
   readonly domain: string;
+  /**
+   * Its patterns most linked with others of the domain (at most {@link DOMAIN_CONNECTED}): where
+   * to start reading, and a list a phone can read when the ring is too large to.
+   */
+  readonly connected: readonly Connected[];
   /** Links from or to the domain's patterns, by other domain, most first. */
   readonly leaving: readonly {
     readonly domain: string;
@@ -453,15 +494,18 @@ export function domainGraph(library: LibraryModel, domain: string): DomainGraph 
     })),
   );
   const at = new Map(nodes.map((n) => [n.key, n]));
-  const pairs = pairCounts(
-    edges.filter(({ from, to }) => inside.has(from) && inside.has(to)),
-    (slug) => slug,
-  );
+  const within = edges.filter(({ from, to }) => inside.has(from) && inside.has(to));
+  const pairs = pairCounts(within, (slug) => slug);
   return {
     domain,
     size,
     nodes,
     edges: edgesOf(pairs, at, centre),
+    connected: mostConnected(
+      within,
+      library.patterns.filter(({ slug }) => inside.has(slug)),
+      DOMAIN_CONNECTED,
+    ),
     leaving: [...leaving]
       .sort(([a, x], [b, y]) => y - x || compareText(a, b))
       .map(([key, links]) => ({ domain: key, label: facetValueLabel('domain', key), links })),
