@@ -59,7 +59,8 @@ const pagefindSeconds = timed('npx', ['--no-install', 'pagefind', '--site', 'pub
 });
 await rm(out, { recursive: true, force: true });
 const ours = timed(process.execPath, BUILD_ARGS, {
-  env: { ...process.env, PATTERNS_DIR: library, BUILD_OUT_DIR: out },
+  // From scratch, as Hugo and Pagefind are: no renderings kept from an earlier run.
+  env: { ...process.env, PATTERNS_DIR: library, BUILD_OUT_DIR: out, PATTERNS_SITE_CACHE: 'off' },
 });
 await rm(hugo, { recursive: true, force: true });
 
