@@ -46,11 +46,18 @@ import type { FieldPath } from '../src/lib/positions.ts';
 export interface DriftNote {
   readonly path: FieldPath;
   readonly severity: 'error' | 'warning';
+  /** `machine-entry` for a machine-written entry dropped, else `drift` (src/lib/rules.ts). */
+  readonly rule: 'drift' | 'machine-entry';
   readonly message: string;
 }
 
 type Dict = Record<string, unknown>;
-type Note = (path: FieldPath, message: string, severity?: DriftNote['severity']) => void;
+type Note = (
+  path: FieldPath,
+  message: string,
+  severity?: DriftNote['severity'],
+  rule?: DriftNote['rule'],
+) => void;
 
 const isDict = (value: unknown): value is Dict =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -60,8 +67,8 @@ const PROVENANCE_FIELDS = ['contributors', 'sources', 'license', 'attribution'] 
 /** Rewrites known drift in raw frontmatter; returns the canonical value and what it did. */
 export function normaliseDrift(raw: Dict): { data: Dict; notes: DriftNote[] } {
   const notes: DriftNote[] = [];
-  const note: Note = (path, message, severity = 'warning') => {
-    notes.push({ path, message, severity });
+  const note: Note = (path, message, severity = 'warning', rule = 'drift') => {
+    notes.push({ path, message, severity, rule });
   };
   const data: Dict = { ...raw };
   liftProvenance(data, note);
@@ -88,6 +95,7 @@ export function normaliseOlderDrift(raw: Dict): { data: Dict; notes: DriftNote[]
     notes.push({
       path: [field],
       severity: 'warning',
+      rule: 'drift',
       message: `${JSON.stringify(raw[field])} is not a date written YYYY-MM-DD; ignored`,
     });
   }
@@ -170,6 +178,8 @@ function normaliseInferredLink(link: unknown, path: FieldPath, note: Note): unkn
   note(
     path,
     `machine-written link${typeof link['target'] === 'string' ? ` to "${link['target']}"` : ''} dropped: strength ${JSON.stringify(strength)} is a count, not a 0–1 confidence`,
+    'warning',
+    'machine-entry',
   );
   return undefined;
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run check [-- [--new FILE]... [--quiet] [--duplicates] FILE_OR_DIR...]` — validates
+ * `npm run check [-- [--new FILE]... [--quiet] [--only KIND]... [--duplicates] FILE_OR_DIR...]` — validates
  * pattern files (`--help` lists the options: scripts/lib/command-line.ts).
  *
  * Default target: `$PATTERNS_DIR`, else `patterns/`. When files are named, the
@@ -7,10 +7,12 @@
  * (duplicates, wanted targets), but only the named files' problems are shown.
  * `--new FILE` names a file the change adds (the pull-request workflow passes
  * them): it is checked too, and an older-format one is an error, not a warning.
- * Prints one line per problem, then `N files (A v7.1, B older), E errors,
+ * Prints one line per problem (ending in its kind), the problems by kind when there are several
+ * kinds, then `N files (A v7.1, B older), E errors,
  * W warnings`; exits 1 when there is an error. With GITHUB_ACTIONS=true it also
  * prints inline annotations. `--quiet` prints errors only (the summary still counts the
- * warnings). `--duplicates` then lists the library's near-duplicate clusters.
+ * warnings). `--only KIND[,KIND]` shows and counts those kinds of problem only (the exit code
+ * too: src/lib/rules.ts). `--duplicates` then lists the library's near-duplicate clusters.
  */
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
@@ -19,9 +21,10 @@ import { checkReport, sortDiagnostics } from '../src/lib/diagnostics.ts';
 import { countFormats, refuseIncompleteNewFiles } from '../src/lib/format.ts';
 import { duplicateReport } from '../src/lib/library.ts';
 import { checkPatternFiles, findPatternFiles, patternsDir } from '../src/lib/load.ts';
-import { readCommandLine } from './lib/command-line.ts';
+import { isRule, RULE_IDS } from '../src/lib/rules.ts';
+import { defineCommand, readCommandLine, refuseCommandLine } from './lib/command-line.ts';
 
-const { values, operands } = readCommandLine({
+const command = defineCommand({
   name: 'check',
   operands: '[FILE_OR_DIR...]',
   description: [
@@ -37,12 +40,28 @@ const { values, operands } = readCommandLine({
       description: 'A file the change adds (one each): checked, and an error in the older format.',
     },
     quiet: { type: 'boolean', description: 'Prints errors only (the summary counts warnings).' },
+    only: {
+      type: 'string',
+      multiple: true,
+      value: 'KIND[,KIND]',
+      description: `Shows and counts these kinds of problem only: ${RULE_IDS.join(', ')}.`,
+    },
     duplicates: {
       type: 'boolean',
       description: "Then lists the library's near-duplicate clusters and their pairs.",
     },
   },
 });
+const { values, operands } = readCommandLine(command);
+const kinds = values.only.flatMap((list) => list.split(',')).filter((kind) => kind !== '');
+const unknown = kinds.filter((kind) => !isRule(kind));
+if (unknown.length > 0) {
+  refuseCommandLine(
+    command,
+    `no kind of problem is called ${unknown.map((kind) => `"${kind}"`).join(' or ')} (kinds: ${RULE_IDS.join(', ')})`,
+  );
+}
+const only = kinds.length > 0 ? new Set(kinds.filter(isRule)) : undefined;
 const added = values.new.map((file) => relative('.', file));
 const args = [...added, ...operands];
 const targets = args.length > 0 ? args : [patternsDir()];
@@ -77,7 +96,10 @@ const annotate = process.env['GITHUB_ACTIONS'] === 'true';
 process.stdout.write(
   checkReport(files.length, diagnostics, annotate, countFormats(files, library.formats), {
     quiet: values.quiet,
+    only,
   }),
 );
 if (values.duplicates) process.stdout.write(duplicateReport(library.duplicates));
-process.exitCode = diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+process.exitCode = diagnostics.some((d) => d.severity === 'error' && (only?.has(d.rule) ?? true))
+  ? 1
+  : 0;

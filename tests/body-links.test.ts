@@ -39,16 +39,16 @@ describe('links in a pattern text', () => {
 
   it('are reported where they lead nowhere on the site, each with what to write instead', async () => {
     expect(await checkFixture('body-links')).toMatchInlineSnapshot(`
-      "body-links/linking-pattern.md:42:13: warning: relationships.enables[0].slug: "minimal-pattern" has no pattern file yet (a wanted pattern)
-      body-links/linking-pattern.md:81:18: warning: body: links to "older-patern", which has no pattern file; did you mean "older-pattern"?
-      body-links/linking-pattern.md:81:52: warning: body: "#budget" names no section of this page: its sections are #context, #problem, #solution, #implementation, …
-      body-links/linking-pattern.md:81:79: warning: body: "/about/" leads nowhere on the site: link to a pattern by its file name ("other-pattern.md") or to another site by its full address (https://…)
-      body-links/linking-pattern.md:82:9: warning: body: "https.example.org/page" is not a full address (its "://" is missing): write "https://example.org/page"
-      body-links/linking-pattern.md:82:50: warning: body: image "./diagram.svg" is not published with the site: give it a full address (https://…)
-      body-links/linking-pattern.md:83:24: warning: body: links to "older-pattern#history", but "older-pattern" has no section #history: its sections are #overview
-      body-links/linking-pattern.md:85:1: warning: body: "../elsewhere/" leads nowhere on the site: link to a pattern by its file name ("other-pattern.md") or to another site by its full address (https://…)
-      body-links/older-pattern.md:8:1: warning: classification: older format: shown as written; \`npm run migrate -- body-links/older-pattern.md\` converts its frontmatter
-      body-links/older-pattern.md:25:35: warning: body: "#history" names no section of this page: its sections are #overview"
+      "body-links/linking-pattern.md:42:13: warning: relationships.enables[0].slug: "minimal-pattern" has no pattern file yet (a wanted pattern) [wanted-pattern]
+      body-links/linking-pattern.md:81:18: warning: body: links to "older-patern", which has no pattern file; did you mean "older-pattern"? [dead-link]
+      body-links/linking-pattern.md:81:52: warning: body: "#budget" names no section of this page: its sections are #context, #problem, #solution, #implementation, … [dead-link]
+      body-links/linking-pattern.md:81:79: warning: body: "/about/" leads nowhere on the site: link to a pattern by its file name ("other-pattern.md") or to another site by its full address (https://…) [dead-link]
+      body-links/linking-pattern.md:82:9: warning: body: "https.example.org/page" is not a full address (its "://" is missing): write "https://example.org/page" [dead-link]
+      body-links/linking-pattern.md:82:50: warning: body: image "./diagram.svg" is not published with the site: give it a full address (https://…) [dead-link]
+      body-links/linking-pattern.md:83:24: warning: body: links to "older-pattern#history", but "older-pattern" has no section #history: its sections are #overview [dead-link]
+      body-links/linking-pattern.md:85:1: warning: body: "../elsewhere/" leads nowhere on the site: link to a pattern by its file name ("other-pattern.md") or to another site by its full address (https://…) [dead-link]
+      body-links/older-pattern.md:8:1: warning: classification: older format: shown as written; \`npm run migrate -- body-links/older-pattern.md\` converts its frontmatter [older-format]
+      body-links/older-pattern.md:25:35: warning: body: "#history" names no section of this page: its sections are #overview [dead-link]"
     `);
   });
 
@@ -60,6 +60,7 @@ describe('links in a pattern text', () => {
         column: 5,
         path: 'body',
         severity: 'warning',
+        rule: 'dead-link',
         message:
           '"https.com/guide" is not a full address (its "://" and part of its host are missing): write the whole address, https://…',
       },

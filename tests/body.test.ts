@@ -39,6 +39,7 @@ describe('parsing a pattern body', () => {
         message:
           'Markdown nested deeper than 32 levels (lists, block quotes, emphasis or brackets); it would not be rendered',
         severity: 'error',
+        rule: 'nesting',
       },
     ]);
   });

@@ -36,10 +36,13 @@ describe('npm run check', () => {
     ]);
     expect(status).toBe(1);
     expect(stdout).toMatchInlineSnapshot(`
-      "tests/fixtures/empty-file/empty-file.md:1:1: error: file: the file is empty
-      tests/fixtures/nowhere:0:0: error: file: no such file or folder
-      tests/fixtures/score-out-of-range/score-out-of-range.md:24:17: error: ontology.commons_assessment.resilience: out of range (expected ≤ 5, got 7)
-      tests/fixtures/score-out-of-range/score-out-of-range.md:26:15: error: ontology.commons_assessment.autonomy: out of range (expected ≥ 0, got -1)
+      "tests/fixtures/empty-file/empty-file.md:1:1: error: file: the file is empty [file]
+      tests/fixtures/nowhere:0:0: error: file: no such file or folder [file]
+      tests/fixtures/score-out-of-range/score-out-of-range.md:24:17: error: ontology.commons_assessment.resilience: out of range (expected ≤ 5, got 7) [schema]
+      tests/fixtures/score-out-of-range/score-out-of-range.md:26:15: error: ontology.commons_assessment.autonomy: out of range (expected ≥ 0, got -1) [schema]
+      By kind (\`npm run check -- --only <kind>\` shows one kind):
+        2 errors  file    a path that is not a readable Markdown file
+        2 errors  schema  a field that does not match the format: missing, of the wrong type or value
       2 files, 4 errors, 0 warnings"
     `);
   });
@@ -52,8 +55,8 @@ describe('npm run check', () => {
     ]);
     expect(status).toBe(1);
     expect(stdout).toMatchInlineSnapshot(`
-      "tests/fixtures/older-format/older-format.md:8:1: error: classification: a new pattern must be in the v7.1 format; \`npm run migrate -- tests/fixtures/older-format/older-format.md\` converts its frontmatter
-      tests/fixtures/real-library/devops.md:12:1: warning: classification: older format: shown as written; \`npm run migrate -- tests/fixtures/real-library/devops.md\` converts its frontmatter
+      "tests/fixtures/older-format/older-format.md:8:1: error: classification: a new pattern must be in the v7.1 format; \`npm run migrate -- tests/fixtures/older-format/older-format.md\` converts its frontmatter [older-format]
+      tests/fixtures/real-library/devops.md:12:1: warning: classification: older format: shown as written; \`npm run migrate -- tests/fixtures/real-library/devops.md\` converts its frontmatter [older-format]
       2 files (0 v7.1, 2 older), 1 error, 1 warning"
     `);
   });
@@ -69,17 +72,43 @@ describe('npm run check', () => {
     const all = check(paths).stdout.split('\n');
     const quiet = check(['--quiet', ...paths]);
     expect(quiet.status).toBe(1);
-    expect(quiet.stdout.split('\n')).toEqual([
-      ...all.slice(0, -1).filter((line) => line.includes(': error: ')),
-      `${all.at(-1) ?? ''} not shown (--quiet)`,
-    ]);
+    expect(all.filter((line) => line.includes(': warning: '))).toHaveLength(1);
+    expect(quiet.stdout).toMatchInlineSnapshot(`
+      "tests/fixtures/score-out-of-range/score-out-of-range.md:24:17: error: ontology.commons_assessment.resilience: out of range (expected ≤ 5, got 7) [schema]
+      tests/fixtures/score-out-of-range/score-out-of-range.md:26:15: error: ontology.commons_assessment.autonomy: out of range (expected ≥ 0, got -1) [schema]
+      By kind (\`npm run check -- --only <kind>\` shows one kind):
+         2 errors  schema        a field that does not match the format: missing, of the wrong type or value
+        1 warning  older-format  a file in the older format: shown as written; \`npm run migrate\` converts it
+      2 files (1 v7.1, 1 older), 2 errors, 1 warning not shown (--quiet)"
+    `);
     expect(all.at(-1)).toBe('2 files (1 v7.1, 1 older), 2 errors, 1 warning');
+  });
+
+  it('counts the problems by kind, and with --only shows one kind and exits on its errors only', () => {
+    const paths = ['tests/fixtures/score-out-of-range', 'tests/fixtures/real-library/devops.md'];
+    const only = check(['--only', 'older-format', ...paths]);
+    expect(only.status).toBe(0);
+    expect(only.stdout).toMatchInlineSnapshot(`
+      "tests/fixtures/real-library/devops.md:12:1: warning: classification: older format: shown as written; \`npm run migrate -- tests/fixtures/real-library/devops.md\` converts its frontmatter [older-format]
+      2 files (1 v7.1, 1 older), 0 errors, 1 warning (--only older-format)"
+    `);
+    const unknown = check(['--only', 'schema,older,dead-links', ...paths]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr.split('\n')[0]).toMatchInlineSnapshot(
+      `"npm run check: no kind of problem is called "older" or "dead-links" (kinds: file, front-matter, schema, slug, placeholder, unknown-field, drift, machine-entry, older-format, incomplete, lens, score, sections, nesting, characters, dead-link, wanted-pattern, duplicate, near-duplicate)"`,
+    );
   });
 
   it('lists its options with --help, and refuses a mistyped one in a line, without a stack trace', () => {
     const help = check(['--help']);
     expect(help.status).toBe(0);
-    for (const option of ['--new FILE', '--quiet', '--duplicates', '--help, -h']) {
+    for (const option of [
+      '--new FILE',
+      '--quiet',
+      '--only KIND[,KIND]',
+      '--duplicates',
+      '--help, -h',
+    ]) {
       expect(help.stdout).toContain(`  ${option}  `);
     }
     const mistyped = check(['--quite', 'patterns']);
@@ -95,7 +124,7 @@ describe('npm run check', () => {
   it('adds GitHub annotations under GitHub Actions', () => {
     const { stdout } = check(['tests/fixtures/wrong-type-deep'], { GITHUB_ACTIONS: 'true' });
     expect(stdout.split('\n')[1]).toMatchInlineSnapshot(
-      `"::error file=tests/fixtures/wrong-type-deep/wrong-type-deep.md,line=43,col=16,title=relationships.enables[0].weight::wrong type (expected number, got "high")"`,
+      `"::error file=tests/fixtures/wrong-type-deep/wrong-type-deep.md,line=43,col=16,title=relationships.enables[0].weight [schema]::wrong type (expected number, got "high")"`,
     );
   });
 });

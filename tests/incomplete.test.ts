@@ -25,9 +25,9 @@ describe('incomplete v7.1 files', () => {
     ]);
     expect(pattern.body.sections.map(({ title }) => title)).toContain('Known Uses');
     expect(render(diagnostics)).toMatchInlineSnapshot(`
-      "incomplete/missing-groups.md:2:1: warning: context_labels: required field is missing (expected object)
-      incomplete/missing-groups.md:2:1: warning: ontology: required field is missing (expected object)
-      incomplete/missing-groups.md:2:1: warning: context_labels: incomplete: required fields missing in context_labels, ontology; shown as written, without lens pages or assessment, until completed (a new pattern must be complete)"
+      "incomplete/missing-groups.md:2:1: warning: context_labels: required field is missing (expected object) [schema]
+      incomplete/missing-groups.md:2:1: warning: ontology: required field is missing (expected object) [schema]
+      incomplete/missing-groups.md:2:1: warning: context_labels: incomplete: required fields missing in context_labels, ontology; shown as written, without lens pages or assessment, until completed (a new pattern must be complete) [incomplete]"
     `);
   });
 
@@ -36,9 +36,9 @@ describe('incomplete v7.1 files', () => {
     expect(pattern?.format).toBe('incomplete');
     expect(diagnostics.every((d) => d.severity === 'warning')).toBe(true);
     expect(render(diagnostics.filter((d) => d.path.startsWith('ontology')))).toMatchInlineSnapshot(`
-      "incomplete/other-dimensions.md:13:1: warning: ontology: incomplete: required fields missing in ontology; shown as written, without lens pages or assessment, until completed (a new pattern must be complete)
-      incomplete/other-dimensions.md:21:3: warning: ontology.commons_assessment: scored mostly on other dimensions than the eight pillars (stakeholder_architecture, value_creation, resilience, ownership, autonomy, composability, fractal_value, vitality): those scores measure something else and are not carried over, so the assessment is missing
-      incomplete/other-dimensions.md:21:3: warning: ontology.commons_assessment: required field is missing (expected object)"
+      "incomplete/other-dimensions.md:13:1: warning: ontology: incomplete: required fields missing in ontology; shown as written, without lens pages or assessment, until completed (a new pattern must be complete) [incomplete]
+      incomplete/other-dimensions.md:21:3: warning: ontology.commons_assessment: scored mostly on other dimensions than the eight pillars (stakeholder_architecture, value_creation, resilience, ownership, autonomy, composability, fractal_value, vitality): those scores measure something else and are not carried over, so the assessment is missing [drift]
+      incomplete/other-dimensions.md:21:3: warning: ontology.commons_assessment: required field is missing (expected object) [schema]"
     `);
   });
 
@@ -47,7 +47,7 @@ describe('incomplete v7.1 files', () => {
     expect(pattern).toBeUndefined();
     expect(format).toBe('v7.1');
     expect(render(diagnostics)).toMatchInlineSnapshot(
-      `"incomplete/wrong-score.md:24:17: error: ontology.commons_assessment.resilience: out of range (expected ≤ 5, got 7)"`,
+      `"incomplete/wrong-score.md:24:17: error: ontology.commons_assessment.resilience: out of range (expected ≤ 5, got 7) [schema]"`,
     );
   });
 

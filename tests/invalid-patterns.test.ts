@@ -7,6 +7,7 @@ const problem = (file: string, line: number): Diagnostic => ({
   line,
   column: 3,
   severity: 'error',
+  rule: 'schema',
   path: 'lifecycle.status',
   message: 'not one of the allowed values',
   expected: 'draft | active',
@@ -27,7 +28,7 @@ describe('the error a build fails with on invalid patterns', () => {
     ]);
     expect(error.files).toBe(2);
     expect(error.message.split('\n')[1]).toBe(
-      'a.md:9:3: error: lifecycle.status: not one of the allowed values (expected draft | active, got done)',
+      'a.md:9:3: error: lifecycle.status: not one of the allowed values (expected draft | active, got done) [schema]',
     );
   });
 

@@ -110,15 +110,15 @@ describe('the older format', () => {
 
   it('counts in the library checks: links by slug or id, wanted targets, ids shared by older files', async () => {
     expect(await checkFixture('older-library')).toMatchInlineSnapshot(`
-      "older-library/older-library-leaf.md:2:5: warning: id: duplicate id "pat_placeholder", also used by older-library/older-library-twin.md
-      older-library/older-library-leaf.md:5:1: warning: classification: older format: shown as written; \`npm run migrate -- older-library/older-library-leaf.md\` converts its frontmatter
-      older-library/older-library-leaf.md:9:11: warning: related[0]: "pat_01kg5023xef1s9wh9a1qrpw7qz" has no pattern file yet (a wanted pattern)
-      older-library/older-library-root.md:5:1: warning: classification: older format: shown as written; \`npm run migrate -- older-library/older-library-root.md\` converts its frontmatter
-      older-library/older-library-root.md:8:38: warning: specializes_to[1]: "never-written" has no pattern file yet (a wanted pattern)
-      older-library/older-library-twin.md:2:5: warning: id: duplicate id "pat_placeholder", also used by older-library/older-library-leaf.md
-      older-library/older-library-twin.md:5:1: warning: classification: older format: shown as written; \`npm run migrate -- older-library/older-library-twin.md\` converts its frontmatter
-      older-library/older-library-twin.md:8:1: warning: modified: "20226-02-10 00:00:00+00:00" is not a date written YYYY-MM-DD; ignored
-      older-library/older-library-twin.md:9:1: warning: layout: unknown field "layout" (not in the older format; ignored)"
+      "older-library/older-library-leaf.md:2:5: warning: id: duplicate id "pat_placeholder", also used by older-library/older-library-twin.md [duplicate]
+      older-library/older-library-leaf.md:5:1: warning: classification: older format: shown as written; \`npm run migrate -- older-library/older-library-leaf.md\` converts its frontmatter [older-format]
+      older-library/older-library-leaf.md:9:11: warning: related[0]: "pat_01kg5023xef1s9wh9a1qrpw7qz" has no pattern file yet (a wanted pattern) [wanted-pattern]
+      older-library/older-library-root.md:5:1: warning: classification: older format: shown as written; \`npm run migrate -- older-library/older-library-root.md\` converts its frontmatter [older-format]
+      older-library/older-library-root.md:8:38: warning: specializes_to[1]: "never-written" has no pattern file yet (a wanted pattern) [wanted-pattern]
+      older-library/older-library-twin.md:2:5: warning: id: duplicate id "pat_placeholder", also used by older-library/older-library-leaf.md [duplicate]
+      older-library/older-library-twin.md:5:1: warning: classification: older format: shown as written; \`npm run migrate -- older-library/older-library-twin.md\` converts its frontmatter [older-format]
+      older-library/older-library-twin.md:8:1: warning: modified: "20226-02-10 00:00:00+00:00" is not a date written YYYY-MM-DD; ignored [drift]
+      older-library/older-library-twin.md:9:1: warning: layout: unknown field "layout" (not in the older format; ignored) [unknown-field]"
     `);
   });
 
@@ -138,7 +138,7 @@ describe('the older format', () => {
     const added = new Set(library.files.filter((file) => file.endsWith('older-library-root.md')));
     const diagnostics = refuseIncompleteNewFiles(library.diagnostics, formats, added);
     expect(render(diagnostics.filter((d) => d.severity === 'error'))).toMatchInlineSnapshot(
-      `"older-library/older-library-root.md:5:1: error: classification: a new pattern must be in the v7.1 format; \`npm run migrate -- older-library/older-library-root.md\` converts its frontmatter"`,
+      `"older-library/older-library-root.md:5:1: error: classification: a new pattern must be in the v7.1 format; \`npm run migrate -- older-library/older-library-root.md\` converts its frontmatter [older-format]"`,
     );
     expect(summarize(library.files.length, diagnostics, countFormats(library.files, formats))).toBe(
       '4 files (1 v7.1, 3 older), 1 error, 8 warnings',
@@ -149,12 +149,12 @@ describe('the older format', () => {
 describe('machine-written and drifted v7.1 data', () => {
   it('never costs a pattern its page: invalid graph-garden entries are dropped with a warning', async () => {
     expect(await checkFixture('machine-drift')).toMatchInlineSnapshot(`
-      "machine-drift/machine-drift.md:15:19: warning: ontology.cross_domains[0]: "Value Creation" is read as "value-creation"; write value-creation
-      machine-drift/machine-drift.md:15:35: warning: ontology.cross_domains[1]: "organizational_design" is read as "organizational-design"; write organizational-design
-      machine-drift/machine-drift.md:33:3: warning: lifecycle.usage_stage: "implementation" is read as "application"; write application
-      machine-drift/machine-drift.md:34:3: warning: lifecycle.adoption_stage: "emerging" is read as "early_adopters"; write early_adopters
-      machine-drift/machine-drift.md:49:7: warning: graph_garden.entities[0]: machine-written entry dropped (relevance: Too big: expected number to be <=1)
-      machine-drift/machine-drift.md:54:7: warning: graph_garden.inferred_links[0]: machine-written link to "machine-drift" dropped: strength 3 is a count, not a 0–1 confidence"
+      "machine-drift/machine-drift.md:15:19: warning: ontology.cross_domains[0]: "Value Creation" is read as "value-creation"; write value-creation [drift]
+      machine-drift/machine-drift.md:15:35: warning: ontology.cross_domains[1]: "organizational_design" is read as "organizational-design"; write organizational-design [drift]
+      machine-drift/machine-drift.md:33:3: warning: lifecycle.usage_stage: "implementation" is read as "application"; write application [drift]
+      machine-drift/machine-drift.md:34:3: warning: lifecycle.adoption_stage: "emerging" is read as "early_adopters"; write early_adopters [drift]
+      machine-drift/machine-drift.md:49:7: warning: graph_garden.entities[0]: machine-written entry dropped (relevance: Too big: expected number to be <=1) [machine-entry]
+      machine-drift/machine-drift.md:54:7: warning: graph_garden.inferred_links[0]: machine-written link to "machine-drift" dropped: strength 3 is a count, not a 0–1 confidence [machine-entry]"
     `);
     const file = `${FIXTURES}machine-drift/machine-drift.md`;
     const { pattern } = readPatternFile(file, readFileSync(file));

@@ -94,9 +94,9 @@ function linksOf(library: LibraryModel): string[] {
 describe('a pattern whose keys are Object.prototype members', () => {
   it('passes the check with warnings only: constructor is not a declared lens, and the two files are near-duplicates', () => {
     expect(diagnostics).toMatchInlineSnapshot(`
-      "prototype-keys/constructor.md:7:9: warning: title: near-duplicate of prototype-keys/prototype-links.md (similarity 0.91): merge them, or make each one's title and text say how they differ
-      prototype-keys/constructor.md:22:3: warning: context_labels.constructor: lens "constructor" is not one of the site's lenses (corporate, government, activist, tech, community): its label is shown on the pattern page only, with no lens page or listing
-      prototype-keys/prototype-links.md:7:9: warning: title: near-duplicate of prototype-keys/constructor.md (similarity 0.91): merge them, or make each one's title and text say how they differ"
+      "prototype-keys/constructor.md:7:9: warning: title: near-duplicate of prototype-keys/prototype-links.md (similarity 0.91): merge them, or make each one's title and text say how they differ [near-duplicate]
+      prototype-keys/constructor.md:22:3: warning: context_labels.constructor: lens "constructor" is not one of the site's lenses (corporate, government, activist, tech, community): its label is shown on the pattern page only, with no lens page or listing [lens]
+      prototype-keys/prototype-links.md:7:9: warning: title: near-duplicate of prototype-keys/constructor.md (similarity 0.91): merge them, or make each one's title and text say how they differ [near-duplicate]"
     `);
     expect(patterns.map(({ slug }) => slug).sort()).toEqual(['constructor', 'prototype-links']);
   });
@@ -253,10 +253,10 @@ describe('prototype names in other places of a file', () => {
       '---\n__proto__: { polluted: 1 }\nconstructor: 1\ntoString: x\n',
     ).replace('lifecycle:\n', 'lifecycle:\n  hasOwnProperty: 3\n');
     expect(check(text)).toMatchInlineSnapshot(`
-      "minimal-pattern.md:2:1: warning: __proto__: unknown field "__proto__" (not in the v7.1 format; ignored)
-      minimal-pattern.md:3:1: warning: constructor: unknown field "constructor" (not in the v7.1 format; ignored)
-      minimal-pattern.md:4:1: warning: toString: unknown field "toString" (not in the v7.1 format; ignored)
-      minimal-pattern.md:36:3: warning: lifecycle.hasOwnProperty: unknown field "hasOwnProperty" (not in the v7.1 format; ignored)"
+      "minimal-pattern.md:2:1: warning: __proto__: unknown field "__proto__" (not in the v7.1 format; ignored) [unknown-field]
+      minimal-pattern.md:3:1: warning: constructor: unknown field "constructor" (not in the v7.1 format; ignored) [unknown-field]
+      minimal-pattern.md:4:1: warning: toString: unknown field "toString" (not in the v7.1 format; ignored) [unknown-field]
+      minimal-pattern.md:36:3: warning: lifecycle.hasOwnProperty: unknown field "hasOwnProperty" (not in the v7.1 format; ignored) [unknown-field]"
     `);
     expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
   });
@@ -264,7 +264,7 @@ describe('prototype names in other places of a file', () => {
   it('reads a stage named constructor as a value, not as a synonym to look up', () => {
     const text = MINIMAL.replace(/usage_stage: \w+/, 'usage_stage: constructor');
     expect(check(text)).toMatchInlineSnapshot(
-      `"minimal-pattern.md:33:16: error: lifecycle.usage_stage: not an allowed value (expected one of recognition, design, application, operation, got "constructor")"`,
+      `"minimal-pattern.md:33:16: error: lifecycle.usage_stage: not an allowed value (expected one of recognition, design, application, operation, got "constructor") [schema]"`,
     );
   });
 });

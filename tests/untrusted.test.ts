@@ -40,27 +40,27 @@ function checkCli(args: string[], env: Record<string, string> = {}) {
 describe('every string is valid in every output', () => {
   it('refuses a lone surrogate written as a YAML escape, naming the field', async () => {
     expect(await checkFixture('lone-surrogate')).toMatchInlineSnapshot(
-      `"lone-surrogate/lone-surrogate.md:4:9: error: title: text contains U+D800, a lone surrogate (half of a UTF-16 pair), which no page, feed or search index can hold; remove the escape that writes it"`,
+      `"lone-surrogate/lone-surrogate.md:4:9: error: title: text contains U+D800, a lone surrogate (half of a UTF-16 pair), which no page, feed or search index can hold; remove the escape that writes it [characters]"`,
     );
   });
 
   it('refuses control characters and noncharacters in values and keys', async () => {
     expect(await checkFixture('control-escapes')).toMatchInlineSnapshot(`
-      "control-escapes/control-escapes.md:4:9: error: title: text contains U+0000, a control character, which no page, feed or search index can hold; remove the escape that writes it
-      control-escapes/control-escapes.md:6:11: error: summary: text contains U+001B, a control character, which no page, feed or search index can hold; remove the escape that writes it
-      control-escapes/control-escapes.md:29:26: error: ontology.commons_assessment.vitality_reasoning: text contains U+000B, a control character, which no page, feed or search index can hold; remove the escape that writes it
-      control-escapes/control-escapes.md:55:15: error: attribution: text contains U+FFFE, a noncharacter, which no page, feed or search index can hold; remove the escape that writes it
-      control-escapes/control-escapes.md:56:2: error: key \\u0001 here: key contains U+0001, a control character, which no page, feed or search index can hold; remove the escape that writes it
-      control-escapes/control-escapes.md:56:2: warning: key \\u0001 here: unknown field "key \\u0001 here" (not in the v7.1 format; ignored)"
+      "control-escapes/control-escapes.md:4:9: error: title: text contains U+0000, a control character, which no page, feed or search index can hold; remove the escape that writes it [characters]
+      control-escapes/control-escapes.md:6:11: error: summary: text contains U+001B, a control character, which no page, feed or search index can hold; remove the escape that writes it [characters]
+      control-escapes/control-escapes.md:29:26: error: ontology.commons_assessment.vitality_reasoning: text contains U+000B, a control character, which no page, feed or search index can hold; remove the escape that writes it [characters]
+      control-escapes/control-escapes.md:55:15: error: attribution: text contains U+FFFE, a noncharacter, which no page, feed or search index can hold; remove the escape that writes it [characters]
+      control-escapes/control-escapes.md:56:2: error: key \\u0001 here: key contains U+0001, a control character, which no page, feed or search index can hold; remove the escape that writes it [characters]
+      control-escapes/control-escapes.md:56:2: warning: key \\u0001 here: unknown field "key \\u0001 here" (not in the v7.1 format; ignored) [unknown-field]"
     `);
   });
 
   it('removes control characters from the body with a warning at each one', async () => {
     const library = await loadLibrary([`${FIXTURES}body-controls`]);
     expect(render(library.diagnostics)).toMatchInlineSnapshot(`
-      "body-controls/body-controls.md:66:4: warning: body: removed U+0000, a control character, which no page or feed can hold
-      body-controls/body-controls.md:67:1: warning: body: removed U+000C, a control character, which no page or feed can hold
-      body-controls/body-controls.md:68:19: warning: body: removed U+001B, a control character, which no page or feed can hold"
+      "body-controls/body-controls.md:66:4: warning: body: removed U+0000, a control character, which no page or feed can hold [characters]
+      body-controls/body-controls.md:67:1: warning: body: removed U+000C, a control character, which no page or feed can hold [characters]
+      body-controls/body-controls.md:68:19: warning: body: removed U+001B, a control character, which no page or feed can hold [characters]"
     `);
     const context = v71(library.patterns[0]).body.sections.find(({ key }) => key === 'context');
     expect(context?.markdown).toBe('Context.\n\nAfter a form feed [31m.');
@@ -70,8 +70,8 @@ describe('every string is valid in every output', () => {
     const text = MINIMAL.replace('Context.\n', `Context ${'\u0007'.repeat(25)}.\n`);
     expect(checkText(text).split('\n').slice(-2)).toMatchInlineSnapshot(`
       [
-        "minimal-pattern.md:66:18: warning: body: removed U+0007, a control character, which no page or feed can hold",
-        "minimal-pattern.md:66:18: warning: body: removed 15 more such characters",
+        "minimal-pattern.md:66:18: warning: body: removed U+0007, a control character, which no page or feed can hold [characters]",
+        "minimal-pattern.md:66:18: warning: body: removed 15 more such characters [characters]",
       ]
     `);
   });
@@ -83,6 +83,7 @@ describe('one problem, one line', () => {
     line: 1,
     column: 2,
     severity: 'error',
+    rule: 'schema',
     path: 'x\r\n::error::forged',
     message: 'm\u2028n\u001b[31m',
     expected: 'e\nf',
@@ -91,13 +92,13 @@ describe('one problem, one line', () => {
 
   it('escapes newlines and control characters in plain output', () => {
     expect(formatDiagnostic(hostile)).toMatchInlineSnapshot(
-      `"a\\nb.md:1:2: error: x\\r\\n::error::forged: m\\u2028n\\u001b[31m (expected e\\nf, got "\\ud800")"`,
+      `"a\\nb.md:1:2: error: x\\r\\n::error::forged: m\\u2028n\\u001b[31m (expected e\\nf, got "\\ud800") [schema]"`,
     );
   });
 
   it('escapes them in GitHub annotations too', () => {
     expect(formatAnnotation(hostile)).toMatchInlineSnapshot(
-      `"::error file=a\\nb.md,line=1,col=2,title=x\\r\\n%3A%3Aerror%3A%3Aforged::m\\u2028n\\u001b[31m (expected e\\nf, got "\\ud800")"`,
+      `"::error file=a\\nb.md,line=1,col=2,title=x\\r\\n%3A%3Aerror%3A%3Aforged [schema]::m\\u2028n\\u001b[31m (expected e\\nf, got "\\ud800")"`,
     );
   });
 
@@ -106,8 +107,8 @@ describe('one problem, one line', () => {
     expect(status).toBe(0);
     expect(lines).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/newline-key/newline-key.md:57:2: warning: x\\n::warning file=README.md,line=1::forged annotation: unknown field "x\\n::warning file=README.md,line=1::forged annotation" (not in the v7.1 format; ignored)",
-        "::warning file=tests/fixtures/newline-key/newline-key.md,line=57,col=2,title=x\\n%3A%3Awarning file=README.md%2Cline=1%3A%3Aforged annotation::unknown field "x\\n::warning file=README.md,line=1::forged annotation" (not in the v7.1 format; ignored)",
+        "tests/fixtures/newline-key/newline-key.md:57:2: warning: x\\n::warning file=README.md,line=1::forged annotation: unknown field "x\\n::warning file=README.md,line=1::forged annotation" (not in the v7.1 format; ignored) [unknown-field]",
+        "::warning file=tests/fixtures/newline-key/newline-key.md,line=57,col=2,title=x\\n%3A%3Awarning file=README.md%2Cline=1%3A%3Aforged annotation [unknown-field]::unknown field "x\\n::warning file=README.md,line=1::forged annotation" (not in the v7.1 format; ignored)",
         "1 file, 0 errors, 1 warning",
       ]
     `);
@@ -118,7 +119,7 @@ describe('limits with their own messages', () => {
   it('refuses a file over 1 MB before reading it as text', () => {
     const huge = `${MINIMAL}\n${'Twenty megabytes of body. '.repeat(800_000)}\n`;
     expect(checkText(huge)).toMatchInlineSnapshot(
-      `"minimal-pattern.md:0:0: error: file: the file is 20315 KB; a pattern file may have at most 1 MB (1048576 bytes)"`,
+      `"minimal-pattern.md:0:0: error: file: the file is 20315 KB; a pattern file may have at most 1 MB (1048576 bytes) [file]"`,
     );
   });
 
@@ -129,7 +130,7 @@ describe('limits with their own messages', () => {
       `enables: [${slugs}]\n`,
     );
     expect(checkText(text)).toMatchInlineSnapshot(
-      `"minimal-pattern.md:41:12903: error: front matter: more than 1000 items in one list"`,
+      `"minimal-pattern.md:41:12903: error: front matter: more than 1000 items in one list [front-matter]"`,
     );
   });
 
@@ -137,7 +138,7 @@ describe('limits with their own messages', () => {
     const keys = Array.from({ length: 1_001 }, (_, i) => `  k${String(i)}: x`).join('\n');
     const text = MINIMAL.replace('graph_garden:\n', `graph_garden:\n${keys}\n`);
     expect(checkText(text)).toMatchInlineSnapshot(
-      `"minimal-pattern.md:1049:3: error: front matter: more than 1000 entries in one mapping"`,
+      `"minimal-pattern.md:1049:3: error: front matter: more than 1000 entries in one mapping [front-matter]"`,
     );
   });
 
@@ -151,28 +152,28 @@ describe('limits with their own messages', () => {
       `attribution: "${'a'.repeat(10_001)}"`,
     );
     expect(checkText(text)).toMatchInlineSnapshot(
-      `"minimal-pattern.md:56:15: error: front matter: text longer than 10000 characters (it has 10001)"`,
+      `"minimal-pattern.md:56:15: error: front matter: text longer than 10000 characters (it has 10001) [front-matter]"`,
     );
   });
 
   it('limits the length of a key', async () => {
     expect(await checkFixture('long-key')).toMatchInlineSnapshot(
-      `"long-key/long-key.md:13:3: error: front matter: key longer than 100 characters (it has 300)"`,
+      `"long-key/long-key.md:13:3: error: front matter: key longer than 100 characters (it has 300) [front-matter]"`,
     );
   });
 
   it('names .nan and .inf as such', async () => {
     expect(await checkFixture('special-numbers')).toMatchInlineSnapshot(`
-      "special-numbers/special-numbers.md:24:17: error: ontology.commons_assessment.resilience: wrong type (expected number, got .nan (not a number))
-      special-numbers/special-numbers.md:25:16: error: ontology.commons_assessment.ownership: wrong type (expected number, got .inf (infinity))
-      special-numbers/special-numbers.md:26:15: error: ontology.commons_assessment.autonomy: wrong type (expected number, got -.inf (infinity))"
+      "special-numbers/special-numbers.md:24:17: error: ontology.commons_assessment.resilience: wrong type (expected number, got .nan (not a number)) [schema]
+      special-numbers/special-numbers.md:25:16: error: ontology.commons_assessment.ownership: wrong type (expected number, got .inf (infinity)) [schema]
+      special-numbers/special-numbers.md:26:15: error: ontology.commons_assessment.autonomy: wrong type (expected number, got -.inf (infinity)) [schema]"
     `);
   });
 
   it('says what is wrong with a lens key: too long, or not kebab-case', async () => {
     expect(await checkFixture('lens-keys')).toMatchInlineSnapshot(`
-      "lens-keys/lens-keys.md:13:47: error: context_labels.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa: lens name is 41 characters long; at most 40 (got "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
-      lens-keys/lens-keys.md:14:15: error: context_labels.Town Hall: lens name must be lowercase kebab-case ASCII (a-z, 0-9, single hyphens) (got "Town Hall")"
+      "lens-keys/lens-keys.md:13:47: error: context_labels.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa: lens name is 41 characters long; at most 40 (got "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa") [schema]
+      lens-keys/lens-keys.md:14:15: error: context_labels.Town Hall: lens name must be lowercase kebab-case ASCII (a-z, 0-9, single hyphens) (got "Town Hall") [schema]"
     `);
   });
 });
@@ -191,7 +192,7 @@ describe('lenses declared by the site', () => {
     expect(
       checkText(withLabels(['  academic: "Minimal Pattern for Scholars"'])),
     ).toMatchInlineSnapshot(
-      `"minimal-pattern.md:13:3: warning: context_labels.academic: lens "academic" is not one of the site's lenses (corporate, government, activist, tech, community): its label is shown on the pattern page only, with no lens page or listing"`,
+      `"minimal-pattern.md:13:3: warning: context_labels.academic: lens "academic" is not one of the site's lenses (corporate, government, activist, tech, community): its label is shown on the pattern page only, with no lens page or listing [lens]"`,
     );
   });
 
@@ -271,7 +272,7 @@ describe('plain files only', () => {
 describe('reserved names', () => {
   it('reports a slug that is a site page', async () => {
     expect(await checkFixture('reserved-slug')).toMatchInlineSnapshot(
-      `"reserved-slug/by-score.md:3:7: error: slug: slug "by-score" is reserved: /patterns/by-score/ is a page of the site; rename the file and its slug"`,
+      `"reserved-slug/by-score.md:3:7: error: slug: slug "by-score" is reserved: /patterns/by-score/ is a page of the site; rename the file and its slug [slug]"`,
     );
   });
 

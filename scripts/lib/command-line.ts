@@ -103,10 +103,17 @@ export function readCommandLine<Options extends Readonly<Record<string, OptionSp
     if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS_')) throw error;
     // parseArgs's messages end with advice for its own API ("To specify a positional…"): the
     // first sentence says what is wrong.
-    const what = (error as Error).message.split(/\.\s/)[0] ?? '';
-    process.stderr.write(
-      `npm run ${spec.name}: ${what}\n${usageLine(spec)}\n(npm run ${spec.name} -- --help lists the options)\n`,
-    );
-    process.exit(2);
+    refuseCommandLine(spec, (error as Error).message.split(/\.\s/)[0] ?? '');
   }
+}
+
+/** Prints what is wrong with the command line, and the usage, to stderr; exits 2. */
+export function refuseCommandLine(
+  spec: CommandSpec<Readonly<Record<string, OptionSpec>>>,
+  what: string,
+): never {
+  process.stderr.write(
+    `npm run ${spec.name}: ${what}\n${usageLine(spec)}\n(npm run ${spec.name} -- --help lists the options)\n`,
+  );
+  process.exit(2);
 }

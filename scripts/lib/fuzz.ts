@@ -19,7 +19,7 @@ import { dump, load } from 'js-yaml';
 import { ErrorCodes, parse, parseFragment, type ParserError } from 'parse5';
 import { SaxesParser } from 'saxes';
 import { SECTION_KEYS } from '../../src/lib/body.ts';
-import { checkReport, sortDiagnostics, summarize } from '../../src/lib/diagnostics.ts';
+import { checkReport, ruleTable, sortDiagnostics, summarize } from '../../src/lib/diagnostics.ts';
 import { serializeJsonLd, patternJsonLd } from '../../src/lib/exports/jsonld.ts';
 import { llmsTxt } from '../../src/lib/exports/llms.ts';
 import { patternExport } from '../../src/lib/exports/pattern-export.ts';
@@ -333,6 +333,8 @@ export async function checkProperty(text: string): Promise<'accepted' | 'refused
     const lines = checkReport(1, diagnostics, annotate).split('\n');
     assert.equal(lines.pop(), '');
     assert.equal(lines.pop(), summarize(1, diagnostics));
+    const table = ruleTable(diagnostics);
+    assert.deepEqual(lines.splice(lines.length - table.length), table);
     for (const line of lines) {
       assert.match(line, LINE);
       assert.ok(line.isWellFormed(), 'a diagnostic holds a lone surrogate');

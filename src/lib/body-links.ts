@@ -129,7 +129,7 @@ export function bodyLinks(markdown: string, firstLine: number, ids: readonly str
       if (url === '' || FULL_ADDRESS.test(url) || start === undefined) return;
       const at = { line: firstLine + block.line + start.line - 1, column: start.column };
       const issue = (message: string): void => {
-        issues.push({ ...at, path: 'body', severity: 'warning', message });
+        issues.push({ ...at, path: 'body', severity: 'warning', rule: 'dead-link', message });
       };
       if (url.startsWith('#')) {
         const id = url.slice(1);

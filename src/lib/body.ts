@@ -76,7 +76,10 @@ export interface ExtraSection {
 }
 
 /** A body finding; the caller adds the file to make it a {@link Diagnostic}. */
-export type BodyIssue = Pick<Diagnostic, 'line' | 'column' | 'path' | 'message' | 'severity'>;
+export type BodyIssue = Pick<
+  Diagnostic,
+  'line' | 'column' | 'path' | 'message' | 'severity' | 'rule'
+>;
 
 /** Everything {@link parseBody} finds in a pattern body. */
 export interface ParsedBody {
@@ -344,7 +347,7 @@ function parseCallout(
 const isStarCount = (count: number): count is Confidence['stars'] => count >= 1 && count <= 3;
 
 function warning(line: number, path: string, message: string): BodyIssue {
-  return { line, column: 1, path, message, severity: 'warning' };
+  return { line, column: 1, path, message, severity: 'warning', rule: 'sections' };
 }
 
 /** Issues about missing, repeated and misplaced canonical sections. */
@@ -404,6 +407,7 @@ export function nestingIssue(markdown: string, firstLine: number): BodyIssue | u
         path: 'body',
         message: `Markdown nested deeper than ${String(MAX_MARKDOWN_NESTING)} levels (lists, block quotes, emphasis or brackets); it would not be rendered`,
         severity: 'error',
+        rule: 'nesting',
       }
     : undefined;
 }
@@ -465,6 +469,7 @@ export function parseBody(markdown: string, firstLine: number): ParsedBody {
         line: lineOf(index),
         column: 1,
         severity: 'error',
+        rule: 'placeholder',
         path,
         message: placeholderMessage(what),
       },

@@ -68,6 +68,7 @@ export function forbiddenInFrontmatter(file: string, frontmatter: Frontmatter): 
       line,
       column,
       severity: 'error',
+      rule: 'characters',
       path: formatPath(path),
       message: `${at === 'key' ? 'key' : 'text'} contains ${nameCharacter(char)}, which no page, feed or search index can hold; remove the escape that writes it`,
     });
@@ -114,6 +115,7 @@ export function removeForbidden(
       line: firstLine + line,
       column: match.index - lineStart + 1,
       severity: 'warning',
+      rule: 'characters',
       path: 'body',
       message: `removed ${nameCharacter(match[0])}, which no page or feed can hold`,
     });
@@ -124,6 +126,7 @@ export function removeForbidden(
       line: last?.line ?? firstLine,
       column: last?.column ?? 1,
       severity: 'warning',
+      rule: 'characters',
       path: 'body',
       message: `removed ${String(count - MAX_CHARACTER_WARNINGS)} more such characters`,
     });

@@ -3,6 +3,8 @@
  * place that formats them for people (`path:line:col: …`) and for GitHub.
  */
 
+import { RULES, type Rule } from './rules.ts';
+
 export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
@@ -13,6 +15,8 @@ export interface Diagnostic {
   /** 1-based column in the file; 0 when the problem concerns the whole file. */
   readonly column: number;
   readonly severity: Severity;
+  /** The kind of problem (src/lib/rules.ts), printed at the line's end. */
+  readonly rule: Rule;
   /** Dotted field path (`relationships.enables[2].weight`), or `body.<section>` for body problems. */
   readonly path: string;
   readonly message: string;
@@ -55,10 +59,10 @@ function detail(d: Diagnostic): string {
   return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
 }
 
-/** `path:line:col: error|warning: field.path: message (expected …, got …)`, always one line. */
+/** `path:line:col: error|warning: field.path: message (expected …, got …) [rule]`, always one line. */
 export function formatDiagnostic(d: Diagnostic): string {
   return escapeControls(
-    `${d.file}:${String(d.line)}:${String(d.column)}: ${d.severity}: ${d.path}: ${d.message}${detail(d)}`,
+    `${d.file}:${String(d.line)}:${String(d.column)}: ${d.severity}: ${d.path}: ${d.message}${detail(d)} [${d.rule}]`,
   );
 }
 
@@ -70,8 +74,10 @@ const escapeProperty = (text: string): string =>
 export function formatAnnotation(d: Diagnostic): string {
   const where = [`file=${escapeProperty(d.file)}`];
   if (d.line > 0) where.push(`line=${String(d.line)}`, `col=${String(d.column)}`);
-  return `::${d.severity} ${where.join(',')},title=${escapeProperty(d.path)}::${escapeData(d.message + detail(d))}`;
+  return `::${d.severity} ${where.join(',')},title=${escapeProperty(`${d.path} [${d.rule}]`)}::${escapeData(d.message + detail(d))}`;
 }
+
+const plural = (n: number, word: string): string => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * `N files, E errors, W warnings`; when some are not v7.1, with the count of files per format:
@@ -83,7 +89,6 @@ export function summarize(
   formats?: Readonly<Record<string, number>>,
 ): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const plural = (n: number, word: string): string => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
   const counted = Object.entries(formats ?? {}).filter(
     ([format, count]) => format === 'v7.1' || count > 0,
   );
@@ -94,21 +99,68 @@ export function summarize(
 }
 
 /**
+ * The problems counted by kind, most first, as lines of a table (count, rule id, what the rule
+ * is), under a heading saying how to see one kind; none when the problems are all of one kind.
+ */
+export function ruleTable(diagnostics: readonly Diagnostic[]): string[] {
+  const counts = new Map<Rule, { errors: number; warnings: number }>();
+  for (const { rule, severity } of diagnostics) {
+    const count = counts.get(rule) ?? { errors: 0, warnings: 0 };
+    if (severity === 'error') count.errors += 1;
+    else count.warnings += 1;
+    counts.set(rule, count);
+  }
+  if (counts.size < 2) return [];
+  const rows = [...counts]
+    .sort(([, a], [, b]) => b.errors - a.errors || b.warnings - a.warnings)
+    .map(([rule, { errors, warnings }]) => [
+      [errors > 0 && plural(errors, 'error'), warnings > 0 && plural(warnings, 'warning')]
+        .filter((part) => part !== false)
+        .join(', '),
+      rule,
+      RULES[rule],
+    ]);
+  const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)));
+  return [
+    'By kind (`npm run check -- --only <kind>` shows one kind):',
+    ...rows.map(
+      ([count = '', rule = '', what]) =>
+        `  ${count.padStart(widths[0] ?? 0)}  ${rule.padEnd(widths[1] ?? 0)}  ${what ?? ''}`,
+    ),
+  ];
+}
+
+/** How `npm run check` was asked to leave problems out. */
+export interface ReportFilter {
+  /** Errors only (the summary still counts the warnings). */
+  readonly quiet?: boolean;
+  /** Only these kinds of problem: the others are neither shown nor counted. */
+  readonly only?: ReadonlySet<Rule> | undefined;
+}
+
+/**
  * What `npm run check` prints: one line per problem (with its GitHub annotation after it when
- * `annotate`), then the summary line. `quiet` leaves the warnings out, but not their count.
+ * `annotate`), the problems by kind when there are several kinds, then the summary line.
+ * `quiet` leaves the warnings out, but not their count; `only` keeps the kinds it names.
  */
 export function checkReport(
   files: number,
-  diagnostics: readonly Diagnostic[],
+  all: readonly Diagnostic[],
   annotate: boolean,
   formats?: Readonly<Record<string, number>>,
-  { quiet = false }: { readonly quiet?: boolean } = {},
+  { quiet = false, only }: ReportFilter = {},
 ): string {
+  const diagnostics = only ? all.filter((d) => only.has(d.rule)) : all;
   const shown = quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
   const lines = shown.map((d) =>
     annotate ? `${formatDiagnostic(d)}\n${formatAnnotation(d)}` : formatDiagnostic(d),
   );
-  const hidden = shown.length < diagnostics.length ? ' not shown (--quiet)' : '';
-  lines.push(`${summarize(files, diagnostics, formats)}${hidden}`);
+  lines.push(...ruleTable(diagnostics));
+  const hid = shown.length < diagnostics.length;
+  const flags = [hid && '--quiet', only && `--only ${[...only].join(',')}`].filter(
+    (flag) => typeof flag === 'string',
+  );
+  const note = `${hid ? ' not shown' : ''}${flags.length > 0 ? ` (${flags.join(' ')})` : ''}`;
+  lines.push(`${summarize(files, diagnostics, formats)}${note}`);
   return `${lines.join('\n')}\n`;
 }

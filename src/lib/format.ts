@@ -59,7 +59,7 @@ export function refuseIncompleteNewFiles(
   return diagnostics.map((d) => {
     if (!added.has(d.file) || d.severity === 'error') return d;
     const format = formats.get(d.file);
-    if (format === 'older' && d.message === olderFormatWarning(d.file)) {
+    if (format === 'older' && d.rule === 'older-format') {
       return { ...d, severity: 'error', message: newOlderFormatError(d.file) };
     }
     return format === 'incomplete' && inHandWrittenGroup(d.path) ? { ...d, severity: 'error' } : d;

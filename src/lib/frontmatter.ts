@@ -26,8 +26,12 @@ export interface Frontmatter {
 export class SourceProblem extends Error {
   readonly position: Position;
   /** What the problem concerns, in place of a field path: `file` or `front matter`. */
-  readonly subject: string;
-  constructor(message: string, position: Position, subject = 'front matter') {
+  readonly subject: 'file' | 'front matter';
+  constructor(
+    message: string,
+    position: Position,
+    subject: SourceProblem['subject'] = 'front matter',
+  ) {
     super(message);
     this.position = position;
     this.subject = subject;

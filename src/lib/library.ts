@@ -19,6 +19,7 @@ import type { PatternFile } from './pattern-file.ts';
 import { patternText } from './pattern-text.ts';
 import { isPlaceholder } from './placeholders.ts';
 import { formatPath, type Position } from './positions.ts';
+import type { Rule } from './rules.ts';
 import {
   duplicateClusters,
   duplicatePairs,
@@ -99,8 +100,9 @@ const diagnostic = (
   file: string,
   where: Located,
   severity: Diagnostic['severity'],
+  rule: Rule,
   message: string,
-): Diagnostic => ({ file, ...where.at, severity, path: where.path, message });
+): Diagnostic => ({ file, ...where.at, severity, rule, path: where.path, message });
 
 /**
  * Errors for every slug or id used by more than one file, naming the other files. An id shared
@@ -126,6 +128,7 @@ function duplicates(entries: readonly LibraryEntry[], field: 'slug' | 'id'): Dia
             field === 'id' && group.every((other) => other.entry.format === 'older')
               ? 'warning'
               : 'error',
+            'duplicate',
             `duplicate ${field} "${at.value}", also used by ${group
               .filter((other) => other.entry !== entry)
               .map((other) => other.entry.file)
@@ -311,6 +314,7 @@ function wanted(targets: readonly WantedTarget[], index: SlugIndex): Diagnostic[
         file,
         link,
         'warning',
+        'wanted-pattern',
         `"${target}" has no pattern file yet (a wanted pattern)${hint}`,
       ),
     );
@@ -409,6 +413,7 @@ function duplicateWarnings(
               file,
               title,
               'warning',
+              'near-duplicate',
               `near-duplicate of ${other} (similarity ${score.toFixed(2)}): merge them, or make each one's title and text say how they differ`,
             ),
           ]
@@ -444,6 +449,7 @@ export function checkLibrary(
     ...deadPatternLinks(entries, new Set(slugs), index).map((link): Diagnostic => ({
       ...link,
       severity: 'warning',
+      rule: 'dead-link',
       path: 'body',
     })),
     ...duplicateWarnings(entries, near),

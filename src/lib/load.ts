@@ -41,7 +41,15 @@ export async function findPatternFiles(paths: readonly string[]): Promise<Found>
   const files = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   const problem = (file: string, message: string): void => {
-    diagnostics.push({ file, line: 0, column: 0, severity: 'error', path: 'file', message });
+    diagnostics.push({
+      file,
+      line: 0,
+      column: 0,
+      severity: 'error',
+      rule: 'file',
+      path: 'file',
+      message,
+    });
   };
   for (const path of paths) {
     const info = await lstat(path).catch(() => undefined);

@@ -90,6 +90,7 @@ const fileError = (file: string, problem: SourceProblem): ReadResult => ({
       line: problem.position.line,
       column: problem.position.column,
       severity: 'error',
+      rule: problem.subject === 'file' ? 'file' : 'front-matter',
       path: problem.subject,
       message: problem.message,
     },
@@ -202,6 +203,7 @@ function reservedSlug(
     line,
     column,
     severity: 'error',
+    rule: 'slug',
     path: 'slug',
     message: `slug "${slug}" is reserved: /patterns/${slug}/ is a page of the site; rename the file and its slug`,
   };

@@ -27,6 +27,7 @@ import { detectFormat, incompleteWarning, olderFormatWarning } from './format.ts
 import type { Frontmatter } from './frontmatter.ts';
 import { findPlaceholders, placeholderMessage } from './placeholders.ts';
 import { formatPath, type FieldPath } from './positions.ts';
+import type { Rule } from './rules.ts';
 
 /** Largest gap between overall_score and the mean of the pillar scores before a warning. */
 export const OVERALL_SCORE_TOLERANCE = 0.5;
@@ -53,6 +54,7 @@ export type Validated =
 
 type Report = (
   path: FieldPath,
+  rule: Rule,
   severity: Severity,
   message: string,
   detail?: { expected?: string; received?: string; at?: 'key' | 'value' },
@@ -67,13 +69,14 @@ const hasError = (diagnostics: readonly Diagnostic[]): boolean =>
 /** Validates one file's front matter; `slug` is the file name without `.md`. */
 export function validateFrontmatter(file: string, slug: string, source: Frontmatter): Validated {
   const diagnostics: Diagnostic[] = [];
-  const report: Report = (path, severity, message, detail = {}) => {
+  const report: Report = (path, rule, severity, message, detail = {}) => {
     const { line, column } = source.locate(path, detail.at ?? 'key');
     diagnostics.push({
       file,
       line,
       column,
       severity,
+      rule,
       path: formatPath(path),
       message,
       ...(detail.expected === undefined ? {} : { expected: detail.expected }),
@@ -83,18 +86,18 @@ export function validateFrontmatter(file: string, slug: string, source: Frontmat
   const raw = source.data as Record<string, unknown>;
   const valid = (): boolean => !hasError(diagnostics);
   if (detectFormat(raw) === 'older') {
-    report(['classification'], 'warning', olderFormatWarning(file));
+    report(['classification'], 'older-format', 'warning', olderFormatWarning(file));
     const drift = normaliseOlderDrift(raw);
-    for (const note of drift.notes) report(note.path, note.severity, note.message);
+    for (const note of drift.notes) report(note.path, note.rule, note.severity, note.message);
     const older = parseStrict(olderFrontmatterSchema, drift.data, report, 'the older format');
     if (older) lintSlug(older.slug, slug, report);
     return { format: 'older', frontmatter: valid() ? older : undefined, diagnostics };
   }
   const { data, notes } = normaliseDrift(raw);
-  for (const note of notes) report(note.path, note.severity, note.message);
+  for (const note of notes) report(note.path, note.rule, note.severity, note.message);
   const placeholders = findPlaceholders(data);
   for (const { path, what } of placeholders) {
-    report(path, 'error', placeholderMessage(what), { at: 'value' });
+    report(path, 'placeholder', 'error', placeholderMessage(what), { at: 'value' });
   }
   if (placeholders.length > 0) {
     // The schema would only repeat, as type errors, what the placeholders already say.
@@ -148,7 +151,7 @@ function incomplete(
     d.severity === 'error' ? { ...d, severity: 'warning' as const } : d,
   );
   diagnostics.splice(0, diagnostics.length, ...kept);
-  report([groups[0] ?? 'context_labels'], 'warning', incompleteWarning(groups));
+  report([groups[0] ?? 'context_labels'], 'incomplete', 'warning', incompleteWarning(groups));
   lintSlug(partial.slug, slug, report);
   return {
     format: 'incomplete',
@@ -182,7 +185,12 @@ function parseStrict<Schema extends z.ZodType>(
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const path = [...issue.path, key] as FieldPath;
-        report(path, 'warning', `unknown field "${key}" (not in ${formatName}; ignored)`);
+        report(
+          path,
+          'unknown-field',
+          'warning',
+          `unknown field "${key}" (not in ${formatName}; ignored)`,
+        );
         dropped.set(formatPath(path), { path, problems: [] });
       }
       continue;
@@ -201,7 +209,12 @@ function parseStrict<Schema extends z.ZodType>(
   }
   for (const { path, problems } of dropped.values()) {
     if (problems.length > 0) {
-      report(path, 'warning', `machine-written entry dropped (${problems.join('; ')})`);
+      report(
+        path,
+        'machine-entry',
+        'warning',
+        `machine-written entry dropped (${problems.join('; ')})`,
+      );
     }
   }
   if (fatal) return undefined;
@@ -264,12 +277,12 @@ function reportIssue(issue: z.core.$ZodIssue, report: Report): void {
   const at = { at: 'value' as const, ...(got === undefined ? {} : { received: got }) };
   if ('input' in issue && issue.input === undefined && issue.code !== 'custom') {
     const expected = expectation(issue);
-    report(path, 'error', MISSING, expected === undefined ? {} : { expected });
+    report(path, 'schema', 'error', MISSING, expected === undefined ? {} : { expected });
     return;
   }
   switch (issue.code) {
     case 'invalid_type':
-      report(path, 'error', 'wrong type', { ...at, expected: issue.expected });
+      report(path, 'schema', 'error', 'wrong type', { ...at, expected: issue.expected });
       return;
     case 'too_big':
     case 'too_small': {
@@ -278,29 +291,38 @@ function reportIssue(issue: z.core.$ZodIssue, report: Report): void {
       const what =
         issue.origin === 'number' ? '' : issue.origin === 'array' ? ' items' : ' characters';
       if (issue.origin === 'string' && bound === 1) {
-        report(path, 'error', 'must not be empty', at);
+        report(path, 'schema', 'error', 'must not be empty', at);
       } else {
-        report(path, 'error', issue.origin === 'number' ? 'out of range' : issue.message, {
-          ...at,
-          expected: `${sign} ${String(bound)}${what}`,
-        });
+        report(
+          path,
+          'schema',
+          'error',
+          issue.origin === 'number' ? 'out of range' : issue.message,
+          {
+            ...at,
+            expected: `${sign} ${String(bound)}${what}`,
+          },
+        );
       }
       return;
     }
     case 'invalid_value':
-      report(path, 'error', 'not an allowed value', { ...at, expected: expectation(issue) ?? '' });
+      report(path, 'schema', 'error', 'not an allowed value', {
+        ...at,
+        expected: expectation(issue) ?? '',
+      });
       return;
     case 'invalid_union':
-      report(path, 'error', 'wrong type', { ...at, expected: unionExpectation(issue) });
+      report(path, 'schema', 'error', 'wrong type', { ...at, expected: unionExpectation(issue) });
       return;
     default:
-      report(path, 'error', issue.message, at);
+      report(path, 'schema', 'error', issue.message, at);
   }
 }
 
 function lintSlug(written: string, slug: string, report: Report): void {
   if (written !== slug) {
-    report(['slug'], 'error', 'slug must equal the file name', {
+    report(['slug'], 'slug', 'error', 'slug must equal the file name', {
       at: 'value',
       expected: `"${slug}"`,
       received: `"${written}"`,
@@ -315,6 +337,7 @@ function lintLenses(labels: PatternFrontmatter['context_labels'], report: Report
     if (declared.has(key)) continue;
     report(
       ['context_labels', key],
+      'lens',
       'warning',
       `lens "${key}" is not one of the site's lenses (${[...declared].join(', ')}): its label is shown on the pattern page only, with no lens page or listing`,
     );
@@ -334,6 +357,7 @@ function lint(frontmatter: PatternFrontmatter, slug: string, report: Report): vo
   if (Math.abs(assessment.overall_score - mean) > OVERALL_SCORE_TOLERANCE) {
     report(
       ['ontology', 'commons_assessment', 'overall_score'],
+      'score',
       'warning',
       'far from the mean of the eight pillar scores',
       {
