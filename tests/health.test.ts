@@ -1,14 +1,20 @@
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sortDiagnostics, type Diagnostic } from '../src/lib/diagnostics.ts';
+import { countByRule, sortDiagnostics, type Diagnostic } from '../src/lib/diagnostics.ts';
 import { countFormats } from '../src/lib/format.ts';
 import { libraryHealth } from '../src/lib/exports/health.ts';
 import { healthExportSchema, type HealthExport } from '../src/lib/exports/shapes.ts';
 import { checkPatternFiles } from '../src/lib/load.ts';
 import { buildLibraryModel } from '../src/model/library-model.ts';
 import { loadSite } from '../src/model/load-site.ts';
-import { barChart, HEALTH_LIST_LIMIT, healthPage } from '../src/model/health.ts';
+import {
+  barChart,
+  codeSpans,
+  HEALTH_LIST_LIMIT,
+  healthPage,
+  type HealthPageModel,
+} from '../src/model/health.ts';
 import { FIXTURES } from './helpers/fixtures.ts';
 
 /** The health of a fixture folder, as the site computes it (the same load as a build). */
@@ -40,9 +46,16 @@ describe.each(['site-build', 'near-duplicates', 'library-warnings', 'body-links'
       expect(healthExportSchema.parse(JSON.parse(JSON.stringify(health)))).toEqual(health);
     });
 
-    it('counts what `npm run check` counts: formats, wanted targets, dead links, clusters, sections, scores', async () => {
+    it('counts what `npm run check` counts: problems by kind, formats, wanted targets, dead links, clusters, sections, scores', async () => {
       const [health, check] = await Promise.all([healthOf(dir), checkPatternFiles([dir])]);
       const { diagnostics } = check;
+      expect(health.problems).toEqual(
+        countByRule(diagnostics).map(({ rule, errors, warnings }) => ({
+          kind: rule,
+          errors,
+          warnings,
+        })),
+      );
       expect(health.files).toEqual({
         total: check.files.length,
         by_format: countFormats(check.files, check.formats),
@@ -59,15 +72,7 @@ describe.each(['site-build', 'near-duplicates', 'library-warnings', 'body-links'
       );
 
       // Each warning about a link in the text is one dead link, at the same place.
-      const deadLinks = sortDiagnostics(
-        diagnostics.filter(
-          (d) =>
-            d.path === 'body' &&
-            /leads nowhere|not a full address|not published|names no section|which has no pattern file|has no section #/.test(
-              d.message,
-            ),
-        ),
-      );
+      const deadLinks = sortDiagnostics(diagnostics.filter((d) => d.rule === 'dead-link'));
       expect(
         health.dead_links.flatMap(({ slug, links }) =>
           links.map(
@@ -208,13 +213,20 @@ describe('the health page', () => {
   });
 });
 
+/** The health page model of a fixture folder, and the health it shows. */
+async function pageOf(
+  folder: string,
+  sourceLine?: (slug: string, line: number) => string,
+): Promise<{ health: HealthExport; page: HealthPageModel }> {
+  const site = await loadSite(join(FIXTURES, folder));
+  const library = buildLibraryModel(site.patterns.map(({ stored }) => stored));
+  const health = libraryHealth({ library, checks: site.checks, updated: () => '2026-01-15' });
+  return { health, page: healthPage(health, library, sourceLine) };
+}
+
 describe('the health page’s dead links', () => {
   it('are listed by pattern, each line opening the file there, with the total of links', async () => {
-    const dir = join(FIXTURES, 'body-links');
-    const site = await loadSite(dir);
-    const library = buildLibraryModel(site.patterns.map(({ stored }) => stored));
-    const health = libraryHealth({ library, checks: site.checks, updated: () => '2026-01-15' });
-    const page = healthPage(health, library, (slug, line) => `src/${slug}#L${String(line)}`);
+    const { page } = await pageOf('body-links', (slug, line) => `src/${slug}#L${String(line)}`);
     expect(page.deadLinkCount).toBe(8);
     expect(
       page.deadLinks.items.map(({ pattern, links }) => [
@@ -227,6 +239,19 @@ describe('the health page’s dead links', () => {
         [81, 81, 81, 82, 82, 83, 85].map((line) => `src/linking-pattern#L${String(line)}`),
       ],
       ['Older Pattern', ['src/older-pattern#L25']],
+    ]);
+  });
+});
+
+describe('the health page’s problems by kind', () => {
+  it('says what each kind reports, its commands set as code', async () => {
+    const { health, page } = await pageOf('library-warnings');
+    expect(page.problems.map(({ kind }) => kind)).toEqual(health.problems.map(({ kind }) => kind));
+    expect(page.problems.length).toBeGreaterThan(1);
+    expect(codeSpans('a file in the older format: `npm run migrate` converts it')).toEqual([
+      { text: 'a file in the older format: ', code: false },
+      { text: 'npm run migrate', code: true },
+      { text: ' converts it', code: false },
     ]);
   });
 });

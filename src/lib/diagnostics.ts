@@ -98,11 +98,15 @@ export function summarize(
   return `${plural(files, 'file')}${perFormat}, ${plural(errors, 'error')}, ${plural(diagnostics.length - errors, 'warning')}`;
 }
 
-/**
- * The problems counted by kind, most first, as lines of a table (count, rule id, what the rule
- * is), under a heading saying how to see one kind; none when the problems are all of one kind.
- */
-export function ruleTable(diagnostics: readonly Diagnostic[]): string[] {
+/** How many problems of one kind a check found. */
+export interface RuleCount {
+  readonly rule: Rule;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+/** The problems counted by kind: the kinds with errors first, then by count. */
+export function countByRule(diagnostics: readonly Diagnostic[]): RuleCount[] {
   const counts = new Map<Rule, { errors: number; warnings: number }>();
   for (const { rule, severity } of diagnostics) {
     const count = counts.get(rule) ?? { errors: 0, warnings: 0 };
@@ -110,16 +114,25 @@ export function ruleTable(diagnostics: readonly Diagnostic[]): string[] {
     else count.warnings += 1;
     counts.set(rule, count);
   }
-  if (counts.size < 2) return [];
-  const rows = [...counts]
-    .sort(([, a], [, b]) => b.errors - a.errors || b.warnings - a.warnings)
-    .map(([rule, { errors, warnings }]) => [
-      [errors > 0 && plural(errors, 'error'), warnings > 0 && plural(warnings, 'warning')]
-        .filter((part) => part !== false)
-        .join(', '),
-      rule,
-      RULES[rule],
-    ]);
+  return [...counts]
+    .map(([rule, count]) => ({ rule, ...count }))
+    .sort((a, b) => b.errors - a.errors || b.warnings - a.warnings);
+}
+
+/**
+ * The problems counted by kind ({@link countByRule}) as lines of a table (count, rule id, what
+ * the rule is), under a heading saying how to see one kind; none when they are all of one kind.
+ */
+export function ruleTable(diagnostics: readonly Diagnostic[]): string[] {
+  const counts = countByRule(diagnostics);
+  if (counts.length < 2) return [];
+  const rows = counts.map(({ rule, errors, warnings }) => [
+    [errors > 0 && plural(errors, 'error'), warnings > 0 && plural(warnings, 'warning')]
+      .filter((part) => part !== false)
+      .join(', '),
+    rule,
+    RULES[rule],
+  ]);
   const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)));
   return [
     'By kind (`npm run check -- --only <kind>` shows one kind):',

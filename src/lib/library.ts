@@ -383,6 +383,11 @@ export interface LibraryChecks {
   readonly files: readonly string[];
   readonly entries: readonly LibraryEntry[];
   readonly duplicates: NearDuplicates;
+  /**
+   * Every file's own problems, and the paths that are no readable file; {@link checkLibrary}
+   * makes the library-wide ones from the rest.
+   */
+  readonly problems: readonly Diagnostic[];
 }
 
 /** Finds the near-duplicate patterns among a library's valid files (src/lib/similarity.ts). */

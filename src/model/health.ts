@@ -10,6 +10,7 @@ import { counted } from '../lib/counts.ts';
 import { pillarLabel } from './labels.ts';
 import { titleOf } from './stored.ts';
 import type { LibraryModel } from './types.ts';
+import { RULES, type Rule } from '../lib/rules.ts';
 
 /** Items a list of the page shows before "and N more". */
 export const HEALTH_LIST_LIMIT = 50;
@@ -53,6 +54,13 @@ export interface BarChart {
 
 export interface HealthPageModel {
   readonly health: HealthExport;
+  /** The check's problems by kind, each with what the kind reports (its `code` spans marked). */
+  readonly problems: readonly {
+    readonly kind: Rule;
+    readonly what: readonly TextSpan[];
+    readonly errors: number;
+    readonly warnings: number;
+  }[];
   /** Files per format that has any, labelled in running text ("older format"). */
   readonly formats: readonly { readonly label: string; readonly count: number }[];
   readonly facets: readonly {
@@ -98,6 +106,19 @@ export interface HealthPageModel {
   }[];
   readonly months: BarChart;
 }
+
+/** A run of text, set as code or not. */
+export interface TextSpan {
+  readonly text: string;
+  readonly code: boolean;
+}
+
+/** `text` cut at its backticks: every other run is code (`npm run migrate`). */
+export const codeSpans = (text: string): TextSpan[] =>
+  text
+    .split('`')
+    .map((run, index) => ({ text: run, code: index % 2 === 1 }))
+    .filter(({ text: run }) => run !== '');
 
 const cap = <T>(list: readonly T[], limit = HEALTH_LIST_LIMIT): Capped<T> => ({
   items: list.slice(0, limit),
@@ -173,6 +194,10 @@ export function healthPage(
     keys.map((key) => SECTION_TITLES[key]);
   return {
     health,
+    problems: health.problems.map((problem) => ({
+      ...problem,
+      what: codeSpans(RULES[problem.kind]),
+    })),
     formats: Object.entries(health.files.by_format)
       .filter(([, count]) => count > 0)
       .map(([format, count]) => ({

@@ -274,11 +274,8 @@ export async function loadSite(
   const found = await findPatternFiles([dir]);
   const { read, nearAt } = await readFiles(found.files, { render, background, cache });
   const entries = read.flatMap(({ entry }) => (entry ? [entry] : []));
-  const diagnostics = [
-    ...found.diagnostics,
-    ...read.flatMap((file) => file.diagnostics),
-    ...identityDiagnostics(entries),
-  ];
+  const problems = [...found.diagnostics, ...read.flatMap((file) => file.diagnostics)];
+  const diagnostics = [...problems, ...identityDiagnostics(entries)];
   const failed = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
   const shown = read.flatMap(({ pattern }) =>
     pattern && !failed.has(pattern.stored.file) ? [pattern] : [],
@@ -301,7 +298,7 @@ export async function loadSite(
         : renderedLater({ ...pattern, similar }, ahead);
     }),
     diagnostics,
-    checks: { files: found.files, entries, duplicates: near },
+    checks: { files: found.files, entries, duplicates: near, problems },
     ...(ahead ? { ahead } : {}),
   };
 }

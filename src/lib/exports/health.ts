@@ -1,15 +1,22 @@
 /**
  * The library's health for maintainers, computed once from the library model of the shown
  * patterns and what the library checks read (src/lib/library.ts): the numbers both `/health/`
- * and `/api/health.json` show. Pure. What the check also counts — formats, wanted targets,
- * near-duplicate clusters — comes from the check's own functions, so the page and `npm run
+ * and `/api/health.json` show. Pure. What the check also counts — problems by kind, formats,
+ * wanted targets, near-duplicate clusters — comes from the check's own functions, so the page and `npm run
  * check` cannot disagree.
  */
 import { basename } from 'node:path';
 import { ASSESSMENT_PILLARS } from '../../../schema/ontology.ts';
 import { isBlank, SECTION_KEYS } from '../body.ts';
 import { countFormats } from '../format.ts';
-import { deadLinks, wantedTargets, type DeadLink, type LibraryChecks } from '../library.ts';
+import { countByRule } from '../diagnostics.ts';
+import {
+  checkLibrary,
+  deadLinks,
+  wantedTargets,
+  type DeadLink,
+  type LibraryChecks,
+} from '../library.ts';
 import { OVERALL_SCORE_TOLERANCE } from '../validate.ts';
 import { compareText } from '../../model/labels.ts';
 import type { FacetKey } from '../../model/facets.ts';
@@ -86,7 +93,7 @@ function deadLinksByFile(links: readonly DeadLink[]): HealthExport['dead_links']
 export function libraryHealth({ library, checks, updated }: HealthInput): HealthExport {
   const patterns = patternsBySlug(library);
   const v71 = patterns.flatMap((pattern) => (pattern.format === 'v7.1' ? [pattern] : []));
-  const { files, entries, duplicates } = checks;
+  const { files, entries, duplicates, problems } = checks;
   const formats = countFormats(files, new Map(entries.map(({ file, format }) => [file, format])));
   const linksByFile = new Map(entries.map(({ file, links }) => [file, links.length]));
   const facetCounts = (key: FacetKey): HealthExport['counts']['domain'] =>
@@ -98,6 +105,9 @@ export function libraryHealth({ library, checks, updated }: HealthInput): Health
     version: EXPORT_VERSION,
     files: { total: files.length, by_format: formats },
     patterns: patterns.length,
+    problems: countByRule([...problems, ...checkLibrary(entries, files, duplicates)]).map(
+      ({ rule, errors, warnings }) => ({ kind: rule, errors, warnings }),
+    ),
     counts: Object.fromEntries(
       HEALTH_FACETS.map((key) => [key, facetCounts(key)]),
     ) as HealthExport['counts'],

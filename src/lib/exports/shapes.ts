@@ -24,6 +24,7 @@ import { patternFrontmatterSchema } from '../../../schema/pattern.ts';
 import { RELATIONSHIP_TYPES } from '../../../schema/relationships.ts';
 import { SECTION_KEYS } from '../body.ts';
 import { NEIGHBOURS } from '../similarity.ts';
+import { RULE_IDS } from '../rules.ts';
 
 /**
  * Version of the export shapes. 2: Markdown only (1 carried every section as HTML too). 3: the
@@ -319,6 +320,18 @@ export const healthExportSchema = z.strictObject({
     })
     .meta({ description: 'Pattern files read, valid or not.' }),
   patterns: count.meta({ description: 'Patterns shown on the site (valid files).' }),
+  problems: z
+    .array(
+      z.strictObject({
+        kind: z.enum(RULE_IDS).meta({ description: 'The kind of problem (src/lib/rules.ts).' }),
+        errors: count,
+        warnings: count,
+      }),
+    )
+    .meta({
+      description:
+        'Every problem `npm run check` reports on the library, counted by kind: kinds with errors first, then by count.',
+    }),
   counts: z
     .strictObject({
       format: facetCountsSchema,
