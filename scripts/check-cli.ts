@@ -10,14 +10,15 @@
  * Prints one line per problem (ending in its kind), the problems by kind when there are several
  * kinds, then `N files (A v7.1, B older), E errors,
  * W warnings`; exits 1 when there is an error. With GITHUB_ACTIONS=true it also
- * prints inline annotations. `--quiet` prints errors only (the summary still counts the
+ * prints inline annotations, and with GITHUB_STEP_SUMMARY (a file) it appends the whole check
+ * as the job's Markdown summary. `--quiet` prints errors only (the summary still counts the
  * warnings). `--only KIND[,KIND]` shows and counts those kinds of problem only (the exit code
  * too: src/lib/rules.ts). `--duplicates` then lists the library's near-duplicate clusters.
  */
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { openCheckCache } from '../src/lib/check-cache.ts';
-import { checkReport, sortDiagnostics } from '../src/lib/diagnostics.ts';
+import { checkReport, jobSummary, sortDiagnostics } from '../src/lib/diagnostics.ts';
 import { countFormats, refuseIncompleteNewFiles } from '../src/lib/format.ts';
 import { duplicateReport } from '../src/lib/library.ts';
 import { checkPatternFiles, findPatternFiles, patternsDir } from '../src/lib/load.ts';
@@ -93,12 +94,15 @@ const diagnostics = sortDiagnostics(
   ),
 );
 const annotate = process.env['GITHUB_ACTIONS'] === 'true';
+const formats = countFormats(files, library.formats);
 process.stdout.write(
-  checkReport(files.length, diagnostics, annotate, countFormats(files, library.formats), {
-    quiet: values.quiet,
-    only,
-  }),
+  checkReport(files.length, diagnostics, annotate, formats, { quiet: values.quiet, only }),
 );
+const stepSummary = process.env['GITHUB_STEP_SUMMARY'];
+if (stepSummary) {
+  const summarized = only ? diagnostics.filter((d) => only.has(d.rule)) : diagnostics;
+  appendFileSync(stepSummary, jobSummary(files.length, summarized, formats));
+}
 if (values.duplicates) process.stdout.write(duplicateReport(library.duplicates));
 process.exitCode = diagnostics.some((d) => d.severity === 'error' && (only?.has(d.rule) ?? true))
   ? 1

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BUILD_ARGS } from '../scripts/lib/build-command.ts';
@@ -10,7 +12,7 @@ function check(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, ['scripts/check.js', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, GITHUB_ACTIONS: '', PATTERNS_DIR: '', ...env },
+    env: { ...process.env, GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', PATTERNS_DIR: '', ...env },
   });
   return { status: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
 }
@@ -118,6 +120,29 @@ describe('npm run check', () => {
       "npm run check: Unknown option '--quite'
       usage: npm run check -- [options] [FILE_OR_DIR...]
       (npm run check -- --help lists the options)"
+    `);
+  });
+
+  it('appends the whole check to the job summary GitHub names, after what the step wrote', () => {
+    const summary = join(mkdtempSync(join(tmpdir(), 'summary-')), 'summary.md');
+    writeFileSync(summary, 'Before.\n');
+    const { status } = check(['tests/fixtures/score-out-of-range'], {
+      GITHUB_STEP_SUMMARY: summary,
+    });
+    expect(status).toBe(1);
+    expect(readFileSync(summary, 'utf8')).toMatchInlineSnapshot(`
+      "Before.
+      ### Pattern check: 1 file, 2 errors, 0 warnings
+
+      | Kind | Errors | Warnings | What it reports |
+      | --- | ---: | ---: | --- |
+      | \`schema\` | 2 | 0 | a field that does not match the format: missing, of the wrong type or value |
+
+      | File | Line | Severity | Field | Problem | Kind |
+      | --- | ---: | --- | --- | --- | --- |
+      | tests/fixtures/score-out-of-range/score-out-of-range.md | 24:17 | error | ontology.commons\\_assessment.resilience | out of range (expected ≤ 5, got 7) | schema |
+      | tests/fixtures/score-out-of-range/score-out-of-range.md | 26:15 | error | ontology.commons\\_assessment.autonomy | out of range (expected ≥ 0, got -1) | schema |
+      "
     `);
   });
 

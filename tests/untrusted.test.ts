@@ -10,7 +10,13 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SECTION_KEYS } from '../src/lib/body.ts';
-import { formatAnnotation, formatDiagnostic, type Diagnostic } from '../src/lib/diagnostics.ts';
+import {
+  formatAnnotation,
+  formatDiagnostic,
+  jobSummary,
+  SUMMARY_PROBLEMS,
+  type Diagnostic,
+} from '../src/lib/diagnostics.ts';
 import { findPatternFiles, loadLibrary, readPlainFile } from '../src/lib/load.ts';
 import { readPatternFile } from '../src/lib/pattern-file.ts';
 import { RESERVED_PAGE_IDS } from '../src/lib/reserved.ts';
@@ -94,6 +100,20 @@ describe('one problem, one line', () => {
     expect(formatDiagnostic(hostile)).toMatchInlineSnapshot(
       `"a\\nb.md:1:2: error: x\\r\\n::error::forged: m\\u2028n\\u001b[31m (expected e\\nf, got "\\ud800") [schema]"`,
     );
+  });
+
+  it('sets them, and Markdown, as literal text in the GitHub job summary', () => {
+    const marked = { ...hostile, message: 'a | b <img src=x> `c` *d* [e](f) \\' };
+    expect(jobSummary(1, [marked]).split('\n').at(-2)).toMatchInlineSnapshot(
+      `"| a\\\\nb.md | 1:2 | error | x\\\\r\\\\n::error::forged | a \\| b &lt;img src=x&gt; \\\`c\\\` \\*d\\* \\[e\\](f) \\\\ (expected e\\\\nf, got "\\\\ud800") | schema |"`,
+    );
+  });
+
+  it('lists at most 500 problems in the job summary, and counts the rest', () => {
+    const many = Array.from({ length: SUMMARY_PROBLEMS + 2 }, (_, line) => ({ ...hostile, line }));
+    const lines = jobSummary(1, many).trim().split('\n');
+    expect(lines.filter((line) => line.endsWith(' | schema |'))).toHaveLength(SUMMARY_PROBLEMS);
+    expect(lines.at(-1)).toBe("… and 2 more problems: the step's log has them all.");
   });
 
   it('escapes them in GitHub annotations too', () => {

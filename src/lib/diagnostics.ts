@@ -79,6 +79,53 @@ export function formatAnnotation(d: Diagnostic): string {
 
 const plural = (n: number, word: string): string => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
 
+/** Text from a file made literal in GitHub's Markdown, on one line and inside a table cell. */
+const escapeMarkdown = (text: string): string =>
+  escapeControls(text)
+    .replace(/[\\`*_[\]|~]/g, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+
+/** Problems a job summary lists one by one; the rest are counted (GitHub takes 1 MiB). */
+export const SUMMARY_PROBLEMS = 500;
+
+/**
+ * The check as a GitHub Actions job summary (Markdown, for `$GITHUB_STEP_SUMMARY`): the summary
+ * line, the problems by kind, then every problem (up to {@link SUMMARY_PROBLEMS}) — GitHub shows
+ * only ten annotations of each severity per step on the diff.
+ */
+export function jobSummary(
+  files: number,
+  diagnostics: readonly Diagnostic[],
+  formats?: Readonly<Record<string, number>>,
+): string {
+  const lines = [`### Pattern check: ${summarize(files, diagnostics, formats)}`, ''];
+  if (diagnostics.length === 0) return `${lines.join('\n')}\n`;
+  lines.push(
+    '| Kind | Errors | Warnings | What it reports |',
+    '| --- | ---: | ---: | --- |',
+    ...countByRule(diagnostics).map(
+      ({ rule, errors, warnings }) =>
+        // The kinds' own text is the project's Markdown; what comes from files is escaped.
+        `| \`${rule}\` | ${String(errors)} | ${String(warnings)} | ${RULES[rule]} |`,
+    ),
+    '',
+    '| File | Line | Severity | Field | Problem | Kind |',
+    '| --- | ---: | --- | --- | --- | --- |',
+    ...diagnostics
+      .slice(0, SUMMARY_PROBLEMS)
+      .map(
+        (d) =>
+          `| ${escapeMarkdown(d.file)} | ${String(d.line)}:${String(d.column)} | ${d.severity} | ${escapeMarkdown(d.path)} | ${escapeMarkdown(d.message + detail(d))} | ${d.rule} |`,
+      ),
+  );
+  const left = diagnostics.length - SUMMARY_PROBLEMS;
+  if (left > 0)
+    lines.push('', `… and ${plural(left, 'more problem')}: the step's log has them all.`);
+  return `${lines.join('\n')}\n`;
+}
+
 /**
  * `N files, E errors, W warnings`; when some are not v7.1, with the count of files per format:
  * `N files (A v7.1, B incomplete, C older), E errors, W warnings` (formats with no file left out).
