@@ -20,7 +20,7 @@ import { relative } from 'node:path';
 import { openCheckCache } from '../src/lib/check-cache.ts';
 import { checkReport, jobSummary, sortDiagnostics } from '../src/lib/diagnostics.ts';
 import { countFormats, refuseIncompleteNewFiles } from '../src/lib/format.ts';
-import { duplicateReport } from '../src/lib/library.ts';
+import { didYouMean, duplicateReport, slugIndex } from '../src/lib/library.ts';
 import { checkPatternFiles, findPatternFiles, patternsDir } from '../src/lib/load.ts';
 import { isRule, RULE_IDS } from '../src/lib/rules.ts';
 import { defineCommand, readCommandLine, refuseCommandLine } from './lib/command-line.ts';
@@ -56,10 +56,16 @@ const command = defineCommand({
 const { values, operands } = readCommandLine(command);
 const kinds = values.only.flatMap((list) => list.split(',')).filter((kind) => kind !== '');
 const unknown = kinds.filter((kind) => !isRule(kind));
+const kindIndex = slugIndex(RULE_IDS);
 if (unknown.length > 0) {
   refuseCommandLine(
     command,
-    `no kind of problem is called ${unknown.map((kind) => `"${kind}"`).join(' or ')} (kinds: ${RULE_IDS.join(', ')})`,
+    `no kind of problem is called ${unknown
+      .map((kind) => {
+        const near = didYouMean(kind, kindIndex);
+        return `"${kind}"${near === undefined ? '' : ` (did you mean "${near}"?)`}`;
+      })
+      .join(' or ')} (kinds: ${RULE_IDS.join(', ')})`,
   );
 }
 const only = kinds.length > 0 ? new Set(kinds.filter(isRule)) : undefined;

@@ -97,7 +97,7 @@ describe('npm run check', () => {
     const unknown = check(['--only', 'schema,older,dead-links', ...paths]);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr.split('\n')[0]).toMatchInlineSnapshot(
-      `"npm run check: no kind of problem is called "older" or "dead-links" (kinds: file, front-matter, schema, slug, placeholder, unknown-field, drift, machine-entry, older-format, incomplete, lens, score, sections, nesting, characters, dead-link, wanted-pattern, duplicate, near-duplicate)"`,
+      `"npm run check: no kind of problem is called "older" or "dead-links" (did you mean "dead-link"?) (kinds: file, front-matter, schema, slug, placeholder, unknown-field, drift, machine-entry, older-format, incomplete, lens, score, sections, nesting, characters, dead-link, wanted-pattern, duplicate, near-duplicate)"`,
     );
   });
 
