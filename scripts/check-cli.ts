@@ -12,13 +12,19 @@
  * W warnings`; exits 1 when there is an error. With GITHUB_ACTIONS=true it also
  * prints inline annotations, and with GITHUB_STEP_SUMMARY (a file) it appends the whole check
  * as the job's Markdown summary. `--quiet` prints errors only (the summary still counts the
- * warnings). `--only KIND[,KIND]` shows and counts those kinds of problem only (the exit code
+ * warnings). `--json` prints the report as one JSON document instead. `--only KIND[,KIND]` shows and counts those kinds of problem only (the exit code
  * too: src/lib/rules.ts). `--duplicates` then lists the library's near-duplicate clusters.
  */
 import { appendFileSync, existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { openCheckCache } from '../src/lib/check-cache.ts';
-import { checkReport, jobSummary, sortDiagnostics } from '../src/lib/diagnostics.ts';
+import {
+  checkJson,
+  checkReport,
+  filtered,
+  jobSummary,
+  sortDiagnostics,
+} from '../src/lib/diagnostics.ts';
 import { countFormats, refuseIncompleteNewFiles } from '../src/lib/format.ts';
 import { didYouMean, duplicateReport, slugIndex } from '../src/lib/library.ts';
 import { checkPatternFiles, findPatternFiles, patternsDir } from '../src/lib/load.ts';
@@ -47,6 +53,10 @@ const command = defineCommand({
       value: 'KIND[,KIND]',
       description: `Shows and counts these kinds of problem only: ${RULE_IDS.join(', ')}.`,
     },
+    json: {
+      type: 'boolean',
+      description: 'Prints the report as one JSON document (counts, kinds, problems) instead.',
+    },
     duplicates: {
       type: 'boolean',
       description: "Then lists the library's near-duplicate clusters and their pairs.",
@@ -66,6 +76,12 @@ if (unknown.length > 0) {
         return `"${kind}"${near === undefined ? '' : ` (did you mean "${near}"?)`}`;
       })
       .join(' or ')} (kinds: ${RULE_IDS.join(', ')})`,
+  );
+}
+if (values.json && values.duplicates) {
+  refuseCommandLine(
+    command,
+    '--json prints one JSON document: it cannot be given with --duplicates',
   );
 }
 const only = kinds.length > 0 ? new Set(kinds.filter(isRule)) : undefined;
@@ -101,13 +117,18 @@ const diagnostics = sortDiagnostics(
 );
 const annotate = process.env['GITHUB_ACTIONS'] === 'true';
 const formats = countFormats(files, library.formats);
+const filter = { quiet: values.quiet, only };
 process.stdout.write(
-  checkReport(files.length, diagnostics, annotate, formats, { quiet: values.quiet, only }),
+  values.json
+    ? checkJson(files.length, diagnostics, formats, filter)
+    : checkReport(files.length, diagnostics, annotate, formats, filter),
 );
 const stepSummary = process.env['GITHUB_STEP_SUMMARY'];
 if (stepSummary) {
-  const summarized = only ? diagnostics.filter((d) => only.has(d.rule)) : diagnostics;
-  appendFileSync(stepSummary, jobSummary(files.length, summarized, formats));
+  appendFileSync(
+    stepSummary,
+    jobSummary(files.length, filtered(diagnostics, { only }).counted, formats),
+  );
 }
 if (values.duplicates) process.stdout.write(duplicateReport(library.duplicates));
 process.exitCode = diagnostics.some((d) => d.severity === 'error' && (only?.has(d.rule) ?? true))

@@ -108,6 +108,7 @@ describe('npm run check', () => {
       '--new FILE',
       '--quiet',
       '--only KIND[,KIND]',
+      '--json',
       '--duplicates',
       '--help, -h',
     ]) {
@@ -121,6 +122,37 @@ describe('npm run check', () => {
       usage: npm run check -- [options] [FILE_OR_DIR...]
       (npm run check -- --help lists the options)"
     `);
+  });
+
+  it('prints the report as one JSON document with --json, the same problems and counts', () => {
+    const paths = ['tests/fixtures/score-out-of-range', 'tests/fixtures/real-library/devops.md'];
+    const text = check(paths).stdout.split('\n');
+    const json = check(['--json', ...paths]);
+    expect(json.status).toBe(1);
+    const report = JSON.parse(json.stdout) as {
+      files: number;
+      errors: number;
+      warnings: number;
+      by_kind: unknown[];
+      problems: { file: string; line: number; column: number; severity: string; kind: string }[];
+    };
+    expect(
+      report.problems.map((p) => `${p.file}:${String(p.line)}:${String(p.column)}: ${p.severity}`),
+    ).toEqual(
+      text
+        .filter((line) => / (error|warning): /.test(line))
+        .map((line) => line.split(': ').slice(0, 2).join(': ')),
+    );
+    expect(report.problems.map((p) => p.kind)).toEqual(['older-format', 'schema', 'schema']);
+    expect([report.files, report.errors, report.warnings]).toEqual([2, 2, 1]);
+    expect(report.by_kind).toEqual([
+      { kind: 'schema', errors: 2, warnings: 0 },
+      { kind: 'older-format', errors: 0, warnings: 1 },
+    ]);
+    const quiet = JSON.parse(check(['--json', '--quiet', ...paths]).stdout) as typeof report;
+    expect(quiet.problems.map((p) => p.severity)).toEqual(['error', 'error']);
+    expect(quiet.warnings).toBe(1);
+    expect(check(['--json', '--duplicates', ...paths]).status).toBe(2);
   });
 
   it('appends the whole check to the job summary GitHub names, after what the step wrote', () => {

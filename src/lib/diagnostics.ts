@@ -199,6 +199,45 @@ export interface ReportFilter {
 }
 
 /**
+ * The problems a report counts (those of the kinds `only` names, else all) and those it shows
+ * (of those, the errors only when `quiet`).
+ */
+export function filtered(
+  all: readonly Diagnostic[],
+  { quiet = false, only }: ReportFilter,
+): { counted: readonly Diagnostic[]; shown: readonly Diagnostic[] } {
+  const counted = only ? all.filter((d) => only.has(d.rule)) : all;
+  return { counted, shown: quiet ? counted.filter((d) => d.severity === 'error') : counted };
+}
+
+/**
+ * `npm run check -- --json`: the report as one JSON document — the files (per format), the
+ * errors and warnings counted, the problems by kind, and each problem shown with its kind —
+ * for programs (editors, bots); `filter` as for {@link checkReport}.
+ */
+export function checkJson(
+  files: number,
+  all: readonly Diagnostic[],
+  formats: Readonly<Record<string, number>> | undefined,
+  filter: ReportFilter = {},
+): string {
+  const { counted, shown } = filtered(all, filter);
+  const errors = counted.filter((d) => d.severity === 'error').length;
+  return `${JSON.stringify(
+    {
+      files,
+      ...(formats ? { formats } : {}),
+      errors,
+      warnings: counted.length - errors,
+      by_kind: countByRule(counted).map(({ rule, ...count }) => ({ kind: rule, ...count })),
+      problems: shown.map(({ rule, ...d }) => ({ ...d, kind: rule })),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/**
  * What `npm run check` prints: one line per problem (with its GitHub annotation after it when
  * `annotate`), the problems by kind when there are several kinds, then the summary line.
  * `quiet` leaves the warnings out, but not their count; `only` keeps the kinds it names.
@@ -208,10 +247,10 @@ export function checkReport(
   all: readonly Diagnostic[],
   annotate: boolean,
   formats?: Readonly<Record<string, number>>,
-  { quiet = false, only }: ReportFilter = {},
+  filter: ReportFilter = {},
 ): string {
-  const diagnostics = only ? all.filter((d) => only.has(d.rule)) : all;
-  const shown = quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
+  const { counted: diagnostics, shown } = filtered(all, filter);
+  const { only } = filter;
   const lines = shown.map((d) =>
     annotate ? `${formatDiagnostic(d)}\n${formatAnnotation(d)}` : formatDiagnostic(d),
   );
