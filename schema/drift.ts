@@ -46,18 +46,13 @@ import type { FieldPath } from '../src/lib/positions.ts';
 export interface DriftNote {
   readonly path: FieldPath;
   readonly severity: 'error' | 'warning';
-  /** `machine-entry` for a machine-written entry dropped, else `drift` (src/lib/rules.ts). */
+  /** `machine-entry` for machine-written `graph_garden` data, else `drift` (src/lib/rules.ts). */
   readonly rule: 'drift' | 'machine-entry';
   readonly message: string;
 }
 
 type Dict = Record<string, unknown>;
-type Note = (
-  path: FieldPath,
-  message: string,
-  severity?: DriftNote['severity'],
-  rule?: DriftNote['rule'],
-) => void;
+type Note = (path: FieldPath, message: string, severity?: DriftNote['severity']) => void;
 
 const isDict = (value: unknown): value is Dict =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -67,8 +62,14 @@ const PROVENANCE_FIELDS = ['contributors', 'sources', 'license', 'attribution'] 
 /** Rewrites known drift in raw frontmatter; returns the canonical value and what it did. */
 export function normaliseDrift(raw: Dict): { data: Dict; notes: DriftNote[] } {
   const notes: DriftNote[] = [];
-  const note: Note = (path, message, severity = 'warning', rule = 'drift') => {
-    notes.push({ path, message, severity, rule });
+  // Drift in the machine-written graph garden is for its generator to fix, not for authors.
+  const note: Note = (path, message, severity = 'warning') => {
+    notes.push({
+      path,
+      message,
+      severity,
+      rule: path[0] === 'graph_garden' ? 'machine-entry' : 'drift',
+    });
   };
   const data: Dict = { ...raw };
   liftProvenance(data, note);
@@ -178,8 +179,6 @@ function normaliseInferredLink(link: unknown, path: FieldPath, note: Note): unkn
   note(
     path,
     `machine-written link${typeof link['target'] === 'string' ? ` to "${link['target']}"` : ''} dropped: strength ${JSON.stringify(strength)} is a count, not a 0–1 confidence`,
-    'warning',
-    'machine-entry',
   );
   return undefined;
 }

@@ -175,8 +175,8 @@ describe('checking pattern files', () => {
     expect(await checkFixture('drift-shapes')).toMatchInlineSnapshot(`
       "drift-shapes/drift-shapes.md:42:7: warning: relationships.enables[0]: bare slug "drift-shapes": write { slug: drift-shapes, weight: 0–1 } [drift]
       drift-shapes/drift-shapes.md:43:7: warning: relationships.enables[1]: "id" names the related pattern: write "slug" instead [drift]
-      drift-shapes/drift-shapes.md:53:7: warning: graph_garden.entities[0]: bare label "Living System": write { id, label, … } [drift]
-      drift-shapes/drift-shapes.md:58:7: warning: graph_garden.inferred_links[0].strength: "strength" is the old name of "confidence" [drift]"
+      drift-shapes/drift-shapes.md:53:7: warning: graph_garden.entities[0]: bare label "Living System": write { id, label, … } [machine-entry]
+      drift-shapes/drift-shapes.md:58:7: warning: graph_garden.inferred_links[0].strength: "strength" is the old name of "confidence" [machine-entry]"
     `);
     const file = `${FIXTURES}drift-shapes/drift-shapes.md`;
     const pattern = v71(readPatternFile(file, readFileSync(file)).pattern);

@@ -10,8 +10,9 @@ export const RULES = {
   slug: 'a slug that differs from the file name, or names a page of the site',
   placeholder: 'a placeholder left by `npm run migrate` or `npm run new`, to be written',
   'unknown-field': 'a field the format does not have: ignored',
-  drift: 'a shape that differs from the reference, read as it (schema/drift.ts)',
-  'machine-entry': 'an invalid machine-written `graph_garden` entry: dropped',
+  drift: 'a hand-written shape that differs from the reference, read as it (schema/drift.ts)',
+  'machine-entry':
+    'a machine-written `graph_garden` entry in an older shape (read as it) or invalid (dropped)',
   'older-format': 'a file in the older format: shown as written; `npm run migrate` converts it',
   incomplete: 'a v7.1 file missing hand-written groups: shown as written',
   lens: "a context label under a lens the site does not declare: shown on the pattern's page only",
