@@ -66,8 +66,8 @@ const command = defineCommand({
 const { values, operands } = readCommandLine(command);
 const kinds = values.only.flatMap((list) => list.split(',')).filter((kind) => kind !== '');
 const unknown = kinds.filter((kind) => !isRule(kind));
-const kindIndex = slugIndex(RULE_IDS);
 if (unknown.length > 0) {
+  const kindIndex = slugIndex(RULE_IDS);
   refuseCommandLine(
     command,
     `no kind of problem is called ${unknown
@@ -123,14 +123,9 @@ process.stdout.write(
     ? checkJson(files.length, diagnostics, formats, filter)
     : checkReport(files.length, diagnostics, annotate, formats, filter),
 );
+// The problems of the kinds asked for, whether --quiet shows them or not.
+const { counted } = filtered(diagnostics, { only });
 const stepSummary = process.env['GITHUB_STEP_SUMMARY'];
-if (stepSummary) {
-  appendFileSync(
-    stepSummary,
-    jobSummary(files.length, filtered(diagnostics, { only }).counted, formats),
-  );
-}
+if (stepSummary) appendFileSync(stepSummary, jobSummary(files.length, counted, formats));
 if (values.duplicates) process.stdout.write(duplicateReport(library.duplicates));
-process.exitCode = diagnostics.some((d) => d.severity === 'error' && (only?.has(d.rule) ?? true))
-  ? 1
-  : 0;
+process.exitCode = counted.some((d) => d.severity === 'error') ? 1 : 0;

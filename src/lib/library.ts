@@ -10,9 +10,8 @@
 import { basename } from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import { RELATIONSHIP_TYPES } from '../../schema/relationships.ts';
-import type { BodyIssue } from './body.ts';
 import { namesElement, sectionList } from './body-links.ts';
-import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import type { Diagnostic } from './diagnostics.ts';
 import type { PatternFormat } from './format.ts';
 import type { Frontmatter } from './frontmatter.ts';
 import type { PatternFile } from './pattern-file.ts';
@@ -52,8 +51,6 @@ export interface LibraryEntry {
   readonly bodyLinks: readonly (Located & { readonly fragment?: string })[];
   /** Its page's section ids, which a link from another pattern may name; undefined for an invalid file. */
   readonly sectionIds: readonly string[] | undefined;
-  /** The links and images in its text that lead nowhere on the site (the body stage's warnings). */
-  readonly deadLinks: readonly BodyIssue[];
   /** A valid pattern's title and words, keyed by its file (for near-duplicates); undefined for an invalid file. */
   readonly text: { readonly title: Located; readonly document: TermDocument } | undefined;
 }
@@ -82,7 +79,6 @@ export function toLibraryEntry(pattern: PatternFile): LibraryEntry {
       ...(fragment === undefined ? {} : { fragment }),
     })),
     sectionIds: pattern.body.links.ids,
-    deadLinks: pattern.body.links.issues,
     links:
       pattern.format !== 'v7.1'
         ? RELATIONSHIP_TYPES.flatMap((type) =>
@@ -164,7 +160,6 @@ export function rawLibraryEntry(
     text: undefined,
     bodyLinks: [],
     sectionIds: undefined,
-    deadLinks: [],
     links:
       format === 'older'
         ? []
@@ -335,7 +330,9 @@ function deadPatternLinks(
 ): DeadLink[] {
   const sections = new Map(
     entries.flatMap(({ file, sectionIds }) =>
-      sectionIds === undefined ? [] : [[basename(file, '.md'), sectionIds] as const],
+      sectionIds === undefined
+        ? []
+        : [[basename(file, '.md'), { ids: sectionIds, set: new Set(sectionIds) }] as const],
     ),
   );
   return entries.flatMap(({ file, bodyLinks }) =>
@@ -344,28 +341,14 @@ function deadPatternLinks(
         const hint = spellingHint(value, index);
         return [{ file, ...at, message: `links to "${value}", which has no pattern file${hint}` }];
       }
-      const ids = sections.get(value);
-      if (fragment === undefined || ids === undefined || namesElement(fragment, new Set(ids))) {
+      const page = sections.get(value);
+      if (fragment === undefined || page === undefined || namesElement(fragment, page.set)) {
         return [];
       }
-      const message = `links to "${value}#${fragment}", but "${value}" has no section #${fragment}${sectionList(ids)}`;
+      const message = `links to "${value}#${fragment}", but "${value}" has no section #${fragment}${sectionList(page.ids)}`;
       return [{ file, ...at, message }];
     }),
   );
-}
-
-/**
- * Every link and image in the patterns' texts that leads nowhere on the site — the body stage's
- * warnings and the library's ({@link deadPatternLinks}) — by file, line and column.
- */
-export function deadLinks(entries: readonly LibraryEntry[], files: readonly string[]): DeadLink[] {
-  const slugs = files.map((file) => basename(file, '.md'));
-  return sortDiagnostics([
-    ...entries.flatMap(({ file, deadLinks: dead }) =>
-      dead.map(({ line, column, message }) => ({ file, line, column, message })),
-    ),
-    ...deadPatternLinks(entries, new Set(slugs), slugIndex(slugs)),
-  ]);
 }
 
 /** Near-duplicate patterns of a library: the pairs (by file) and their clusters. */

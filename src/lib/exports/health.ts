@@ -9,14 +9,8 @@ import { basename } from 'node:path';
 import { ASSESSMENT_PILLARS } from '../../../schema/ontology.ts';
 import { isBlank, SECTION_KEYS } from '../body.ts';
 import { countFormats } from '../format.ts';
-import { countByRule } from '../diagnostics.ts';
-import {
-  checkLibrary,
-  deadLinks,
-  wantedTargets,
-  type DeadLink,
-  type LibraryChecks,
-} from '../library.ts';
+import { countByRule, sortDiagnostics } from '../diagnostics.ts';
+import { checkLibrary, wantedTargets, type DeadLink, type LibraryChecks } from '../library.ts';
 import { OVERALL_SCORE_TOLERANCE } from '../validate.ts';
 import { compareText } from '../../model/labels.ts';
 import type { FacetKey } from '../../model/facets.ts';
@@ -93,7 +87,9 @@ function deadLinksByFile(links: readonly DeadLink[]): HealthExport['dead_links']
 export function libraryHealth({ library, checks, updated }: HealthInput): HealthExport {
   const patterns = patternsBySlug(library);
   const v71 = patterns.flatMap((pattern) => (pattern.format === 'v7.1' ? [pattern] : []));
-  const { files, entries, duplicates, problems } = checks;
+  const { files, entries, duplicates } = checks;
+  // Every problem the check reports, in the check's order: each file's own, then the library's.
+  const problems = [...checks.problems, ...checkLibrary(entries, files, duplicates)];
   const formats = countFormats(files, new Map(entries.map(({ file, format }) => [file, format])));
   const linksByFile = new Map(entries.map(({ file, links }) => [file, links.length]));
   const facetCounts = (key: FacetKey): HealthExport['counts']['domain'] =>
@@ -105,9 +101,11 @@ export function libraryHealth({ library, checks, updated }: HealthInput): Health
     version: EXPORT_VERSION,
     files: { total: files.length, by_format: formats },
     patterns: patterns.length,
-    problems: countByRule([...problems, ...checkLibrary(entries, files, duplicates)]).map(
-      ({ rule, errors, warnings }) => ({ kind: rule, errors, warnings }),
-    ),
+    problems: countByRule(problems).map(({ rule, errors, warnings }) => ({
+      kind: rule,
+      errors,
+      warnings,
+    })),
     counts: Object.fromEntries(
       HEALTH_FACETS.map((key) => [key, facetCounts(key)]),
     ) as HealthExport['counts'],
@@ -120,7 +118,9 @@ export function libraryHealth({ library, checks, updated }: HealthInput): Health
         wanted_by: [...new Set(wantedBy.map(({ file }) => slugOfFile(file)))].sort(compareText),
       }))
       .sort((a, b) => b.wanted_by.length - a.wanted_by.length || compareText(a.target, b.target)),
-    dead_links: deadLinksByFile(deadLinks(entries, files)),
+    dead_links: deadLinksByFile(
+      sortDiagnostics(problems.filter(({ rule }) => rule === 'dead-link')),
+    ),
     sections: v71.flatMap(({ slug, body }) => {
       const found = new Map(body.sections.map((section) => [section.key, section]));
       const missing = SECTION_KEYS.filter((key) => !found.has(key));
