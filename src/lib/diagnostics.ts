@@ -3,6 +3,7 @@
  * place that formats them for people (`path:line:col: …`) and for GitHub.
  */
 
+import { counted, formatCount } from './counts.ts';
 import { RULES, type Rule } from './rules.ts';
 
 export type Severity = 'error' | 'warning';
@@ -77,8 +78,6 @@ export function formatAnnotation(d: Diagnostic): string {
   return `::${d.severity} ${where.join(',')},title=${escapeProperty(`${d.path} [${d.rule}]`)}::${escapeData(d.message + detail(d))}`;
 }
 
-const plural = (n: number, word: string): string => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
-
 /** Text from a file made literal in GitHub's Markdown, on one line and inside a table cell. */
 const escapeMarkdown = (text: string): string =>
   escapeControls(text)
@@ -122,7 +121,7 @@ export function jobSummary(
   );
   const left = diagnostics.length - SUMMARY_PROBLEMS;
   if (left > 0)
-    lines.push('', `… and ${plural(left, 'more problem')}: the step's log has them all.`);
+    lines.push('', `… and ${counted(left, 'more problem')}: the step's log has them all.`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -136,13 +135,13 @@ export function summarize(
   formats?: Readonly<Record<string, number>>,
 ): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const counted = Object.entries(formats ?? {}).filter(
+  const shown = Object.entries(formats ?? {}).filter(
     ([format, count]) => format === 'v7.1' || count > 0,
   );
-  const perFormat = counted.some(([format, count]) => format !== 'v7.1' && count > 0)
-    ? ` (${counted.map(([format, count]) => `${String(count)} ${format}`).join(', ')})`
+  const perFormat = shown.some(([format, count]) => format !== 'v7.1' && count > 0)
+    ? ` (${shown.map(([format, count]) => `${formatCount(count)} ${format}`).join(', ')})`
     : '';
-  return `${plural(files, 'file')}${perFormat}, ${plural(errors, 'error')}, ${plural(diagnostics.length - errors, 'warning')}`;
+  return `${counted(files, 'file')}${perFormat}, ${counted(errors, 'error')}, ${counted(diagnostics.length - errors, 'warning')}`;
 }
 
 /** How many problems of one kind a check found. */
@@ -174,7 +173,7 @@ export function ruleTable(diagnostics: readonly Diagnostic[]): string[] {
   const counts = countByRule(diagnostics);
   if (counts.length < 2) return [];
   const rows = counts.map(({ rule, errors, warnings }) => [
-    [errors > 0 && plural(errors, 'error'), warnings > 0 && plural(warnings, 'warning')]
+    [errors > 0 && counted(errors, 'error'), warnings > 0 && counted(warnings, 'warning')]
       .filter((part) => part !== false)
       .join(', '),
     rule,

@@ -1,10 +1,13 @@
 /**
  * Contributors: every person or organisation a pattern names in `contributors` (v7.1: handles or
  * names; the older format: handles or {name, role}), with their patterns and roles. Names are
- * untrusted text: one contributor is every spelling that differs only in case, width or
- * spacing (GitHub handles ignore case), shown as its most frequent spelling; its URL segment is
- * that name slugged by github-slugger, claimed in the code-point order of the contributors' keys, so a collision takes `-1`, `-2`, … the same way in every build, and a name with no letter
- * or digit becomes `contributor` (stems cut to 50 characters).
+ * untrusted text: one contributor is every spelling with the same slug (github-slugger: case,
+ * width, spacing and punctuation aside, so the real library's "Commons OS" and "commons-os" are
+ * one page), shown as its most frequent spelling. A name with no letter or digit has no slug: it
+ * is its own contributor, as written but for case and spacing. The URL segment is the slug cut
+ * to 50 characters, claimed in the code-point order of the contributors' keys, so a collision
+ * (two long names alike in their first 50, or two names without a slug, which become
+ * `contributor`) takes `-1`, `-2`, … the same way in every build.
  */
 import GithubSlugger, { slug as slugOfText } from 'github-slugger';
 import { byTitle, compareText } from './labels.ts';
@@ -45,8 +48,11 @@ const UNNAMED = 'contributor';
 /** Longest slug stem in characters (a URL segment is a folder name: at most 255 bytes). */
 const MAX_STEM = 50;
 
-/** What makes two spellings one contributor. */
-const keyOf = (name: string): string => spelling(name.normalize('NFKC')).toLowerCase();
+/** What makes two spellings one contributor: their slug, else (no letter or digit) the text. */
+function keyOf(name: string): string {
+  const shown = spelling(name.normalize('NFKC'));
+  return slugOfText(shown) || `${UNNAMED}:${shown.toLowerCase()}`;
+}
 
 /** A name as shown: without surrounding space, inner runs of space as one. */
 const spelling = (name: string): string => name.trim().replace(/\s+/g, ' ');
@@ -96,10 +102,10 @@ export function contributorIndex(patterns: readonly StoredPattern[]): Contributo
     const tally = tallies.get(key);
     if (tally === undefined) throw new Error(`no contributor "${key}"`);
     const name = mostFrequent(tally.spellings);
-    const stem = slugOfText(name)
-      .slice(0, MAX_STEM)
-      .replace(/^-+|-+$/g, '');
-    const slug = slugger.slug(stem || UNNAMED);
+    const stem = key.startsWith(`${UNNAMED}:`)
+      ? UNNAMED
+      : key.slice(0, MAX_STEM).replace(/^-+|-+$/g, '') || UNNAMED;
+    const slug = slugger.slug(stem);
     slugs.set(key, slug);
     return {
       name,
