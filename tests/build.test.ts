@@ -135,6 +135,13 @@ describe('full build of a small library', () => {
     expect(html).toContain('href="/patterns/alpha-commons/"');
   });
 
+  it('draws a neighbourhood only for a pattern linked with others, and says so otherwise', () => {
+    expect(page('patterns/alpha-commons')).toContain('id="neighbourhood-graph-title"');
+    const unlinked = page('patterns/gl013-steward-ownership');
+    expect(unlinked).not.toContain('id="neighbourhood-graph-title"');
+    expect(unlinked).toContain('Not linked with any other pattern yet: no neighbourhood to draw.');
+  });
+
   it('browses every pattern with facet counts', () => {
     const html = page('patterns');
     for (const slug of [
