@@ -119,6 +119,21 @@ describe('the search dialog', () => {
     await page.waitForURL(siteUrl('/search/?q=peer+production'));
   });
 
+  it('keeps every key typed right after “/”, while the dialog’s script is still loading', async () => {
+    const page = await open('/');
+    // The dialog's script held back, as on a slow connection: keys typed meanwhile must wait.
+    await page.route('**/_astro/search-dialog.*.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await route.continue();
+    });
+    await page.keyboard.press('/');
+    await page.keyboard.type('commons');
+    await eventually(() => status(page)).toBe('3 patterns for “commons”');
+    expect(await page.getByRole('combobox', { name: 'Search patterns' }).inputValue()).toBe(
+      'commons',
+    );
+  });
+
   it('titles results with the remembered lens’s context label and links to the pattern under it', async () => {
     const page = await open('/patterns/alpha-commons/government/');
     await typeInHeader(page, 'alpha');
