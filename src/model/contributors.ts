@@ -10,7 +10,7 @@
  * `contributor`) takes `-1`, `-2`, … the same way in every build.
  */
 import GithubSlugger, { slug as slugOfText } from 'github-slugger';
-import { byTitle, compareText } from './labels.ts';
+import { byTitle, compareText } from '../lib/text-order.ts';
 import type { StoredPattern } from './types.ts';
 
 /** One pattern a contributor is named in, with the roles given there (older format only). */

@@ -15,7 +15,7 @@ import type {
   WantedPattern,
 } from './types.ts';
 import type { SectionKey } from '../lib/body.ts';
-import { byTitle, compareText } from './labels.ts';
+import { browseOrder, compareText } from '../lib/text-order.ts';
 import type { SiteUrls, Sort } from './urls.ts';
 
 /** Patterns in one browse order: title A–Z, or score / vitality highest first (then title). */
@@ -23,11 +23,9 @@ export function sortPatterns(
   patterns: readonly PatternSummary[],
   sort: Sort,
 ): readonly PatternSummary[] {
-  const list = [...patterns];
-  if (sort === 'title') return list.sort(byTitle);
   const value = (p: PatternSummary): number =>
     p.format !== 'v7.1' ? -1 : ((sort === 'score' ? p.overallScore : p.vitality) ?? -1);
-  return list.sort((a, b) => value(b) - value(a) || byTitle(a, b));
+  return [...patterns].sort(browseOrder(sort, value, (p) => p));
 }
 
 /**

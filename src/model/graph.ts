@@ -13,7 +13,8 @@
  */
 import { clockwiseFromTop, polar, round2 } from './geometry.ts';
 import { facetValueLabel } from './facets.ts';
-import { byTitle, compareText, relationshipRank } from './labels.ts';
+import { relationshipRank } from './labels.ts';
+import { byTitle, compareText } from '../lib/text-order.ts';
 import { curatedLinks, domainOf, slugsById, titleOf } from './stored.ts';
 import type { GraphPicture, LibraryModel, PatternSummary, StoredPattern } from './types.ts';
 

@@ -2,7 +2,7 @@
  * What the home page lists, computed from the library model: the domains with their counts,
  * the patterns changed last (the best-connected come from src/model/graph.ts). Pure.
  */
-import { byTitle, compareText } from './labels.ts';
+import { byTitle, compareText } from '../lib/text-order.ts';
 import type { PatternSummary } from './types.ts';
 
 /** How many patterns each home-page list shows. */

@@ -63,21 +63,6 @@ export function confidenceLabel(level: number): { stars: string; words: string }
   };
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-
-/** The site's text order: case- and accent-insensitive, numbers by value, then code points. */
-export function compareText(a: string, b: string): number {
-  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
-}
-
 /** Position of a relationship type in RELATIONSHIP_TYPES, for sorting. */
 export const relationshipRank = (type: RelationshipType): number =>
   RELATIONSHIP_TYPES.indexOf(type);
-
-/** Order of pattern lists: by title, then slug. */
-export function byTitle(
-  a: { readonly title: string; readonly slug: string },
-  b: { readonly title: string; readonly slug: string },
-): number {
-  return compareText(a.title, b.title) || compareText(a.slug, b.slug);
-}

@@ -4,7 +4,8 @@
  * are read through a Map and `Object.hasOwn`, never as plain-object lookups.
  */
 import { SITE } from '../config/site.ts';
-import { compareText, titleFromSlug } from './labels.ts';
+import { titleFromSlug } from './labels.ts';
+import { compareText } from '../lib/text-order.ts';
 import type { ContextLabel, Lens, LibraryModel } from './types.ts';
 
 /** A pattern's context labels by lens key: the site's lenses in their order, then the rest A–Z. */

@@ -8,13 +8,8 @@ import { RELATIONSHIP_TYPES, type RelationshipType } from '../../schema/relation
 import { FACET_KEYS, FACETS, facetValueLabel } from './facets.ts';
 import { libraryGraph } from './graph.ts';
 import { SITE } from '../config/site.ts';
-import {
-  byTitle,
-  compareText,
-  RELATIONSHIP_LABELS,
-  relationshipRank,
-  titleFromSlug,
-} from './labels.ts';
+import { RELATIONSHIP_LABELS, relationshipRank, titleFromSlug } from './labels.ts';
+import { byTitle, compareText } from '../lib/text-order.ts';
 import { patternText } from '../lib/pattern-text.ts';
 import { similarPatterns, termDocument, type Neighbour } from '../lib/similarity.ts';
 import { contributorIndex } from './contributors.ts';

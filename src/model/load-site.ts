@@ -35,7 +35,7 @@ import { onWorker, parallelMap, workerQueue } from '../lib/parallel.ts';
 import { RecentMap } from '../lib/recent.ts';
 import { readPatternFile, type PatternFile } from '../lib/pattern-file.ts';
 import type { Neighbour } from '../lib/similarity.ts';
-import { byTitle } from './labels.ts';
+import { byTitle } from '../lib/text-order.ts';
 import { renderBody, type RenderedBody } from './rendered.ts';
 import { searchDocument } from './search-document.ts';
 import { toStoredPattern } from './stored.ts';

@@ -5,6 +5,7 @@
  * values are OR-ed, across facets AND-ed.
  */
 import { counted, formatCount } from '../lib/counts.ts';
+import { browseOrder } from '../lib/text-order.ts';
 
 const filters = document.querySelector<HTMLElement>('#facet-filters');
 const list = document.querySelector<HTMLOListElement>('#pattern-list');
@@ -26,16 +27,25 @@ function checked(): Map<string, Set<string>> {
   return chosen;
 }
 
+/** Each item's title and slug, read once. */
+const titles = new Map<HTMLLIElement, { title: string; slug: string }>();
+function titleOf(li: HTMLLIElement): { title: string; slug: string } {
+  let keys = titles.get(li);
+  if (keys === undefined) {
+    keys = { title: li.dataset['title'] ?? '', slug: li.querySelector('a')?.dataset['slug'] ?? '' };
+    titles.set(li, keys);
+  }
+  return keys;
+}
+
+/** Orders the list as the build orders it (src/model/derive.ts, sortPatterns). */
 function sortItems(sort: string): void {
   if (!list) return;
-  const key = (li: HTMLLIElement): number => Number(li.dataset[sort] ?? -1);
-  const title = (li: HTMLLIElement): string => li.dataset['title'] ?? '';
-  const sorted = items().sort((a, b) =>
-    sort === 'title'
-      ? title(a).localeCompare(title(b))
-      : key(b) - key(a) || title(a).localeCompare(title(b)),
-  );
-  list.append(...sorted);
+  const value = (li: HTMLLIElement): number => Number(li.dataset[sort] ?? -1);
+  const current = items();
+  const sorted = [...current].sort(browseOrder(sort, value, titleOf));
+  // Moving the items lays the whole list out again: only when the order changes (not on load).
+  if (sorted.some((li, index) => li !== current[index])) list.append(...sorted);
   for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-sort]')) {
     if (link.dataset['sort'] === sort) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');

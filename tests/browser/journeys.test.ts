@@ -75,6 +75,35 @@ describe('reader journeys', () => {
     expect(await page.locator('#lens-memory').isHidden()).toBe(true);
   });
 
+  it('re-sorts the browse list in place in the order the build gives each sort’s own page', async () => {
+    const page = await open('/patterns/');
+    const slugs = '#pattern-list > li a[data-slug]';
+    /** The order of a sort's page as built (its HTML, before any script). */
+    const built = (path: string): Promise<(string | undefined)[]> =>
+      page.evaluate(
+        async ({ url, selector }) => {
+          const html = await (await fetch(url)).text();
+          const doc = new DOMParser().parseFromString(html, 'text/html');
+          return [...doc.querySelectorAll<HTMLElement>(selector)].map((a) => a.dataset['slug']);
+        },
+        { url: siteUrl(path), selector: slugs },
+      );
+    const shown = (): Promise<(string | undefined)[]> =>
+      page
+        .locator(slugs)
+        .evaluateAll((links) => links.map((a) => (a as HTMLElement).dataset['slug']));
+    expect(await shown()).toEqual(await built('/patterns/'));
+    const sorts = page.getByRole('navigation', { name: 'Sort' });
+    for (const [name, path] of [
+      ['Overall score', '/patterns/by-score/'],
+      ['Vitality', '/patterns/by-vitality/'],
+      ['Title', '/patterns/'],
+    ] as const) {
+      await sorts.getByRole('link', { name }).click();
+      expect(await shown(), name).toEqual(await built(path));
+    }
+  });
+
   it('opens an older-format pattern from browse, sees the notice, and follows a backlink to a v7.1 pattern', async () => {
     const page = await open('/patterns/');
     await page.getByRole('link', { name: 'Older Practice' }).click();

@@ -5,7 +5,7 @@
  * for the per-pattern files the build writes (`src/astro/integrations/pattern-files.ts`).
  */
 import { lastChangedDates } from '../last-changed.ts';
-import { compareText } from '../../model/labels.ts';
+import { compareText } from '../text-order.ts';
 import { siteUrls } from '../../model/urls.ts';
 import type { LibraryModel, StoredPattern } from '../../model/types.ts';
 

@@ -5,7 +5,8 @@
  * as written in the frontmatter (self-links and repeats included), and the text-similarity edges
  * (each pattern to its most similar others) in a third.
  */
-import { compareText, titleFromSlug } from '../../model/labels.ts';
+import { titleFromSlug } from '../../model/labels.ts';
+import { compareText } from '../text-order.ts';
 import { curatedLinks, domainOf } from '../../model/stored.ts';
 import type { LibraryModel } from '../../model/types.ts';
 import { EXPORT_VERSION, type GraphExport, type GraphNode } from './shapes.ts';

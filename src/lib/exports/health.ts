@@ -12,7 +12,7 @@ import { countFormats } from '../format.ts';
 import { countByRule, sortDiagnostics } from '../diagnostics.ts';
 import { checkLibrary, wantedTargets, type DeadLink, type LibraryChecks } from '../library.ts';
 import { OVERALL_SCORE_TOLERANCE } from '../validate.ts';
-import { compareText } from '../../model/labels.ts';
+import { compareText } from '../text-order.ts';
 import type { FacetKey } from '../../model/facets.ts';
 import { completeScores } from '../../model/radar.ts';
 import type { LibraryModel } from '../../model/types.ts';
