@@ -3,7 +3,7 @@ import { isV71 } from '../src/lib/pattern-file.ts';
 import { loadLibrary } from '../src/lib/load.ts';
 import { lensDataOf, lensLabels, lensLinkData, patternFacets } from '../src/model/derive.ts';
 import { domainGraph, domainOverview, mostConnected, ringLabel } from '../src/model/graph.ts';
-import { HOME_LIST_SIZE, recentlyChanged } from '../src/model/home.ts';
+import { HOME_DOMAINS, HOME_LIST_SIZE, homeDomains, recentlyChanged } from '../src/model/home.ts';
 import { buildLibraryModel } from '../src/model/library-model.ts';
 import { toStoredPattern } from '../src/model/stored.ts';
 import type { LibraryModel, PatternSummary, StoredPattern } from '../src/model/types.ts';
@@ -125,6 +125,14 @@ describe('the home page lists', () => {
       ['beta', '2026-03-01T00:00:00Z'],
       ['gamma', '2026-02-01T00:00:00Z'],
     ]);
+  });
+
+  it('shows the largest domains as cards and counts the rest for the link to all of them', () => {
+    const values = Array.from({ length: 81 }, (_, index) => `domain-${String(index)}`);
+    const { shown, more } = homeDomains(values);
+    expect(shown).toEqual(values.slice(0, HOME_DOMAINS));
+    expect(more).toBe(81 - HOME_DOMAINS);
+    expect(homeDomains(values.slice(0, 3))).toEqual({ shown: values.slice(0, 3), more: 0 });
   });
 
   it('counts each neighbour once, in either direction, most connected first', () => {

@@ -1,12 +1,26 @@
 /**
- * What the home page lists, computed from the library model: the domains with their counts,
- * the patterns changed last (the best-connected come from src/model/graph.ts). Pure.
+ * What the home page lists, computed from the library model: the largest domains, the patterns
+ * changed last (the best-connected come from src/model/graph.ts). Pure.
  */
 import { byTitle, compareText } from '../lib/text-order.ts';
 import type { PatternSummary } from './types.ts';
 
 /** How many patterns each home-page list shows. */
 export const HOME_LIST_SIZE = 6;
+
+/**
+ * How many domains the home page shows as cards: the real library has 81, which on a phone were
+ * 6,500 px of cards before anything else; the rest are on the domains page, one link away.
+ */
+export const HOME_DOMAINS = 12;
+
+/** The first `size` domains (a facet's values come most patterns first) and how many are left. */
+export function homeDomains<T>(
+  values: readonly T[],
+  size = HOME_DOMAINS,
+): { readonly shown: readonly T[]; readonly more: number } {
+  return { shown: values.slice(0, size), more: Math.max(0, values.length - size) };
+}
 
 /** Patterns by when they last changed, latest first (ties: title); `updated` gives ISO 8601 dates. */
 export function recentlyChanged(
