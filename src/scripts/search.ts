@@ -67,6 +67,9 @@ async function run(): Promise<void> {
     select.value = value;
     if (value !== '') filters[select.name] = value;
   }
+  // A chosen filter is shown, even where the filters start closed (phones).
+  const panel = form.querySelector('details');
+  if (panel && Object.keys(filters).length > 0) panel.open = true;
   const input = form.elements.namedItem('q');
   if (input instanceof HTMLInputElement) input.value = query;
   if (query === '' && Object.keys(filters).length === 0) {

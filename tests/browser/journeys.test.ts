@@ -214,6 +214,21 @@ describe('reader journeys', () => {
     await page.waitForURL(siteUrl('/patterns/commons-based-peer-production/'));
   });
 
+  it('puts the search results before closed filters on a phone, unless a filter is chosen', async () => {
+    const phone = { viewport: { width: 390, height: 800 } };
+    const filters = (page: Page) => page.locator('#search-filters');
+    const plain = await open('/search/?q=commons', phone);
+    await eventually(() => resultTitles(plain)).toContain('Alpha Commons');
+    expect(await filters(plain).getAttribute('open')).toBeNull();
+    expect(await plain.getByRole('combobox', { name: 'Status' }).isVisible()).toBe(false);
+
+    const filtered = await open('/search/?q=commons&status=published', phone);
+    await eventually(() => filtered.getByRole('combobox', { name: 'Status' }).isVisible()).toBe(
+      true,
+    );
+    expect(await filtered.getByRole('combobox', { name: 'Status' }).inputValue()).toBe('published');
+  });
+
   it('narrows a search with filters in place, links results to the chosen lens, and goes back', async () => {
     const page = await open('/search/?q=commons');
     await eventually(() => resultTitles(page)).toEqual([
