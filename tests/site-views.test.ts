@@ -129,10 +129,10 @@ describe('the home page lists', () => {
 
   it('shows the largest domains as cards and counts the rest for the link to all of them', () => {
     const values = Array.from({ length: 81 }, (_, index) => `domain-${String(index)}`);
-    const { shown, more } = homeDomains(values);
-    expect(shown).toEqual(values.slice(0, HOME_DOMAINS));
+    const { items, more } = homeDomains(values);
+    expect(items).toEqual(values.slice(0, HOME_DOMAINS));
     expect(more).toBe(81 - HOME_DOMAINS);
-    expect(homeDomains(values.slice(0, 3))).toEqual({ shown: values.slice(0, 3), more: 0 });
+    expect(homeDomains(values.slice(0, 3))).toMatchObject({ items: values.slice(0, 3), more: 0 });
   });
 
   it('counts each neighbour once, in either direction, most connected first', () => {

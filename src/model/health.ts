@@ -9,6 +9,7 @@ import { FACETS, facetValueLabel, type FacetKey } from './facets.ts';
 import { counted } from '../lib/counts.ts';
 import { pillarLabel } from './labels.ts';
 import { titleOf } from './stored.ts';
+import { cap, type Capped } from './capped.ts';
 import type { LibraryModel } from './types.ts';
 import { RULES, type Rule } from '../lib/rules.ts';
 
@@ -23,13 +24,6 @@ export interface HealthPattern {
   readonly title: string;
   /** False for a slug with no pattern on the site (shown as text, not a link). */
   readonly exists: boolean;
-}
-
-/** A list capped at {@link HEALTH_LIST_LIMIT} (or a shorter limit), with the number left out. */
-export interface Capped<T> {
-  readonly items: readonly T[];
-  readonly total: number;
-  readonly more: number;
 }
 
 /** A bar chart laid out in SVG user units, with its text alternative. */
@@ -120,11 +114,8 @@ export const codeSpans = (text: string): TextSpan[] =>
     .map((run, index) => ({ text: run, code: index % 2 === 1 }))
     .filter(({ text: run }) => run !== '');
 
-const cap = <T>(list: readonly T[], limit = HEALTH_LIST_LIMIT): Capped<T> => ({
-  items: list.slice(0, limit),
-  total: list.length,
-  more: Math.max(0, list.length - limit),
-});
+/** A list of the page capped at {@link HEALTH_LIST_LIMIT}, or at a shorter limit. */
+const capped = <T>(list: readonly T[], limit = HEALTH_LIST_LIMIT): Capped<T> => cap(list, limit);
 
 const BAR_WIDTH = 28;
 const BAR_GAP = 10;
@@ -207,7 +198,7 @@ export function healthPage(
     facets: (Object.keys(health.counts) as (keyof HealthExport['counts'])[]).map((key) => ({
       key,
       label: FACETS[key].label,
-      values: cap(
+      values: capped(
         health.counts[key].map(({ value, count }) => ({
           value,
           label: facetValueLabel(key, value),
@@ -216,38 +207,38 @@ export function healthPage(
         HEALTH_SHORT_LIMIT,
       ),
     })),
-    withoutRelationships: cap(health.without_relationships.map(pattern)),
-    wanted: cap(
+    withoutRelationships: capped(health.without_relationships.map(pattern)),
+    wanted: capped(
       health.wanted.map(({ target, wanted_by }) => ({
         target: pattern(target),
-        by: cap(wanted_by.map(pattern), HEALTH_SHORT_LIMIT),
+        by: capped(wanted_by.map(pattern), HEALTH_SHORT_LIMIT),
       })),
     ),
-    deadLinks: cap(
+    deadLinks: capped(
       health.dead_links.map(({ slug, links }) => ({
         pattern: pattern(slug),
-        links: cap(
+        links: capped(
           links.map(({ line, message }) => ({ line, message, source: sourceLine(slug, line) })),
           HEALTH_SHORT_LIMIT,
         ),
       })),
     ),
     deadLinkCount: health.dead_links.reduce((sum, { links }) => sum + links.length, 0),
-    sections: cap(
+    sections: capped(
       health.sections.map(({ slug, missing, empty }) => ({
         pattern: pattern(slug),
         missing: sectionNames(missing),
         empty: sectionNames(empty),
       })),
     ),
-    scores: cap(
+    scores: capped(
       health.overall_far_from_mean.map(({ slug, overall, mean }) => ({
         pattern: pattern(slug),
         overall,
         mean,
       })),
     ),
-    clusters: cap(health.duplicate_clusters.map((cluster) => cluster.map(pattern))),
+    clusters: capped(health.duplicate_clusters.map((cluster) => cluster.map(pattern))),
     pillars: health.pillars.map(({ pillar, bins, unscored }) => ({
       label: pillarLabel(pillar),
       unscored,

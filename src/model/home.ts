@@ -3,6 +3,7 @@
  * changed last (the best-connected come from src/model/graph.ts). Pure.
  */
 import { byTitle, compareText } from '../lib/text-order.ts';
+import { cap, type Capped } from './capped.ts';
 import type { PatternSummary } from './types.ts';
 
 /** How many patterns each home-page list shows. */
@@ -15,12 +16,8 @@ export const HOME_LIST_SIZE = 6;
 export const HOME_DOMAINS = 12;
 
 /** The first `size` domains (a facet's values come most patterns first) and how many are left. */
-export function homeDomains<T>(
-  values: readonly T[],
-  size = HOME_DOMAINS,
-): { readonly shown: readonly T[]; readonly more: number } {
-  return { shown: values.slice(0, size), more: Math.max(0, values.length - size) };
-}
+export const homeDomains = <T>(values: readonly T[], size = HOME_DOMAINS): Capped<T> =>
+  cap(values, size);
 
 /** Patterns by when they last changed, latest first (ties: title); `updated` gives ISO 8601 dates. */
 export function recentlyChanged(
